@@ -1,0 +1,5 @@
+"""peskovtui: read, search and cite news articles in the terminal."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

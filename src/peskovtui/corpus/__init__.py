@@ -1,0 +1,21 @@
+"""Loading articles from files, folders and news data sets, with cleanup and metadata."""
+
+from __future__ import annotations
+
+from peskovtui.corpus.model import (
+    PARAGRAPH_SEPARATOR,
+    Article,
+    Paragraph,
+    ParagraphRole,
+    SetAside,
+    compose_text,
+)
+
+__all__ = [
+    "PARAGRAPH_SEPARATOR",
+    "Article",
+    "Paragraph",
+    "ParagraphRole",
+    "SetAside",
+    "compose_text",
+]

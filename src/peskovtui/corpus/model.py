@@ -1,0 +1,96 @@
+"""The records a corpus is made of: articles, their paragraphs and the lines set aside."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphRole = Literal["title", "subtitle", "byline", "dateline", "heading", "body"]
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of an article as a character range ``text[start:end]`` and its role."""
+
+    start: int
+    end: int
+    role: ParagraphRole = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A line of the source that is not part of the article (a credit, a promotion, tags)."""
+
+    line: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article with a single display ``text`` that every offset indexes.
+
+    ``text`` starts with the title line; paragraphs are separated by a blank line and listed
+    in ``paragraphs`` as character ranges. Lines that are not the article are kept in
+    ``set_aside``; the untouched original is available from the source (``path``, ``row``).
+    """
+
+    id: str
+    title: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    subtitle: str = ""
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    path: str | None = None
+    row: int | None = None
+    set_aside: tuple[SetAside, ...] = ()
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p.start for p in self.paragraphs))
+
+    @property
+    def words(self) -> int:
+        """Number of words in the display text."""
+        return len(_WORD.findall(self.text))
+
+    @property
+    def location(self) -> str:
+        """Where the article comes from: its file path, with the row for a data set."""
+        if self.path is None:
+            return self.id
+        return f"{self.path}:{self.row}" if self.row is not None else self.path
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (the nearest one before it between two)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def paragraph_text(self, index: int) -> str:
+        """The text of paragraph ``index``."""
+        p = self.paragraphs[index]
+        return self.text[p.start : p.end]
+
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def compose_text(blocks: list[tuple[str, ParagraphRole]]) -> tuple[str, tuple[Paragraph, ...]]:
+    """Join paragraph blocks into one display text and their character ranges."""
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for block, role in blocks:
+        if parts:
+            parts.append(PARAGRAPH_SEPARATOR)
+            offset += len(PARAGRAPH_SEPARATOR)
+        parts.append(block)
+        paragraphs.append(Paragraph(offset, offset + len(block), role))
+        offset += len(block)
+    return "".join(parts), tuple(paragraphs)
