@@ -1,0 +1,417 @@
+"""Giving each quote its speaker: cues around the quote, pronouns, roles and continuations.
+
+The cues are tried in a fixed order and the first that answers wins:
+
+1. a reported question's asker (``Asked by Zakaria whether "..."``);
+2. the cue right after the quote (``"...," Peskov said`` / ``said Peskov`` / ``he added``),
+   unless that cue ends in a colon and introduces the next quote;
+3. the subject of the nearest speech verb before the quote in its sentence (``Peskov said:``,
+   ``Zakaria asked him,``, ``Peskov said the relations were "lousy"``);
+4. ``according to X`` in the quote's sentence;
+5. for a full quote, the speaker of the nearest earlier sentence of its paragraph that has one,
+   and, when the quote opens its paragraph, of the previous paragraph (a continuation).
+
+Pronouns resolve to the most recent salient entity of their gender (a speaker or the subject of
+a sentence, never a name merely mentioned); ``the spokesman`` resolves to the person introduced
+with that role. Anything unresolved stays ``unattributed``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from peskovtui.corpus.model import Paragraph
+from peskovtui.quotes.lexicon import ROLE_NOUNS, SPEECH_VERB_RE, first_name_gender
+from peskovtui.quotes.mentions import (
+    _NAME_RUN,
+    Mention,
+    classify,
+    object_after,
+    person_name,
+    subject_before,
+)
+from peskovtui.quotes.model import UNATTRIBUTED, QuoteSpan
+from peskovtui.quotes.scanner import HEADLINE_ROLES
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|No|Jan|Feb|Aug|Sept|Sep|"
+    r"Oct|Nov|Dec|Corp|Inc|Co|Ft|Mt|Gens|Reps|Sens|vs|U\.S|U\.N|U\.K|D\.C)|\b[A-Z])\.$"
+)
+_ASKED_BY = re.compile(r"\s*Asked\s+by\s+(.+?)\s+(?:what|whether|if|about|how|why|when|who|to)\b")
+_VERB_FIRST = frozenset(
+    ["said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained", "noted", "replied", "responded", "recalled", "insisted", "countered", "tweeted"]
+)
+_INTRO = re.compile(
+    r"\s*(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
+    r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|"
+    r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
+)
+_ROLE_SUBJECT = re.compile(
+    r"\s*((?:The|the|A|An|a|an)\s+(?:[\w'’\-]+\s+){0,4}?(?:"
+    + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+    + r"))\b"
+)
+_NAME_SUBJECT = re.compile(
+    r"\s*((?:(?:The|the)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*|[Hh]e|[Ss]he|They)\b"
+    r"(?!\s+[A-Z])"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Entity:
+    """A speaker candidate of one article: a person, an anonymous role, or a group."""
+
+    canonical: str
+    gender: str
+    kind: str
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker found for one quote span."""
+
+    speaker: str = UNATTRIBUTED
+    mention: Mention | None = None
+    role: str | None = None
+
+
+def mask_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
+    """The text with quoted words blanked out, so no cue or sentence break is read inside them."""
+    parts: list[str] = []
+    pos = 0
+    for span in spans:
+        for a, b in span.segments:
+            if a < pos:
+                continue
+            keep = b - 1 if b > a and text[b - 1] in ".!?" else b
+            parts.append(text[pos:a])
+            parts.append("_" * (keep - a))
+            parts.append(text[keep:b])
+            pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int, int]]:
+    """Sentences as (start, end, paragraph index), never broken inside a quote."""
+    bounds: list[tuple[int, int, int]] = []
+    for index, para in enumerate(paragraphs):
+        start = para.start
+        for m in _SENTENCE_END.finditer(masked, para.start, para.end):
+            if _ABBREV.search(masked, max(para.start, m.start() - 6), m.start() + 1):
+                continue
+            bounds.append((start, m.end(), index))
+            start = m.end()
+        if start < para.end:
+            bounds.append((start, para.end, index))
+    return bounds
+
+
+class NameTable:
+    """Full names seen in an article, to expand "Peskov" or "Mr. Trump" to "Dmitry Peskov"."""
+
+    def __init__(self, text: str) -> None:
+        counts: Counter[str] = Counter()
+        for m in _NAME_RUN.finditer(text):
+            name, _, _ = person_name(m.group())
+            tokens = name.split()
+            if 2 <= len(tokens) <= 4 and first_name_gender(tokens[0]) != "u":
+                counts[name] += 1
+            elif 2 <= len(tokens) <= 3 and all(t[0].isupper() and t[1:].islower() for t in tokens):
+                counts[name] += 0
+        self.by_last: dict[str, str] = {}
+        for name, _ in counts.most_common():
+            self.by_last.setdefault(name.split()[-1], name)
+
+    def expand(self, name: str) -> str:
+        """The article's full name for ``name`` (unchanged when none is known)."""
+        tokens = name.split()
+        if not tokens:
+            return name
+        full = self.by_last.get(tokens[-1])
+        if full is None:
+            return name
+        if len(tokens) == 1 or full.split()[0] == tokens[0] or len(full) > len(name):
+            return (
+                full
+                if len(tokens) == 1 or full.endswith(name) or full.split()[0] == tokens[0]
+                else name
+            )
+        return name
+
+
+class Attributor:
+    """Attributes the quote spans of one text, in text order."""
+
+    def __init__(
+        self, text: str, paragraphs: Sequence[Paragraph], spans: Sequence[QuoteSpan]
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.spans = list(spans)
+        self.masked = mask_quotes(text, self.spans)
+        self.sentences = sentence_bounds(self.masked, paragraphs)
+        self._starts = [s[0] for s in self.sentences]
+        self.names = NameTable(text)
+        self.entities: dict[str, Entity] = {}
+        self.salient: list[str] = []
+        self.role_holder: dict[str, str] = {}
+
+    # -- entities -------------------------------------------------------------------------
+    def _entity(self, mention: Mention) -> Entity | None:
+        """The entity a non-pronoun mention stands for, registering it on first sight."""
+        if mention.kind == "name":
+            canonical = self.names.expand(mention.name)
+            gender = mention.gender
+            if gender == "u":
+                gender = first_name_gender(canonical.split()[0])
+            entity = self.entities.get(canonical)
+            if entity is None:
+                entity = Entity(canonical, gender, "person")
+                self.entities[canonical] = entity
+            elif entity.gender == "u":
+                entity.gender = gender
+            if mention.role:
+                head = role_head(mention.role)
+                entity.roles.add(head)
+                self.role_holder[head] = canonical
+            return entity
+        if mention.kind == "role":
+            if mention.definite and mention.head in self.role_holder:
+                return self.entities[self.role_holder[mention.head]]
+            canonical = _bare(mention.text)
+            entity = self.entities.get(canonical)
+            if entity is None:
+                entity = Entity(canonical, mention.gender, "person", {mention.head})
+                self.entities[canonical] = entity
+                self.role_holder.setdefault(mention.head, canonical)
+            return entity
+        if mention.kind == "group":
+            canonical = _bare(mention.text)
+            entity = self.entities.get(canonical)
+            if entity is None:
+                entity = Entity(canonical, mention.gender, "group")
+                self.entities[canonical] = entity
+            return entity
+        return None
+
+    def _resolve(self, mention: Mention) -> str:
+        """The canonical speaker for a mention, or ``unattributed``."""
+        if mention.kind == "pronoun":
+            if mention.gender == "x":
+                return UNATTRIBUTED
+            for key in reversed(self.salient):
+                entity = self.entities[key]
+                if mention.gender in ("m", "f"):
+                    if entity.kind == "person" and entity.gender in (mention.gender, "u"):
+                        return key
+                elif mention.gender == "n":
+                    if entity.kind == "group" and entity.gender == "n":
+                        return key
+                elif entity.kind == "group" or entity.gender == "p":
+                    return key
+            return UNATTRIBUTED
+        entity = self._entity(mention)
+        return UNATTRIBUTED if entity is None else entity.canonical
+
+    def _make_salient(self, speaker: str) -> None:
+        if speaker != UNATTRIBUTED and speaker in self.entities:
+            if self.salient and self.salient[-1] == speaker:
+                return
+            self.salient.append(speaker)
+
+    # -- cues -----------------------------------------------------------------------------
+    def _sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def _verbs(self, lo: int, hi: int, headline: bool) -> list[re.Match[str]]:
+        found = list(SPEECH_VERB_RE.finditer(self.masked, lo, hi))
+        if headline:
+            return found
+        return [m for m in found if m.group()[0].islower()]
+
+    def _after_cue(self, span: QuoteSpan, limit: int, headline: bool) -> Mention | None:
+        """A cue right after the closing mark: "...," Peskov said / said Peskov / he added."""
+        lo = span.close + 1
+        masked = self.masked
+        seg = masked[lo:limit]
+        lead = re.match(r"[\s,]*", seg)
+        offset = lo + (lead.end() if lead else 0)
+        for verb in self._verbs(offset, limit, headline):
+            if verb.start() - offset > 110:
+                break
+            low = verb.group().lower()
+            tail = masked[verb.end() : limit]
+            if re.match(r"[^_.]{0,40}:\s*[“\"«‘]", tail):
+                return None  # "Peskov said:" introduces the quote that follows
+            if verb.start() == offset:
+                if low not in _VERB_FIRST:
+                    return None
+                return object_after(masked, verb.end(), limit)
+            if low.startswith("according"):
+                return None
+            return subject_before(masked, offset, verb.start())
+        return None
+
+    def _before_cue(self, lo: int, opener: int, headline: bool) -> Mention | None:
+        """The subject of the nearest speech verb before the quote in its sentence."""
+        verbs = self._verbs(lo, opener, headline)
+        for verb in reversed(verbs):
+            if verb.group().lower().startswith("according"):
+                continue
+            mention = subject_before(self.masked, lo, verb.start())
+            if mention is not None:
+                return mention
+        if verbs:
+            return self._leading_subject(lo, verbs[0].start())
+        return None
+
+    def _leading_subject(self, lo: int, hi: int) -> Mention | None:
+        """The subject at the head of a sentence, past an introductory phrase."""
+        seg = self.masked[lo:hi]
+        starts = [0]
+        comma = seg.find(", ")
+        if comma != -1:
+            if _INTRO.match(seg):
+                starts = [comma + 2]
+            else:
+                starts.append(comma + 2)
+        for s in starts:
+            m = _ROLE_SUBJECT.match(seg[s:]) or _NAME_SUBJECT.match(seg[s:])
+            if m:
+                mention = classify(self.masked, lo + s + m.start(1), lo + s + m.end(1))
+                if mention is not None and mention.kind != "relative":
+                    return mention
+        return None
+
+    def _according(self, lo: int, hi: int) -> Mention | None:
+        m = _ACCORDING.search(self.masked, lo, hi)
+        if m is None:
+            return None
+        return object_after(self.masked, m.end(), hi)
+
+    def _sentence_speaker(self, index: int, done: dict[int, str]) -> str | None:
+        """The speaker a sentence gives: of its quotes, else the subject of its speech verb."""
+        lo, hi, para = self.sentences[index]
+        for k, span in enumerate(self.spans):
+            if lo <= span.open < hi and done.get(k, UNATTRIBUTED) != UNATTRIBUTED:
+                return done[k]
+        headline = self.paragraphs[para].role in HEADLINE_ROLES
+        verbs = self._verbs(lo, hi, headline)
+        if verbs:
+            mention = self._before_cue(lo, verbs[-1].end(), headline)
+            if mention is not None:
+                speaker = self._resolve(mention)
+                if speaker != UNATTRIBUTED:
+                    return speaker
+        return None
+
+    # -- main loop ------------------------------------------------------------------------
+    def attribute(self) -> list[Attribution]:
+        """One attribution per span, in span order."""
+        results: list[Attribution] = [Attribution()] * len(self.spans)
+        done: dict[int, str] = {}
+        by_sentence: dict[int, list[int]] = {}
+        for k, span in enumerate(self.spans):
+            by_sentence.setdefault(self._sentence_of(span.open), []).append(k)
+        for s_index, (lo, hi, para) in enumerate(self.sentences):
+            headline = self.paragraphs[para].role in HEADLINE_ROLES
+            for k in by_sentence.get(s_index, []):
+                span = self.spans[k]
+                prev_close = max(
+                    (self.spans[j].close + 1 for j in by_sentence[s_index] if j < k), default=lo
+                )
+                next_open = min(
+                    (self.spans[j].open for j in by_sentence[s_index] if j > k), default=None
+                )
+                end_sentence = self.sentences[self._sentence_of(span.close)][1]
+                limit = end_sentence if next_open is None else min(next_open, end_sentence)
+                mention = self._find_mention(span, lo, limit, headline)
+                speaker = UNATTRIBUTED
+                if mention is not None:
+                    speaker = self._resolve(mention)
+                elif prev_close > lo:
+                    between = self.masked[prev_close : span.open]
+                    if re.fullmatch(r"[\s,;]*(?:and|or|but also|but)?[\s,]*", between):
+                        speaker = done.get(k - 1, UNATTRIBUTED)
+                if speaker == UNATTRIBUTED and mention is None and self._is_full(span):
+                    speaker = self._carry(s_index, span, done)
+                done[k] = speaker
+                role = mention.role if mention is not None else None
+                if speaker != UNATTRIBUTED:
+                    entity = self.entities.get(speaker)
+                    if role is None and entity is not None and mention is not None:
+                        role = mention.text if mention.kind == "role" else None
+                results[k] = Attribution(speaker, mention, role)
+                self._make_salient(speaker)
+            if not by_sentence.get(s_index):
+                verbs = self._verbs(lo, hi, headline)
+                subject = None
+                if verbs:
+                    subject = subject_before(self.masked, lo, verbs[0].start())
+                if subject is None:
+                    subject = self._leading_subject(lo, hi)
+                if subject is not None:
+                    self._make_salient(self._resolve(subject))
+        return results
+
+    def _find_mention(self, span: QuoteSpan, lo: int, limit: int, headline: bool) -> Mention | None:
+        asked = _ASKED_BY.match(self.masked, lo, span.open)
+        if asked is not None:
+            return classify(self.masked, asked.start(1), asked.end(1))
+        mention = self._after_cue(span, limit, headline)
+        if mention is None:
+            mention = self._before_cue(lo, span.open, headline)
+        if mention is None:
+            mention = self._according(lo, max(limit, span.open))
+        return mention
+
+    def _is_full(self, span: QuoteSpan) -> bool:
+        first = self.text[span.start : span.start + 1]
+        return bool(first) and (first.isupper() or first.isdigit() or first in "…'‘")
+
+    def _carry(self, s_index: int, span: QuoteSpan, done: dict[int, str]) -> str:
+        """A full quote without a cue of its own continues an earlier speaker's words."""
+        para = self.sentences[s_index][2]
+        k = s_index - 1
+        while k >= 0 and self.sentences[k][2] == para:
+            speaker = self._sentence_speaker(k, done)
+            if speaker is not None:
+                return speaker
+            k -= 1
+        opens_paragraph = not self.text[self.paragraphs[para].start : span.open].strip()
+        if opens_paragraph and k >= 0 and self.sentences[k][2] == para - 1:
+            while k >= 0 and self.sentences[k][2] == para - 1:
+                speaker = self._sentence_speaker(k, done)
+                if speaker is not None:
+                    return speaker
+                k -= 1
+        # A later quote of the same sentence with a cue ("A," he said, "B.") covers both.
+        lo, hi, _ = self.sentences[s_index]
+        return UNATTRIBUTED
+
+
+def role_head(role: str) -> str:
+    """The noun a role phrase is about: "Russian President Vladimir Putin's spokesman" → spokesman."""
+    words = role.lower().replace("’s", "'s").split()
+    stops = {"for", "of", "in", "at", "to", "with", "on", "from"}
+    for k, word in enumerate(words):
+        if k > 0 and word in stops:
+            return words[k - 1].strip(".,")
+    return words[-1].strip(".,") if words else ""
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without its leading article and trailing punctuation."""
+    words = phrase.strip().rstrip(".,;:").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] if text else text

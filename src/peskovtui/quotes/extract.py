@@ -1,0 +1,79 @@
+"""Extracting quotes from a text or an article: scan, classify, attribute."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from peskovtui.corpus.model import Article, Paragraph
+from peskovtui.quotes.attribution import Attributor
+from peskovtui.quotes.model import Quote, QuoteKind, QuoteSpan
+from peskovtui.quotes.scanner import HEADLINE_ROLES, scan_quotes, split_paragraphs
+
+FRAGMENT_MAX_WORDS = 3
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_SENTENCE_LEAD = frozenset(".!?:;—–-(")
+
+
+def classify_kind(
+    text: str, span: QuoteSpan, paragraph: Paragraph, previous: Quote | None
+) -> QuoteKind:
+    """Headline, fragment (three words or fewer), full (a sentence of its own) or partial."""
+    if paragraph.role in HEADLINE_ROLES:
+        return "headline"
+    quoted = text[span.start : span.end]
+    if len(_WORD.findall(quoted)) <= FRAGMENT_MAX_WORDS:
+        return "fragment"
+    before = text[paragraph.start : span.open].rstrip()
+    first = quoted[:1]
+    starts_sentence = first.isupper() or first.isdigit() or first in "…'‘\"“"
+    if not before or before[-1] in _SENTENCE_LEAD or before[-1] in '”"’':
+        return "full" if starts_sentence else "partial"
+    if before[-1] == ",":
+        # "A," he said, "b." continues a full sentence; "told CNN, "This..." opens one.
+        if starts_sentence:
+            return "full"
+        if (
+            previous is not None
+            and previous.kind == "full"
+            and previous.paragraph == span.paragraph
+        ):
+            return "full"
+    return "partial"
+
+
+def extract_quotes(
+    text: str, paragraphs: Sequence[Paragraph] | None = None, article_id: str | None = None
+) -> list[Quote]:
+    """Every quotation in ``text`` with its speaker; ``text[q.start:q.end] == q.text``."""
+    paras = split_paragraphs(text) if paragraphs is None else list(paragraphs)
+    spans = scan_quotes(text, paras)
+    attributions = Attributor(text, paras, spans).attribute()
+    quotes: list[Quote] = []
+    for span, attribution in zip(spans, attributions, strict=True):
+        previous = quotes[-1] if quotes else None
+        kind = classify_kind(text, span, paras[span.paragraph], previous)
+        mention = attribution.mention
+        quotes.append(
+            Quote(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                kind=kind,
+                paragraph=span.paragraph,
+                speaker=attribution.speaker,
+                speaker_mention=mention.text if mention is not None else None,
+                mention_start=mention.start if mention is not None else None,
+                mention_end=mention.end if mention is not None else None,
+                role=attribution.role,
+                segments=span.segments,
+                article_id=article_id,
+            )
+        )
+    return quotes
+
+
+def article_quotes(article: Article) -> list[Quote]:
+    """The quotes of an article, located in its display text."""
+    paragraphs = article.paragraphs or None
+    return extract_quotes(article.text, paragraphs, article.id)

@@ -1,0 +1,256 @@
+"""Reading a speaker mention out of a noun phrase: a name, a pronoun, a role or a group."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from peskovtui.quotes.lexicon import (
+    ORG_NOUNS,
+    PLURAL_ROLE_NOUNS,
+    PRONOUN_GENDER,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    UNRESOLVABLE_PRONOUNS,
+)
+
+MentionKind = Literal["name", "pronoun", "role", "group", "relative"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention at ``text[start:end]``: what it is and what it says about the speaker."""
+
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    name: str = ""
+    role: str | None = None
+    head: str = ""
+    gender: str = "u"
+    definite: bool = False
+
+
+_TOKEN = re.compile(r"[^\s,]+")
+_NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+_NAME_RUN = re.compile(
+    rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*(?:\s+{_NAME_TOKEN})?"
+)
+_TRAILING_FILLER = re.compile(
+    r"(?:\s+(?:also|later|then|has|have|had|was|were|is|are|would|will|could|should|may|might|"
+    r"did|does|do|further|again|previously|once|only|simply|still|even|however|himself|herself|"
+    r"themselves|itself|not|never|just|first|last|[a-z]+ly))+\s*$"
+)
+_CLAUSE_CUT = re.compile(
+    r"(?:[.;:!?]\s+|[—–]\s*|\s-\s|\b(?:and|but|that|as|while|when|because|after|before|if|"
+    r"whether|so|or|since|although|though|where|than|what|how|why|said|says|told)\s+|[”\"»])",
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "two", "three", "four", "several", "many", "some", "one", "another", "his", "her", "its", "their", "our", "both"]
+)
+_PREPOSITIONS = frozenset(
+    ["in", "of", "for", "at", "from", "with", "by", "on", "to", "about", "near", "under", "over", "familiar", "close", "who", "which"]
+)
+_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen"})
+_MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
+_MAX_WORDS = 10
+
+
+def _strip_possessive(tokens: list[str]) -> list[str]:
+    """Keep the tokens after the last possessive: "CNN's Fareed Zakaria" names Fareed Zakaria."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].endswith(("'s", "’s", "s'", "s’")):
+            if k == len(tokens) - 1:
+                # "Vladimir Putin's" names Vladimir Putin.
+                return [*_strip_possessive(tokens[:k]), tokens[k].rstrip("s").rstrip("'’")]
+            return tokens[k + 1 :]
+    return tokens
+
+
+def person_name(run: str) -> tuple[str, str, str]:
+    """Split a capitalised run into (name, title words before it, gender from the title)."""
+    tokens = _strip_possessive(run.split())
+    gender = "u"
+    k = 0
+    while k < len(tokens) and tokens[k].lower() in TITLE_WORDS:
+        low = tokens[k].lower()
+        if low in _FEMALE_TITLES:
+            gender = "f"
+        elif low in _MALE_TITLES:
+            gender = "m"
+        k += 1
+    name_tokens = [t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens[k:]]
+    name_tokens = [t for t in name_tokens if t]
+    if name_tokens and name_tokens[-1].lower() in ORG_NOUNS | PLURAL_ROLE_NOUNS:
+        return "", " ".join(tokens[:k]), gender
+    return " ".join(name_tokens), " ".join(tokens[:k]), gender
+
+
+def _head(tokens: list[str]) -> str:
+    """The head noun of a phrase: the last word before a preposition or participle."""
+    head = tokens[-1]
+    for k, tok in enumerate(tokens):
+        if k > 0 and tok.lower() in _PREPOSITIONS:
+            head = tokens[k - 1]
+            break
+    return head.lower().strip(".,'’")
+
+
+def classify(text: str, start: int, end: int) -> Mention | None:
+    """Read ``text[start:end]``, a noun phrase before or after a speech verb, as a mention."""
+    phrase = text[start:end]
+    lead = len(phrase) - len(phrase.lstrip())
+    phrase = phrase.strip()
+    start += lead
+    end = start + len(phrase)
+    if not phrase or "_" in phrase or any(c in phrase for c in '“”"«»'):
+        return None
+    tokens = phrase.split()
+    if len(tokens) > _MAX_WORDS:
+        return None
+    first = tokens[0].lower()
+    if len(tokens) == 1 and first in PRONOUN_GENDER:
+        return Mention("pronoun", start, end, phrase, gender=PRONOUN_GENDER[first])
+    if len(tokens) == 1 and first in UNRESOLVABLE_PRONOUNS:
+        return Mention("pronoun", start, end, phrase, gender="x")
+    if len(tokens) == 1 and first in RELATIVE_PRONOUNS:
+        return Mention("relative", start, end, phrase)
+    head = _head(tokens)
+    cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower() in _PREPOSITIONS), None)
+    np_tokens = tokens if cut is None else tokens[:cut]
+    # A capitalised run ending the phrase's noun part names a person, unless it is a group.
+    core = " ".join(np_tokens)
+    runs = list(_NAME_RUN.finditer(core))
+    if (
+        runs
+        and runs[-1].end() == len(core)
+        and head not in ROLE_NOUNS
+        and head not in PLURAL_ROLE_NOUNS
+    ):
+        run = runs[-1].group()
+        name, titles, gender = person_name(run)
+        if name and name.split()[-1].lower() not in TITLE_WORDS:
+            role_text = core[: runs[-1].start()].strip() + (" " + titles if titles else "")
+            role = role_text.strip() or None
+            if role is not None and role.lower() in _DETERMINERS:
+                role = None
+            for word in (role or "").lower().split():
+                if ROLE_NOUNS.get(word, "u") != "u":
+                    gender = ROLE_NOUNS[word]
+            return Mention("name", start, end, phrase, name=name, role=role, gender=gender)
+    definite = first in ("the", "this", "that") or first.endswith(("'s", "’s"))
+    if head in ROLE_NOUNS:
+        if first not in _DETERMINERS and not tokens[0][0].isupper() and not definite:
+            return None
+        return Mention(
+            "role", start, end, phrase, head=head, gender=ROLE_NOUNS[head], definite=definite
+        )
+    if head in PLURAL_ROLE_NOUNS or head in ORG_NOUNS or tokens[0][0].isupper():
+        if not (tokens[0][0].isupper() or first in _DETERMINERS):
+            return None
+        if not all(t[0].isupper() or t.lower() in _DETERMINERS | _PREPOSITIONS for t in np_tokens):
+            if head not in PLURAL_ROLE_NOUNS and head not in ORG_NOUNS:
+                return None
+        gender = "p" if head in PLURAL_ROLE_NOUNS or head.endswith("s") else "n"
+        return Mention("group", start, end, phrase, head=head, gender=gender, definite=definite)
+    return None
+
+
+def subject_before(text: str, lo: int, verb: int) -> Mention | None:
+    """The mention that is the subject of a speech verb at ``verb``, looking back to ``lo``."""
+    seg = text[lo:verb]
+    m = _TRAILING_FILLER.search(seg)
+    if m:
+        seg = seg[: m.start()]
+    stripped = seg.rstrip()
+    if not stripped:
+        return None
+    if stripped.endswith(","):
+        return _apposition(text, lo, lo + len(stripped) - 1)
+    cut = 0
+    for m in _CLAUSE_CUT.finditer(stripped):
+        cut = m.end()
+    comma = stripped.rfind(",")
+    cut = max(cut, comma + 1)
+    mention = classify(text, lo + cut, lo + len(stripped))
+    if mention is not None and mention.kind == "relative":
+        return _antecedent(text, lo, mention.start) or None
+    return mention
+
+
+def _apposition(text: str, lo: int, comma: int) -> Mention | None:
+    """Subject wrapped in commas: "A UN spokeswoman, Maria Lopez," or "Peskov, who ...,"."""
+    seg = text[lo:comma]
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r",", seg):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(seg)))
+    found: list[tuple[int, Mention]] = []
+    for k in range(len(pieces) - 1, -1, -1):
+        a, b = pieces[k]
+        cut = 0
+        for m in _CLAUSE_CUT.finditer(seg, a, b):
+            cut = m.end() - a
+        mention = classify(text, lo + a + cut, lo + b)
+        if mention is None or mention.kind == "relative":
+            if found:
+                break
+            continue
+        found.append((k, mention))
+        if mention.kind == "name" or len(found) == 2 or cut:
+            break
+    if not found:
+        return None
+    names = [m for _, m in found if m.kind == "name"]
+    if not names:
+        return found[0][1]
+    name = names[0]
+    others = [m for _, m in found if m.kind != "name"]
+    if not others or name.role is not None:
+        return name
+    role = others[0].text
+    gender = name.gender if others[0].gender == "u" else others[0].gender
+    return Mention("name", name.start, name.end, name.text, name.name, role, "", gender)
+
+
+def _antecedent(text: str, lo: int, pos: int) -> Mention | None:
+    """The name a relative pronoun at ``pos`` refers to ("... Rex Tillerson who claimed")."""
+    seg = text[lo:pos].rstrip().rstrip(",")
+    runs = list(_NAME_RUN.finditer(seg))
+    if not runs or runs[-1].end() != len(seg):
+        return None
+    return classify(text, lo + runs[-1].start(), lo + runs[-1].end())
+
+
+def object_after(text: str, start: int, limit: int) -> Mention | None:
+    """The mention after a speech verb ("said Olena Kovalenko, who ...", "according to X")."""
+    seg = text[start:limit]
+    m = re.match(r"\s*([^,;:()—–]*)", seg)
+    if m is None:
+        return None
+    phrase_end = start + m.end(1)
+    cut = re.search(r"\s(?:who|which|in|on|at|during|after|before|last|this|when)\s", m.group(1))
+    if cut is not None:
+        phrase_end = start + m.start(1) + cut.start()
+    mention = classify(text, start, phrase_end)
+    if mention is None or mention.kind != "name":
+        return mention
+    rest = text[phrase_end:limit]
+    appos = re.match(r",\s+((?:a|an|the)\s[^,;]*)", rest)
+    if appos and mention.role is None:
+        return Mention(
+            "name",
+            mention.start,
+            mention.end,
+            mention.text,
+            mention.name,
+            appos.group(1).strip().rstrip("."),
+            "",
+            mention.gender,
+        )
+    return mention
