@@ -60,6 +60,11 @@ _NAME_SUBJECT = re.compile(
     r"\s*((?:(?:The|the)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*|[Hh]e|[Ss]he|They)\b"
     r"(?!\s+[A-Z])"
 )
+_PARTY_TAG = re.compile(
+    r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
+)
+_DASH_CUE = re.compile(r"[\s\u00a0]*[―—–]+[\s\u00a0]*")
+_INVERTED = re.compile(r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 
 
@@ -96,7 +101,10 @@ def mask_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
             parts.append(text[keep:b])
             pos = b
     parts.append(text[pos:])
-    return "".join(parts)
+    masked = "".join(parts)
+    # Party-and-state tags ("Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,") sit inside a
+    # name phrase; blanking them keeps the phrase whole and every offset unchanged.
+    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), masked)
 
 
 def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int, int]]:
@@ -208,14 +216,7 @@ class Attributor:
             if mention.gender == "x":
                 return UNATTRIBUTED
             for key in reversed(self.salient):
-                entity = self.entities[key]
-                if mention.gender in ("m", "f"):
-                    if entity.kind == "person" and entity.gender in (mention.gender, "u"):
-                        return key
-                elif mention.gender == "n":
-                    if entity.kind == "group" and entity.gender == "n":
-                        return key
-                elif entity.kind == "group" or entity.gender == "p":
+                if _agrees(self.entities[key], mention.gender):
                     return key
             return UNATTRIBUTED
         entity = self._entity(mention)
@@ -242,6 +243,12 @@ class Attributor:
         lo = span.close + 1
         masked = self.masked
         seg = masked[lo:limit]
+        dash = _DASH_CUE.match(seg)
+        if dash is not None:
+            # A signature line: "...” ― Pamela Padilla
+            m = re.match(r"[^.,;:()\n]*", masked[lo + dash.end() : limit])
+            if m is not None and m.end():
+                return classify(masked, lo + dash.end(), lo + dash.end() + m.end())
         lead = re.match(r"[\s,]*", seg)
         offset = lo + (lead.end() if lead else 0)
         for verb in self._verbs(offset, limit, headline):
@@ -335,7 +342,14 @@ class Attributor:
                 limit = end_sentence if next_open is None else min(next_open, end_sentence)
                 mention = self._find_mention(span, lo, limit, headline)
                 speaker = UNATTRIBUTED
-                if mention is not None:
+                if mention is not None and mention.kind == "pronoun":
+                    # "The Council ... what it called": the sentence's own subject comes first.
+                    lead = self._leading_subject(lo, mention.start)
+                    if lead is not None and lead.kind != "pronoun" and lead.end <= mention.start:
+                        entity = self._entity(lead)
+                        if entity is not None and _agrees(entity, mention.gender):
+                            speaker = entity.canonical
+                if mention is not None and speaker == UNATTRIBUTED:
                     speaker = self._resolve(mention)
                 elif prev_close > lo:
                     between = self.masked[prev_close : span.open]
@@ -396,6 +410,15 @@ class Attributor:
         # A later quote of the same sentence with a cue ("A," he said, "B.") covers both.
         lo, hi, _ = self.sentences[s_index]
         return UNATTRIBUTED
+
+
+def _agrees(entity: Entity, gender: str) -> bool:
+    """Whether a pronoun of ``gender`` can refer to ``entity``."""
+    if gender in ("m", "f"):
+        return entity.kind == "person" and entity.gender in (gender, "u")
+    if gender == "n":
+        return entity.kind == "group" and entity.gender == "n"
+    return entity.kind == "group" or entity.gender == "p"
 
 
 def role_head(role: str) -> str:

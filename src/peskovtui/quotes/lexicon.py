@@ -27,7 +27,12 @@ retorts retorted lament laments lamented testify testified testifies mention men
 report reports reported press presses pressed reject rejects rejected dismiss dismisses dismissed
 welcome welcomes welcomed thank thanks thanked maintain maintains maintained recount recounted
 wonder wonders wondered muse mused chant chanted scream screamed whisper whispered tout touted
-brag bragged concur concurred caution cautions cautioned advise advised announce insisted
+brag bragged concur concurred caution cautions cautioned advise advised condemn condemns
+condemned condemning brand brands branded label labels labeled labelled dub dubs dubbed term
+termed read reads comment comments commented agree agrees agreed denounce denounces denounced
+decry decried hail hailed blame blames blamed characterize characterized characterise
+characterised rule ruled lash lashed attack attacked mock mocked ridicule ridiculed recount
+recounted
 """
 SPEECH_VERBS: frozenset[str] = frozenset(_VERB_FORMS.split())
 

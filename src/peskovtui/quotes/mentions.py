@@ -54,6 +54,14 @@ _DETERMINERS = frozenset(
 _PREPOSITIONS = frozenset(
     ["in", "of", "for", "at", "from", "with", "by", "on", "to", "about", "near", "under", "over", "familiar", "close", "who", "which"]
 )
+_LEADING_FILLER = frozenset(
+    "though although but and so still yet however also then now meanwhile indeed instead "
+    "moreover furthermore besides otherwise thus hence later earlier".split()
+)
+_LEADING_REJECT = frozenset(
+    "following during despite after before since until when while if as because to not no "
+    "this these those there here it's he's she's that's what who why how where".split()
+)
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen"})
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
 _MAX_WORDS = 10
@@ -111,7 +119,20 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     tokens = phrase.split()
     if len(tokens) > _MAX_WORDS:
         return None
+    while tokens and tokens[0].lower() in _LEADING_FILLER:
+        # Sentence adverbs and conjunctions are capitalised at a sentence start but name no one.
+        start = text.index(tokens[0], start) + len(tokens[0])
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    while text[start].isspace():
+        start += 1
+    phrase = text[start:end]
     first = tokens[0].lower()
+    if first in _PREPOSITIONS or first in _LEADING_REJECT:
+        return None
+    if len(tokens) > 1 and (first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS):
+        return None
     if len(tokens) == 1 and first in PRONOUN_GENDER:
         return Mention("pronoun", start, end, phrase, gender=PRONOUN_GENDER[first])
     if len(tokens) == 1 and first in UNRESOLVABLE_PRONOUNS:
@@ -132,7 +153,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     ):
         run = runs[-1].group()
         name, titles, gender = person_name(run)
-        if name and name.split()[-1].lower() not in TITLE_WORDS:
+        last = name.split()[-1].lower() if name else ""
+        if name and last not in TITLE_WORDS and last not in PRONOUN_GENDER:
             role_text = core[: runs[-1].start()].strip() + (" " + titles if titles else "")
             role = role_text.strip() or None
             if role is not None and role.lower() in _DETERMINERS:
@@ -148,6 +170,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         return Mention(
             "role", start, end, phrase, head=head, gender=ROLE_NOUNS[head], definite=definite
         )
+    if len(np_tokens) > 6 or np_tokens[-1].lower() in _DETERMINERS:
+        return None
     if head in PLURAL_ROLE_NOUNS or head in ORG_NOUNS or tokens[0][0].isupper():
         if not (tokens[0][0].isupper() or first in _DETERMINERS):
             return None
@@ -178,6 +202,13 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     mention = classify(text, lo + cut, lo + len(stripped))
     if mention is not None and mention.kind == "relative":
         return _antecedent(text, lo, mention.start) or None
+    if mention is None:
+        # "In a Bloomberg interview Trump declared": the name that ends the phrase.
+        tail = re.search(r"(?:\b(?:he|she|they|He|She|They)|" + _NAME_RUN.pattern + r")$", stripped)
+        if tail is not None and tail.start() > cut:
+            mention = classify(text, lo + tail.start(), lo + tail.end())
+            if mention is not None and mention.kind not in ("name", "pronoun"):
+                return None
     return mention
 
 

@@ -1,0 +1,187 @@
+"""Score quote extraction and attribution against gold files.
+
+Usage: python benchmarks/quotes_eval.py GOLD [GOLD ...] [--hide-fragments] [--errors N]
+
+A gold file is either PolNeAR-style JSON Lines (``id``, ``text``, ``quotes`` with ``start``,
+``end`` and ``speaker_mentions``) or a ``*.gold.json`` file with ``quotes`` (``start``, ``end``,
+``speaker``) whose text is the ``.txt`` file of the same stem beside it, or the file named by
+its ``text_file`` key. Gold ranges include the marks; predicted ranges do not; a predicted quote
+matches the gold quote it overlaps (one to one, greedily in text order).
+
+A speaker is right when it names the same person as the gold: for a ``speaker``, the names agree
+after dropping articles, titles and parentheses (or one is the other's surname); for PolNeAR
+mentions, a named mention must agree in the same way, and a pronoun is scored at mention level
+(our mention is the same pronoun) unless ``pronoun_resolutions.json`` in this folder names the
+person for that (article id, mention), which then decides. Counts of each are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peskovtui.quotes import Quote, extract_quotes
+
+PRONOUNS = frozenset("he she they it i we him her them you his".split())
+_TITLES = frozenset(
+    "mr mrs ms dr sen rep gov president senator the a an former secretary press house speaker "
+    "gen chief white kremlin spokesman spokeswoman".split()
+)
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str
+    gold: list[tuple[int, int, list[str], str | None]]  # start, end, mentions, speaker
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    pred: int = 0
+    matched: int = 0
+    speaker_ok: int = 0
+    by_rule: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def load(path: Path) -> list[Doc]:
+    """Read one gold file in either format."""
+    if path.suffix == ".jsonl":
+        docs = []
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                obj = json.loads(line)
+                gold = [(q["start"], q["end"], list(q["speaker_mentions"]), None) for q in obj["quotes"]]
+                docs.append(Doc(obj["id"], obj["text"], gold))
+        return docs
+    obj = json.loads(path.read_text(encoding="utf-8"))
+    text_path = path.parent / obj["text_file"] if "text_file" in obj else path.with_name(
+        path.name.removesuffix(".gold.json") + ".txt"
+    )
+    text = text_path.read_text(encoding="utf-8")
+    gold = [(q["start"], q["end"], [q.get("speaker_mention") or ""], q["speaker"]) for q in obj["quotes"]]
+    return [Doc(obj.get("id", text_path.stem), text, gold)]
+
+
+def _norm(name: str) -> list[str]:
+    name = re.sub(r"\(.*?\)", " ", name.lower())
+    name = re.sub(r"[^\w\s-]", " ", name.replace("’s", "").replace("'s", ""))
+    return [t for t in name.split() if t not in _TITLES]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two speaker names denote the same person or body."""
+    ta, tb = _norm(a), _norm(b)
+    if not ta or not tb:
+        return False
+    if ta == tb or ta[-1] == tb[-1]:
+        return True
+    return set(ta) <= set(tb) or set(tb) <= set(ta)
+
+
+def speaker_rule(doc: Doc, q: Quote, mentions: list[str], speaker: str | None,
+                 table: dict[str, str]) -> str | None:
+    """The rule by which the predicted speaker is right, or None when it is wrong."""
+    if speaker is not None:
+        if speaker.lower() == "unattributed":
+            return "gold-speaker" if not q.attributed else None
+        return "gold-speaker" if q.attributed and same_person(q.speaker, speaker) else None
+    if not mentions:
+        return "no-mention" if not q.attributed else None
+    for m in mentions:
+        key = f"{doc.id}\t{m}"
+        if q.attributed and q.speaker_mention and q.speaker_mention.lower() == m.lower().strip():
+            if m.lower() in PRONOUNS and key in table:
+                pass
+            else:
+                return "pronoun-mention" if m.lower() in PRONOUNS else "same-mention"
+        if key in table:
+            if q.attributed and same_person(q.speaker, table[key]):
+                return "resolved-pronoun"
+            continue
+        if m.lower() in PRONOUNS:
+            if q.speaker_mention and q.speaker_mention.lower() == m.lower() and q.attributed:
+                return "pronoun-mention"
+            continue
+        # The name is what precedes an apposition: "Flynn, a top Trump surrogate," is Flynn.
+        head = re.split(r",|\(| of | who ", m)[0]
+        if q.attributed and m.lower() != "said" and same_person(q.speaker, head):
+            return "named"
+    return None
+
+
+def score(docs: list[Doc], hide_fragments: bool, table: dict[str, str]) -> Tally:
+    """Match predictions to gold and count."""
+    t = Tally()
+    for doc in docs:
+        preds = extract_quotes(doc.text, article_id=doc.id)
+        for q in preds:
+            assert doc.text[q.start : q.end] == q.text
+        if hide_fragments:
+            preds = [q for q in preds if q.kind != "fragment"]
+        t.gold += len(doc.gold)
+        t.pred += len(preds)
+        used: set[int] = set()
+        for k, (gs, ge, mentions, speaker) in enumerate(doc.gold):
+            best = None
+            for j, q in enumerate(preds):
+                if j not in used and q.start < ge and gs < q.end:
+                    best = j
+                    break
+            if best is None:
+                t.errors.append(f"MISS {doc.id} {doc.text[gs:ge][:70]!r}")
+                continue
+            used.add(best)
+            t.matched += 1
+            q = preds[best]
+            rule = speaker_rule(doc, q, mentions, speaker, table)
+            if rule is None:
+                t.errors.append(
+                    f"SPKR {doc.id} got {q.speaker!r} via {q.speaker_mention!r}; gold "
+                    f"{speaker or mentions!r}: {q.text[:50]!r}"
+                )
+            else:
+                t.speaker_ok += 1
+                t.by_rule[rule] = t.by_rule.get(rule, 0) + 1
+    return t
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="+", type=Path)
+    parser.add_argument("--hide-fragments", action="store_true", help="score only non-fragments")
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors")
+    args = parser.parse_args(argv)
+    table_path = Path(__file__).with_name("pronoun_resolutions.json")
+    table: dict[str, str] = {}
+    if table_path.exists():
+        raw = json.loads(table_path.read_text(encoding="utf-8"))
+        table = {f"{r['article']}\t{r['mention']}": r["person"] for r in raw["resolutions"]}
+    docs: list[Doc] = []
+    for path in args.gold:
+        docs.extend(load(path))
+    t = score(docs, args.hide_fragments, table)
+    sp, sr = t.matched / max(t.pred, 1), t.matched / max(t.gold, 1)
+    pp, pr = t.speaker_ok / max(t.pred, 1), t.speaker_ok / max(t.gold, 1)
+    print(f"articles {len(docs)}  gold {t.gold}  predicted {t.pred}  matched {t.matched}")
+    print(f"span     P {sp:.3f}  R {sr:.3f}  F1 {f1(sp, sr):.3f}")
+    print(f"speaker  accuracy on matched {t.speaker_ok / max(t.matched, 1):.3f} "
+          f"({t.speaker_ok}/{t.matched})  by rule {dict(sorted(t.by_rule.items()))}")
+    print(f"pair     P {pp:.3f}  R {pr:.3f}  F1 {f1(pp, pr):.3f}")
+    for line in t.errors[: args.errors]:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
