@@ -110,8 +110,9 @@ def speaker_rule(doc: Doc, q: Quote, mentions: list[str], speaker: str | None,
                 return "pronoun-mention"
             continue
         # The name is what precedes an apposition: "Flynn, a top Trump surrogate," is Flynn.
-        head = re.split(r",|\(| of | who ", m)[0]
-        if q.attributed and m.lower() != "said" and same_person(q.speaker, head):
+        pieces = [p.strip() for p in re.split(r",|\(| of | who ", m)]
+        heads = [pieces[0]] + [p for p in pieces[1:] if p and p[0].isupper()]
+        if q.attributed and m.lower() != "said" and any(same_person(q.speaker, h) for h in heads):
             return "named"
     return None
 

@@ -252,7 +252,7 @@ class Attributor:
         lead = re.match(r"[\s,]*", seg)
         offset = lo + (lead.end() if lead else 0)
         for verb in self._verbs(offset, limit, headline):
-            if verb.start() - offset > 110:
+            if verb.start() - offset > 200:
                 break
             low = verb.group().lower()
             tail = masked[verb.end() : limit]
@@ -304,12 +304,15 @@ class Attributor:
             return None
         return object_after(self.masked, m.end(), hi)
 
-    def _sentence_speaker(self, index: int, done: dict[int, str]) -> str | None:
-        """The speaker a sentence gives: of its quotes, else the subject of its speech verb."""
+    def _sentence_speaker(
+        self, index: int, done: dict[int, str], results: list[Attribution]
+    ) -> tuple[str, Mention | None] | None:
+        """The speaker a sentence gives (with the mention naming them): of its quotes, else the
+        subject of its speech verb."""
         lo, hi, para = self.sentences[index]
         for k, span in enumerate(self.spans):
             if lo <= span.open < hi and done.get(k, UNATTRIBUTED) != UNATTRIBUTED:
-                return done[k]
+                return done[k], results[k].mention
         headline = self.paragraphs[para].role in HEADLINE_ROLES
         verbs = self._verbs(lo, hi, headline)
         if verbs:
@@ -317,7 +320,7 @@ class Attributor:
             if mention is not None:
                 speaker = self._resolve(mention)
                 if speaker != UNATTRIBUTED:
-                    return speaker
+                    return speaker, mention
         return None
 
     # -- main loop ------------------------------------------------------------------------
@@ -356,7 +359,8 @@ class Attributor:
                     if re.fullmatch(r"[\s,;]*(?:and|or|but also|but)?[\s,]*", between):
                         speaker = done.get(k - 1, UNATTRIBUTED)
                 if speaker == UNATTRIBUTED and mention is None and self._is_full(span):
-                    speaker = self._carry(s_index, span, done)
+                    # The cue that attributes the earlier words attributes these too.
+                    speaker, mention = self._carry(s_index, span, done, results)
                 done[k] = speaker
                 role = mention.role if mention is not None else None
                 if speaker != UNATTRIBUTED:
@@ -391,25 +395,25 @@ class Attributor:
         first = self.text[span.start : span.start + 1]
         return bool(first) and (first.isupper() or first.isdigit() or first in "…'‘")
 
-    def _carry(self, s_index: int, span: QuoteSpan, done: dict[int, str]) -> str:
+    def _carry(
+        self, s_index: int, span: QuoteSpan, done: dict[int, str], results: list[Attribution]
+    ) -> tuple[str, Mention | None]:
         """A full quote without a cue of its own continues an earlier speaker's words."""
         para = self.sentences[s_index][2]
         k = s_index - 1
         while k >= 0 and self.sentences[k][2] == para:
-            speaker = self._sentence_speaker(k, done)
-            if speaker is not None:
-                return speaker
+            found = self._sentence_speaker(k, done, results)
+            if found is not None:
+                return found
             k -= 1
         opens_paragraph = not self.text[self.paragraphs[para].start : span.open].strip()
         if opens_paragraph and k >= 0 and self.sentences[k][2] == para - 1:
             while k >= 0 and self.sentences[k][2] == para - 1:
-                speaker = self._sentence_speaker(k, done)
-                if speaker is not None:
-                    return speaker
+                found = self._sentence_speaker(k, done, results)
+                if found is not None:
+                    return found
                 k -= 1
-        # A later quote of the same sentence with a cue ("A," he said, "B.") covers both.
-        lo, hi, _ = self.sentences[s_index]
-        return UNATTRIBUTED
+        return UNATTRIBUTED, None
 
 
 def _agrees(entity: Entity, gender: str) -> bool:

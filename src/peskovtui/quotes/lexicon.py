@@ -6,33 +6,30 @@ import re
 
 # Speech and attribution verbs, every inflection spelled out so one compiled regex finds them.
 _VERB_FORMS = """
-say says said saying tell tells told telling add adds added adding ask asks asked asking
-state states stated stating respond responds responded responding reply replies replied replying
-continue continues continued continuing explain explains explained explaining note notes noted
-noting write writes wrote writing written describe describes described describing call calls
-called calling urge urges urged urging warn warns warned warning insist insists insisted insisting
-argue argues argued arguing declare declares declared declaring announce announces announced
-announcing claim claims claimed claiming acknowledge acknowledges acknowledged acknowledging admit
-admits admitted admitting recall recalls recalled recalling tweet tweets tweeted tweeting
-posted quip quips quipped joke jokes joked predict predicts predicted promise promises
-promised vow vows vowed suggest suggests suggested suggesting complain complains complained
-complaining assert asserts asserted contend contends contended stress stresses stressed emphasize
-emphasizes emphasized emphasise emphasised observe observes observed remark remarks remarked
-concede concedes conceded conclude concludes concluded charge charges charged accuse accuses
-accused accusing boast boasts boasted demand demands demanded pledge pledges pledged confirm
-confirms confirmed deny denies denied denying reiterate reiterates reiterated repeat repeats
-repeated shout shouts shouted yell yelled exclaim exclaimed praise praised slam slams slammed
-blast blasts blasted criticize criticized criticise criticised counter counters countered retort
-retorts retorted lament laments lamented testify testified testifies mention mentions mentioned
-report reports reported press presses pressed reject rejects rejected dismiss dismisses dismissed
-welcome welcomes welcomed thank thanks thanked maintain maintains maintained recount recounted
-wonder wonders wondered muse mused chant chanted scream screamed whisper whispered tout touted
-brag bragged concur concurred caution cautions cautioned advise advised condemn condemns
-condemned condemning brand brands branded label labels labeled labelled dub dubs dubbed term
-termed read reads comment comments commented agree agrees agreed denounce denounces denounced
-decry decried hail hailed blame blames blamed characterize characterized characterise
-characterised rule ruled lash lashed attack attacked mock mocked ridicule ridiculed recount
-recounted
+say says said saying tell tells told telling add adds added adding ask asks asked asking stated
+stating respond responds responded responding reply replies replied replying continue continues
+continued continuing explain explains explained explaining noted noting write writes wrote
+describe describes described describing calls called calling urge urges urged urging warn warns
+warned insist insists insisted insisting argue argues argued arguing declare declares declared
+declaring announce announces announced announcing claimed claiming acknowledge acknowledges
+acknowledged acknowledging admit admits admitted admitting recall recalls recalled recalling
+tweet tweets tweeted tweeting posted quip quips quipped joke jokes joked predict predicts
+predicted promised vowed suggest suggests suggested suggesting complain complains complained
+complaining assert asserts asserted contend contends contended stress stresses stressed
+emphasize emphasizes emphasized emphasise emphasised observe observes observed remarked concede
+concedes conceded conclude concludes concluded charged accuse accuses accused accusing boast
+boasts boasted demanded pledged confirm confirms confirmed deny denies denied denying reiterate
+reiterates reiterated repeat repeats repeated shout shouts shouted yell yelled exclaim
+exclaimed praise praised slam slams slammed blast blasts blasted criticize criticized criticise
+criticised countered retort retorts retorted lament laments lamented testify testified
+testifies mention mentions mentioned reported presses pressed reject rejects rejected dismisses
+dismissed welcomed thanked maintain maintains maintained recount recounted wonder wonders
+wondered muse mused chant chanted scream screamed whisper whispered tout touted brag bragged
+concur concurred caution cautions cautioned advise advised condemn condemns condemned
+condemning branded labeled labelled dub dubs dubbed termed reads commented agree agrees agreed
+denounce denounces denounced decry decried hail hailed blame blames blamed characterize
+characterized characterise characterised ruled lash lashed attacked mock mocked ridicule
+ridiculed
 """
 SPEECH_VERBS: frozenset[str] = frozenset(_VERB_FORMS.split())
 

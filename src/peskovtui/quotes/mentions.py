@@ -37,7 +37,14 @@ class Mention:
 _TOKEN = re.compile(r"[^\s,]+")
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 _NAME_RUN = re.compile(
-    rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*(?:\s+{_NAME_TOKEN})?"
+    rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*"
+    rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
+)
+# Capitalised at a sentence start or as calendar words, but never part of a person's name.
+_NOT_NAME = frozenset(
+    "when but and if as in on at after before while so then though although because since "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december the a an this that".split()
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:also|later|then|has|have|had|was|were|is|are|would|will|could|should|may|might|"
@@ -62,6 +69,9 @@ _LEADING_REJECT = frozenset(
     "following during despite after before since until when while if as because to not no "
     "this these those there here it's he's she's that's what who why how where".split()
 )
+_MID_TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. sens. reps. president senator".split()
+)
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen"})
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
 _MAX_WORDS = 10
@@ -82,6 +92,15 @@ def person_name(run: str) -> tuple[str, str, str]:
     """Split a capitalised run into (name, title words before it, gender from the title)."""
     tokens = _strip_possessive(run.split())
     gender = "u"
+    # A title inside the run starts the name: "West Virginia Mr. Clarke" is Mr. Clarke.
+    cut = 0
+    for j, tok in enumerate(tokens):
+        low = tok.lower()
+        if low.strip(".") in _NOT_NAME:
+            cut = j + 1
+        elif j > 0 and low in _MID_TITLES:
+            cut = j
+    tokens = tokens[cut:]
     k = 0
     while k < len(tokens) and tokens[k].lower() in TITLE_WORDS:
         low = tokens[k].lower()
@@ -129,6 +148,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         start += 1
     phrase = text[start:end]
     first = tokens[0].lower()
+    if len(tokens) == 1 and first[:-2] in PRONOUN_GENDER and first.endswith(("’s", "'s")):
+        first = first[:-2]  # "He’s claiming"
     if first in _PREPOSITIONS or first in _LEADING_REJECT:
         return None
     if len(tokens) > 1 and (first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS):
@@ -227,6 +248,14 @@ def _apposition(text: str, lo: int, comma: int) -> Mention | None:
         cut = 0
         for m in _CLAUSE_CUT.finditer(seg, a, b):
             cut = m.end() - a
+        piece = seg[a:b].strip()
+        if not cut and k > 0 and re.match(r"(?:a|an|the|now|then|one|who|which)\s", piece):
+            # An appositive ("a division of Immigration and Customs Enforcement") describes
+            # the piece before it.
+            appositive = classify(text, lo + a, lo + b)
+            if appositive is not None and appositive.kind in ("role", "group"):
+                found.append((k, appositive))
+            continue
         mention = classify(text, lo + a + cut, lo + b)
         if mention is None or mention.kind == "relative":
             if found:
