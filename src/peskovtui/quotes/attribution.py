@@ -35,7 +35,7 @@ from peskovtui.quotes.mentions import (
     subject_before,
 )
 from peskovtui.quotes.model import UNATTRIBUTED, QuoteSpan
-from peskovtui.quotes.scanner import HEADLINE_ROLES
+from peskovtui.quotes.scanner import HEADLINE_ROLES, is_heading_quote
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
 _ABBREV = re.compile(
@@ -65,6 +65,9 @@ _PARTY_TAG = re.compile(
 )
 _DASH_CUE = re.compile(r"[\s\u00a0]*[―—–]+[\s\u00a0]*")
 _INVERTED = re.compile(r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$")
+_NEW_CLAUSE = re.compile(
+    r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 
 
@@ -255,7 +258,7 @@ class Attributor:
             if verb.start() - offset > 200:
                 break
             low = verb.group().lower()
-            tail = masked[verb.end() : limit]
+            tail = masked[verb.end() : verb.end() + 60]
             if re.match(r"[^_.]{0,40}:\s*[“\"«‘]", tail):
                 return None  # "Peskov said:" introduces the quote that follows
             if verb.start() == offset:
@@ -264,7 +267,10 @@ class Attributor:
                 return object_after(masked, verb.end(), limit)
             if low.startswith("according"):
                 return None
-            return subject_before(masked, offset, verb.start())
+            mention = subject_before(masked, offset, verb.start())
+            if mention is not None and _NEW_CLAUSE.match(masked, offset, mention.start):
+                return None  # "...," but Zakaria asked: a new clause, not this quote's cue
+            return mention
         return None
 
     def _before_cue(self, lo: int, opener: int, headline: bool) -> Mention | None:
@@ -358,7 +364,12 @@ class Attributor:
                     between = self.masked[prev_close : span.open]
                     if re.fullmatch(r"[\s,;]*(?:and|or|but also|but)?[\s,]*", between):
                         speaker = done.get(k - 1, UNATTRIBUTED)
-                if speaker == UNATTRIBUTED and mention is None and self._is_full(span):
+                if (
+                    speaker == UNATTRIBUTED
+                    and mention is None
+                    and self._is_full(span)
+                    and not is_heading_quote(self.text, span, self.paragraphs[span.paragraph])
+                ):
                     # The cue that attributes the earlier words attributes these too.
                     speaker, mention = self._carry(s_index, span, done, results)
                 done[k] = speaker
@@ -382,7 +393,7 @@ class Attributor:
 
     def _find_mention(self, span: QuoteSpan, lo: int, limit: int, headline: bool) -> Mention | None:
         asked = _ASKED_BY.match(self.masked, lo, span.open)
-        if asked is not None:
+        if asked is not None and not self._verbs(asked.end(), span.open, headline):
             return classify(self.masked, asked.start(1), asked.end(1))
         mention = self._after_cue(span, limit, headline)
         if mention is None:

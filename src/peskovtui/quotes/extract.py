@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from peskovtui.corpus.model import Article, Paragraph
 from peskovtui.quotes.attribution import Attributor
 from peskovtui.quotes.model import Quote, QuoteKind, QuoteSpan
-from peskovtui.quotes.scanner import HEADLINE_ROLES, scan_quotes, split_paragraphs
+from peskovtui.quotes.scanner import is_heading_quote, scan_quotes, split_paragraphs
 
 FRAGMENT_MAX_WORDS = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -19,7 +19,7 @@ def classify_kind(
     text: str, span: QuoteSpan, paragraph: Paragraph, previous: Quote | None
 ) -> QuoteKind:
     """Headline, fragment (three words or fewer), full (a sentence of its own) or partial."""
-    if paragraph.role in HEADLINE_ROLES:
+    if is_heading_quote(text, span, paragraph):
         return "headline"
     quoted = text[span.start : span.end]
     if len(_WORD.findall(quoted)) <= FRAGMENT_MAX_WORDS:

@@ -6,7 +6,7 @@ import re
 
 # Speech and attribution verbs, every inflection spelled out so one compiled regex finds them.
 _VERB_FORMS = """
-say says said saying tell tells told telling add adds added adding ask asks asked asking stated
+reports sing sings sang singing say says said saying tell tells told telling add adds added adding ask asks asked asking stated
 stating respond responds responded responding reply replies replied replying continue continues
 continued continuing explain explains explained explaining noted noting write writes wrote
 describe describes described describing calls called calling urge urges urged urging warn warns
@@ -219,7 +219,7 @@ ORG_NOUNS: frozenset[str] = frozenset(
 
 # Words that precede a name as a title or qualifier and are not part of the name itself.
 TITLE_WORDS: frozenset[str] = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.", "prof", "prof.", "rev", "rev.", "st.", "sir", "madam", "dame", "lord", "lady", "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance", "economy", "trade", "secretary", "press", "state", "senator", "representative", "governor", "mayor", "judge", "justice", "speaker", "leader", "chief", "general", "former", "kremlin", "white", "house", "russian", "american", "u.s.", "us", "uk", "british", "turkish", "ukrainian", "chinese", "german", "french", "european", "un", "nato", "democratic", "republican", "democrat", "gop", "independent", "congressman", "congresswoman", "chairman", "chairwoman", "ambassador", "attorney", "deputy", "acting", "first", "lady", "pope", "king", "queen", "prince", "princess", "premier", "chancellor", "senior", "spokesman", "spokeswoman", "spokesperson", "spox", "then-president", "president-elect", "candidate", "nominee", "commissioner", "director", "minority", "majority", "whip", "house", "senate", "new", "york", "times", "post", "cnn", "fox", "abc", "nbc", "cbs", "tass", "reuters", "interfax", "bbc"]
+    ["sens", "sens.", "reps", "reps.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sen", "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.", "prof", "prof.", "rev", "rev.", "st.", "sir", "madam", "dame", "lord", "lady", "president", "vice", "prime", "minister", "foreign", "defense", "defence", "interior", "finance", "economy", "trade", "secretary", "press", "state", "senator", "representative", "governor", "mayor", "judge", "justice", "speaker", "leader", "chief", "general", "former", "kremlin", "white", "house", "russian", "american", "u.s.", "us", "uk", "british", "turkish", "ukrainian", "chinese", "german", "french", "european", "un", "nato", "democratic", "republican", "democrat", "gop", "independent", "congressman", "congresswoman", "chairman", "chairwoman", "ambassador", "attorney", "deputy", "acting", "first", "lady", "pope", "king", "queen", "prince", "princess", "premier", "chancellor", "senior", "spokesman", "spokeswoman", "spokesperson", "spox", "then-president", "president-elect", "candidate", "nominee", "commissioner", "director", "minority", "majority", "whip", "house", "senate", "new", "york", "times", "post", "cnn", "fox", "abc", "nbc", "cbs", "tass", "reuters", "interfax", "bbc"]
 )
 
 MALE_NAMES: frozenset[str] = frozenset(

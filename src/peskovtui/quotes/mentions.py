@@ -63,11 +63,15 @@ _PREPOSITIONS = frozenset(
 )
 _LEADING_FILLER = frozenset(
     "though although but and so still yet however also then now meanwhile indeed instead "
-    "moreover furthermore besides otherwise thus hence later earlier".split()
+    "moreover furthermore besides otherwise thus hence later earlier once again even only".split()
 )
 _LEADING_REJECT = frozenset(
     "following during despite after before since until when while if as because to not no "
     "this these those there here it's he's she's that's what who why how where".split()
+)
+_NUMBER_WORD = re.compile(
+    r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?$"
 )
 _MID_TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. sens. reps. president senator".split()
@@ -150,7 +154,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     first = tokens[0].lower()
     if len(tokens) == 1 and first[:-2] in PRONOUN_GENDER and first.endswith(("’s", "'s")):
         first = first[:-2]  # "He’s claiming"
-    if first in _PREPOSITIONS or first in _LEADING_REJECT:
+    bare = re.split(r"['’]", first)[0]
+    if first in _PREPOSITIONS or bare in _LEADING_REJECT or _NUMBER_WORD.match(first):
         return None
     if len(tokens) > 1 and (first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS):
         return None

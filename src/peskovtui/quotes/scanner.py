@@ -195,6 +195,16 @@ class QuoteScanner:
         return found
 
 
+def is_heading_quote(text: str, span: QuoteSpan, paragraph: Paragraph) -> bool:
+    """Whether a quote is a paragraph of its own that reads as a heading: short, no full stop."""
+    if paragraph.role in HEADLINE_ROLES:
+        return True
+    if text[paragraph.start : span.open].strip() or text[span.close + 1 : paragraph.end].strip():
+        return False
+    quoted = text[span.start : span.end]
+    return len(quoted.split()) <= 8 and not quoted.rstrip().endswith((".", ",", ":", ";"))
+
+
 def scan_quotes(text: str, paragraphs: Sequence[Paragraph] | None = None) -> list[QuoteSpan]:
     """Find the quotation-mark pairs of ``text`` (paragraphs default to its non-blank lines)."""
     paras = split_paragraphs(text) if paragraphs is None else paragraphs

@@ -1,0 +1,115 @@
+"""Clusters of one quote's versions: repeated in an article or reported by several articles.
+
+Two quotes are versions of each other when their words are equal after normalisation (case,
+punctuation, curly or straight marks), when one is contained in the other, or when they are
+nearly equal (a word-level similarity of at least ``NEAR_RATIO``, as with two translations of
+the same answer). Candidates are found through shared word 4-grams, so the work grows with the
+number of quotes, not with its square.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion
+
+MIN_WORDS = 4
+NEAR_RATIO = 0.6
+_SHINGLE = 4
+_COMMON_SHINGLE = 40  # a 4-gram in this many quotes is boilerplate, not evidence
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """The words of a quote, lowercased, with apostrophes made straight."""
+    return tuple(w.replace("’", "'") for w in _WORDS.findall(text.lower()))
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    return f" {' '.join(small)} " in f" {' '.join(big)} "
+
+
+def relation(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+    """How quote ``b`` relates to ``a``: equal, contained (b in a), contains, near, or None."""
+    if a == b:
+        return "equal"
+    if len(b) < len(a) and _contains(a, b):
+        return "contained"
+    if len(a) < len(b) and _contains(b, a):
+        return "contains"
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < NEAR_RATIO or matcher.quick_ratio() < NEAR_RATIO:
+        return None
+    return "near" if matcher.ratio() >= NEAR_RATIO else None
+
+
+def word_diff(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """Word-level edits turning ``a`` into ``b``: "-words", "+words", "old → new"."""
+    edits: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "delete":
+            edits.append("-" + " ".join(a[i1:i2]))
+        elif op == "insert":
+            edits.append("+" + " ".join(b[j1:j2]))
+        elif op == "replace":
+            edits.append(f"{' '.join(a[i1:i2])} → {' '.join(b[j1:j2])}")
+    return tuple(edits)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[QuoteCluster]:
+    """Clusters of two or more versions, in order of first appearance, with ids ``q0001``...."""
+    words = [quote_words(q.text) for q in quotes]
+    eligible = [i for i, w in enumerate(words) if len(w) >= min_words and quotes[i].kind != "fragment"]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in eligible:
+        w = words[i]
+        grams = {w[k : k + _SHINGLE] for k in range(max(1, len(w) - _SHINGLE + 1))}
+        for gram in grams:
+            index[gram].append(i)
+    parent = list(range(len(quotes)))
+    checked: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > _COMMON_SHINGLE:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                if _find(parent, pair[0]) != _find(parent, pair[1]) and relation(
+                    words[pair[0]], words[pair[1]]
+                ):
+                    parent[_find(parent, pair[1])] = _find(parent, pair[0])
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in eligible:
+        groups[_find(parent, i)].append(i)
+    clusters: list[QuoteCluster] = []
+    for members in sorted((m for m in groups.values() if len(m) > 1), key=lambda m: min(m)):
+        ref = max(members, key=lambda i: (len(words[i]), -i))
+        versions = []
+        for i in sorted(members):
+            q = quotes[i]
+            rel = "reference" if i == ref else relation(words[ref], words[i]) or "near"
+            diff = () if rel in ("reference", "equal") else word_diff(words[ref], words[i])
+            versions.append(QuoteVersion(q.article_id, q.start, q.end, q.text, q.speaker, rel, diff))  # type: ignore[arg-type]
+        clusters.append(
+            QuoteCluster(f"q{len(clusters) + 1:04d}", quotes[ref].text, tuple(versions))
+        )
+    return clusters
+
+
+def cluster_ids(quotes: Sequence[Quote], clusters: Sequence[QuoteCluster]) -> list[str | None]:
+    """For each quote, the id of its cluster (or None), matched by article and range."""
+    where = {(v.article_id, v.start, v.end): c.id for c in clusters for v in c.versions}
+    return [where.get((q.article_id, q.start, q.end)) for q in quotes]
