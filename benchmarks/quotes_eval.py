@@ -72,7 +72,8 @@ def load(path: Path) -> list[Doc]:
 def _norm(name: str) -> list[str]:
     name = re.sub(r"\(.*?\)", " ", name.lower())
     name = re.sub(r"[^\w\s-]", " ", name.replace("’s", "").replace("'s", ""))
-    return [t for t in name.split() if t not in _TITLES]
+    kept = [t for t in name.split() if t not in _TITLES]
+    return kept or [t for t in name.split() if t not in ("the", "a", "an")]
 
 
 def same_person(a: str, b: str) -> bool:

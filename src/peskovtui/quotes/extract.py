@@ -70,7 +70,26 @@ def extract_quotes(
                 article_id=article_id,
             )
         )
-    return quotes
+    return _echo_headlines(quotes)
+
+
+def _echo_headlines(quotes: list[Quote]) -> list[Quote]:
+    """A headline quoting words that a body quote attributes takes that quote's speaker."""
+    from dataclasses import replace
+
+    body = [q for q in quotes if q.kind != "headline" and q.attributed]
+    out: list[Quote] = []
+    for q in quotes:
+        if q.kind == "headline" and not q.attributed:
+            words = " ".join(_WORD.findall(q.text.lower()))
+            source = next(
+                (b for b in body if words and words in " ".join(_WORD.findall(b.text.lower()))),
+                None,
+            )
+            if source is not None:
+                q = replace(q, speaker=source.speaker)
+        out.append(q)
+    return out
 
 
 def article_quotes(article: Article) -> list[Quote]:

@@ -220,6 +220,10 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
         return None
     if stripped.endswith(","):
         return _apposition(text, lo, lo + len(stripped) - 1)
+    rel = re.search(r",?\s+(?:who|which)$", stripped)
+    if rel is not None:
+        # "... Rex Tillerson who claimed": the relative pronoun's antecedent speaks.
+        return _antecedent(text, lo, lo + rel.start())
     cut = 0
     for m in _CLAUSE_CUT.finditer(stripped):
         cut = m.end()
