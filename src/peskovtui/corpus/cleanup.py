@@ -15,7 +15,8 @@ from peskovtui.corpus.model import ParagraphRole, SetAside
 
 # Paragraph breaks lost in scraping survive as runs of spaces: three or more anywhere, or two
 # after the end of a sentence (a closing mark or bracket may follow the stop).
-_LOST_BREAK = re.compile(r" {3,}|(?<=[.!?\"'’”)]) {2}(?=\S)")
+_SPACE_RUN = re.compile(r" {2,}")
+_SENTENCE_END = frozenset(".!?\"'’”)")
 
 _IMAGE_FILE = re.compile(r"^\S.{0,160}\.(?:jpe?g|png|gif|webp|tiff?)\s*$", re.IGNORECASE)
 _BRACKET_CREDIT = re.compile(
@@ -44,7 +45,6 @@ _PROMOTION = re.compile(
     r"|(?:Sign up|Subscribe)\b.{0,80}\b(?:newsletter|updates)\b.{0,40}"
     r"|Advertisement"
     r"|Click here\b.{0,100}"
-    r"|Story highlights"
     r")$",
 )
 _TAG_ITEM = r"[A-Z0-9][\w’'&.-]*(?: [\w’'&.-]+){0,3}"
@@ -58,8 +58,10 @@ _AUTHOR_BOX = re.compile(
 _BYLINE = re.compile(
     r"^By (?P<names>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
     r"(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})*)"
-    r"(?:\s*[,|–—-]\s*(?P<outlet>[A-Z][\w&'’ -]{1,40}))?$"
+    r"(?:\s*[|–—-]\s*(?P<outlet>[A-Z][\w&'’ -]{1,40}))?$"
 )
+# Wire services as bylines name them; a single word after the names is an outlet too.
+_WIRES = {"Associated Press": "AP", "The Associated Press": "AP", "Agence France-Presse": "AFP"}
 _NAME_SPLIT = re.compile(r",\s*|\s+and\s+|\s*&\s*")
 
 # Datelines at the start of the first paragraph, with the outlet they state if any.
@@ -86,11 +88,16 @@ _TRAILERS = (
         "promotion",
     ),
 )
+_TRAILER_REACH = 160
 _AGENCIES_SUFFIX = re.compile(
     r"^(?:news )?agenc(?:y|ies)$|\s+(?:and )?news agencies$|\s+news agency$|\s+News$",
     re.IGNORECASE,
 )
 
+_HIGHLIGHTS = "Story highlights"
+# A promotion is a short line: a longer one is article text that a scrape glued to it.
+_MAX_PROMOTION = 160
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} ")
 _HEADING_END = re.compile(r"[.,;:]['’\"”]?$")
 _MAX_HEADING_WORDS = 10
 
@@ -150,7 +157,16 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _restore_breaks(paragraph: str) -> list[str]:
-    return [piece.strip() for piece in _LOST_BREAK.split(paragraph) if piece.strip()]
+    if "  " not in paragraph:
+        return [paragraph]
+    pieces: list[str] = []
+    start = 0
+    for run in _SPACE_RUN.finditer(paragraph):
+        if run.end() - run.start() >= 3 or paragraph[run.start() - 1] in _SENTENCE_END:
+            pieces.append(paragraph[start : run.start()])
+            start = run.end()
+    pieces.append(paragraph[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def clean_article(
@@ -166,8 +182,9 @@ def clean_article(
     """
     result = Cleaned()
     paragraphs = split_paragraphs(text)
+    trailers: list[SetAside] = []
     if paragraphs:
-        paragraphs[-1:] = _split_trailers(paragraphs[-1], result)
+        paragraphs[-1:] = _split_trailers(paragraphs[-1], result, trailers)
     if title is not None and title.strip():
         result.blocks.append((" ".join(title.split()), "title"))
     if subtitle is not None and subtitle.strip():
@@ -178,10 +195,10 @@ def clean_article(
         reason = _set_aside_reason(line, result)
         if reason is not None:
             result.set_aside.append(SetAside(line, reason))
-            in_highlights = in_highlights or line == "Story highlights"
+            in_highlights = in_highlights or line == _HIGHLIGHTS
             continue
         if not result.blocks:
-            result.blocks.append((line.lstrip("#").strip(), "title"))
+            result.blocks.append((_MARKDOWN_HEADING.sub("", line), "title"))
             continue
         role = _role_of(line, result, body_started=body_started, in_highlights=in_highlights)
         if role == "dateline":
@@ -193,20 +210,22 @@ def clean_article(
                 _take_inline_dateline(line, result)
             body_started = True
             in_highlights = False
-        result.blocks.append((line.lstrip("#").strip() if role == "heading" else line, role))
+        result.blocks.append((_MARKDOWN_HEADING.sub("", line), role))
+    result.set_aside.extend(reversed(trailers))
     return result
 
 
-def _split_trailers(last: str, result: Cleaned) -> list[str]:
+def _split_trailers(last: str, result: Cleaned, trailers: list[SetAside]) -> list[str]:
     """Set aside boilerplate glued to the end of the text (``Source:-Al Jazeera``)."""
     changed = True
     while changed:
         changed = False
         for pattern, reason in _TRAILERS:
-            match = pattern.search(last)
+            # Trailers are short: searching only the tail keeps long texts cheap.
+            match = pattern.search(last, max(0, len(last) - _TRAILER_REACH))
             if match is None or match.start() == 0:
                 continue
-            result.set_aside.append(SetAside(match.group(0).strip(), reason))
+            trailers.append(SetAside(match.group(0).strip(), reason))
             outlet = match.groupdict().get("outlet")
             if outlet and result.outlet is None:
                 result.outlet = _stated_outlet(outlet)
@@ -237,8 +256,10 @@ def _set_aside_reason(line: str, result: Cleaned) -> str | None:
         return "source credit"
     if _SEPARATOR.match(line):
         return "separator"
-    if _PROMOTION.match(line):
+    if len(line) <= _MAX_PROMOTION and _PROMOTION.match(line):
         return "promotion"
+    if line == _HIGHLIGHTS:
+        return "page furniture"
     author = _AUTHOR_BOX.match(line)
     if author:
         result.outlet = result.outlet or author.group("outlet")
@@ -256,18 +277,24 @@ def _role_of(
     outlet_line = _OUTLET_DATELINE_LINE.match(line)
     if outlet_line and not body_started:
         result.outlet = result.outlet or outlet_line.group("outlet")
+        result.dateline = result.dateline or outlet_line.group("outlet")
         return "dateline"
     byline = _BYLINE.match(line)
     if byline and not body_started:
-        for name in _NAME_SPLIT.split(byline.group("names")):
-            if name and name not in result.authors:
+        names = [n for n in _NAME_SPLIT.split(byline.group("names")) if n]
+        outlet = byline.group("outlet")
+        if outlet is None and len(names) > 1 and (" " not in names[-1] or names[-1] in _WIRES):
+            outlet = names.pop()
+        for name in names:
+            if name not in result.authors:
                 result.authors.append(name)
-        if byline.group("outlet") and result.outlet is None:
-            result.outlet = byline.group("outlet").strip()
+        if outlet and result.outlet is None:
+            outlet = outlet.strip()
+            result.outlet = _WIRES.get(outlet, outlet)
         return "byline"
     if in_highlights:
         return "subtitle"
-    if line.startswith("#") or (
+    if _MARKDOWN_HEADING.match(line) or (
         body_started and len(line.split()) <= _MAX_HEADING_WORDS and not _HEADING_END.search(line)
     ):
         return "heading"

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-_SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _FORMATS = (
     "%d %B %Y",
     "%d %b %Y",
@@ -32,11 +32,14 @@ def iso_date(value: str) -> str | None:
 def _parse(value: str) -> str | None:
     slashed = _SLASHED.match(value)
     if slashed:
-        year, month, day = (int(part) for part in slashed.groups())
+        year, month, day, hour, minute, second = (int(p) if p else None for p in slashed.groups())
         try:
-            return date(year, month, day).isoformat()
+            if hour is None:
+                return date(year or 0, month or 0, day or 0).isoformat()
+            moment = datetime(year or 0, month or 0, day or 0, hour, minute or 0, second or 0)
         except ValueError:
             return None
+        return moment.isoformat(timespec="seconds")
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

@@ -106,7 +106,11 @@ def build_article(record: Record) -> Article | None:
         )
         article_id = values.get("id", "").strip() or str(record.row)
     if not cleaned.blocks:
-        return None
+        if record.row is None:
+            return None
+        # A data-set row with neither title nor text still stands for an article (its id,
+        # date and url are known), so it is kept, empty, rather than dropped.
+        cleaned.blocks.append(("", "title"))
     text, paragraphs = compose_text(cleaned.blocks)
     url = values.get("url", "").strip() or None
     outlet = (

@@ -174,11 +174,6 @@ def _csv_records(
             )
             continue
         fields = {f: row[i] if i < len(row) else "" for f, i in index.items()}
-        if not fields["text"].strip() and not fields.get("title", "").strip():
-            warnings = _row_warning(
-                warn, warnings, f"{name} row {row_number} has no text; skipped."
-            )
-            continue
         yield Record(path, fields, row_number)
 
 
@@ -250,9 +245,6 @@ def _object_records(
             )
             continue
         fields = {field: _text_value(obj.get(column)) for field, column in mapping.items()}
-        if not fields["text"].strip() and not fields.get("title", "").strip():
-            warnings = _row_warning(warn, warnings, f"{name} row {number} has no text; skipped.")
-            continue
         yield Record(path, fields, number)
 
 
