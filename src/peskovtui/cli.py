@@ -112,15 +112,23 @@ def run_list(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         emit_jsonl(summaries)
     else:
-        table = Table(title=f"{library.name}: {len(summaries)} articles", title_justify="left")
+        console = stdout_console()
+        rows = [
+            (s["id"], s["title"], s["outlet"] or "", s["date"] or "", str(s["words"]))
+            for s in summaries
+        ]
+        table = Table(title=f"{library.name}: {len(rows)} articles", title_justify="left")
+        # Ids are what ``show`` takes, so they are never cut; the title gives way instead.
+        fixed = [max([len(row[i]) for row in rows] + [5]) for i in (0, 2, 3, 4)]
+        title_width = max(20, console.width - sum(min(w, 24) for w in fixed) - 16)
         table.add_column("id", no_wrap=True, style="cyan")
-        table.add_column("title", ratio=1, overflow="ellipsis", no_wrap=True)
-        table.add_column("outlet", no_wrap=True, max_width=20, overflow="ellipsis")
-        table.add_column("date", no_wrap=True)
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_width)
+        table.add_column("outlet", no_wrap=True, max_width=24, overflow="ellipsis")
+        table.add_column("date", no_wrap=True, max_width=24, overflow="ellipsis")
         table.add_column("words", justify="right")
-        for s in summaries:
-            table.add_row(s["id"], s["title"], s["outlet"] or "", s["date"] or "", str(s["words"]))
-        stdout_console().print(table)
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
     return 0
 
 
@@ -133,7 +141,7 @@ def run_show(args: argparse.Namespace) -> int:
         if args.format == "json":
             emit_json({"id": article.id, "raw": raw})
         else:
-            sys.stdout.write(raw if raw.endswith("\n") else raw + "\n")
+            sys.stdout.write(raw)
         return 0
     if args.format == "json":
         emit_json(article_record(article))

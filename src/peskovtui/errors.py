@@ -4,7 +4,14 @@ from __future__ import annotations
 
 
 class PeskovError(Exception):
-    """Base of the errors shown to the user as one line, never as a traceback."""
+    """Base of the errors shown to the user as one line, never as a traceback.
+
+    The message is one sentence; ``str()`` ends it with a full stop.
+    """
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return message if message.endswith((".", "?", "!")) else message + "."
 
 
 class CorpusError(PeskovError):

@@ -57,8 +57,8 @@ def load_corpus(paths: Sequence[str | Path], fields: Mapping[str, str] | None = 
     if not articles:
         reason = warnings[-1] if warnings else "no articles were found."
         if len(sources) == 1 and len(warnings) == 1:
-            raise CorpusError(reason.removesuffix(" skipped.").rstrip(";") + ".")
-        raise CorpusError(f"Nothing could be loaded: {reason}")
+            raise CorpusError(reason.removesuffix("; skipped.").removesuffix("."))
+        raise CorpusError(f"Nothing could be loaded: {reason.removesuffix('.')}")
     return Corpus(tuple(articles), sources, tuple(warnings), tuple(sorted(overrides.items())))
 
 
