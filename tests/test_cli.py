@@ -108,8 +108,9 @@ def test_warnings_go_to_stderr_and_the_rest_loads(
 def test_fields_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("hed,story\nH,Story text.\n", encoding="utf-8")
-    status, out, _ = run(capsys, "show", "1", str(path), "--fields", "text=story,title=hed",
-                         "--format", "json")
+    status, out, _ = run(
+        capsys, "show", "1", str(path), "--fields", "text=story,title=hed", "--format", "json"
+    )
     assert status == 0
     assert json.loads(out)["text"] == "H\n\nStory text."
 

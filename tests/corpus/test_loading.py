@@ -39,9 +39,12 @@ def test_a_single_text_file(tmp_path: Path) -> None:
 def test_a_folder_recursively_in_name_order(tmp_path: Path) -> None:
     write(tmp_path / "b.txt", ARTICLE)
     write(tmp_path / "sub" / "a.md", "# Markdown title\n\nBody text.\n")
-    write(tmp_path / "sub" / "c.html", "<html><head><title>Page</title></head><body>"
-          "<h1>Html title</h1><p>First <b>bold</b> paragraph &amp; more.</p>"
-          "<script>var x = 1;</script><p>Second.</p></body></html>")
+    write(
+        tmp_path / "sub" / "c.html",
+        "<html><head><title>Page</title></head><body>"
+        "<h1>Html title</h1><p>First <b>bold</b> paragraph &amp; more.</p>"
+        "<script>var x = 1;</script><p>Second.</p></body></html>",
+    )
     write(tmp_path / ".hidden" / "x.txt", ARTICLE)
     write(tmp_path / "notes.docx", b"PK\x03\x04")
     corpus = load_corpus([tmp_path])
@@ -87,14 +90,23 @@ def test_tsv_and_semicolon_csv(tmp_path: Path) -> None:
     write(tmp_path / "a.tsv", "headline\tbody\nT1\tB1.\n")
     write(tmp_path / "b.csv", "headline;body;author\nT2;B2.;By Ann Lee and Bo Chen\n")
     corpus = load_corpus([tmp_path])
-    assert [(a.title, a.text) for a in corpus.articles] == [("T1", "T1\n\nB1."), ("T2", "T2\n\nB2.")]
+    assert [(a.title, a.text) for a in corpus.articles] == [
+        ("T1", "T1\n\nB1."),
+        ("T2", "T2\n\nB2."),
+    ]
     assert corpus.articles[1].authors == ("Ann Lee", "Bo Chen")
 
 
 def test_jsonl_and_json(tmp_path: Path) -> None:
     rows = [
-        {"uuid": "u1", "headline": "H1", "content": "C1.", "published": "2017-01-02",
-         "source": {"id": "x", "name": "Reuters"}, "authors": ["A B", "C D"]},
+        {
+            "uuid": "u1",
+            "headline": "H1",
+            "content": "C1.",
+            "published": "2017-01-02",
+            "source": {"id": "x", "name": "Reuters"},
+            "authors": ["A B", "C D"],
+        },
         {"uuid": "u2", "headline": "H2", "content": "C2.", "link": "https://www.bbc.co.uk/n"},
     ]
     write(tmp_path / "a.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n\n")
@@ -103,7 +115,11 @@ def test_jsonl_and_json(tmp_path: Path) -> None:
     corpus = load_corpus([tmp_path])
     a1, a2, b, c = corpus.articles
     assert (a1.id, a1.title, a1.outlet, a1.date, a1.authors) == (
-        "u1", "H1", "Reuters", "2017-01-02", ("A B", "C D"),
+        "u1",
+        "H1",
+        "Reuters",
+        "2017-01-02",
+        ("A B", "C D"),
     )
     assert a2.outlet == "BBC"
     assert (b.id, b.title) == ("9", "J")
@@ -194,7 +210,9 @@ def test_huge_article_file_is_skipped(tmp_path: Path, monkeypatch: pytest.Monkey
     write(tmp_path / "small.txt", ARTICLE)
     corpus = load_corpus([tmp_path])
     assert [a.id for a in corpus.articles] == ["small"]
-    assert corpus.warnings == (f"{tmp_path / 'huge.txt'} is too large for an article (0 MiB); skipped.",)
+    assert corpus.warnings == (
+        f"{tmp_path / 'huge.txt'} is too large for an article (0 MiB); skipped.",
+    )
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -241,7 +259,9 @@ def test_malformed_json_lines_are_skipped_with_a_warning(tmp_path: Path) -> None
 
 
 def test_invalid_json_document(tmp_path: Path) -> None:
-    with pytest.raises(CorpusError, match=r"is not valid JSON \(Expecting property name .* at line 1\)\.$"):
+    with pytest.raises(
+        CorpusError, match=r"is not valid JSON \(Expecting property name .* at line 1\)\.$"
+    ):
         load_corpus([write(tmp_path / "bad.json", "{not json")])
     with pytest.raises(CorpusError, match="is JSON but not a list of articles"):
         load_corpus([write(tmp_path / "scalar.json", "42")])
