@@ -7,6 +7,7 @@ can cause end in one line on stderr (``peskovtui: ...``) and a non-zero exit sta
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +22,7 @@ from peskovtui.corpus import Article
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
+from peskovtui.quotes import Quote
 
 PROG = "peskovtui"
 ROLE_STYLES = {
@@ -160,6 +162,133 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+QUOTE_FIELDS = (
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_mention",
+    "kind",
+    "cluster",
+    "role",
+    "paragraph",
+    "mention_start",
+    "mention_end",
+)
+SPEAKER_FIELDS = ("speaker", "quotes", "articles", "variants")
+
+
+def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
+    """A quote as ``quotes`` prints it; ``text`` is always ``article.text[start:end]``."""
+    return {
+        "article_id": quote.article_id,
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "speaker_mention": quote.speaker_mention,
+        "kind": quote.kind,
+        "cluster": library.cluster_id(quote),
+        "role": quote.role,
+        "paragraph": quote.paragraph,
+        "mention_start": quote.mention_start,
+        "mention_end": quote.mention_end,
+    }
+
+
+def emit_csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
+    """Print records as CSV with a header row (lists joined with "; ")."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _flat(record[k]) for k in fields})
+
+
+def emit_markdown(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> None:
+    """Print records as a Markdown table; pipes and line breaks in cells are escaped."""
+    sys.stdout.write("| " + " | ".join(fields) + " |\n")
+    sys.stdout.write("|" + "---|" * len(fields) + "\n")
+    for record in records:
+        cells = [str(_flat(record[k])).replace("|", "\\|").replace("\n", "<br>") for k in fields]
+        sys.stdout.write("| " + " | ".join(cells) + " |\n")
+
+
+def _flat(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def emit_records(
+    fmt: str, records: Sequence[dict[str, Any]], fields: Sequence[str], table: Table
+) -> None:
+    """Print records in the chosen format; ``table`` is the Rich table already filled."""
+    if fmt == "json":
+        emit_json(list(records))
+    elif fmt == "jsonl":
+        emit_jsonl(records)
+    elif fmt == "csv":
+        emit_csv(records, fields)
+    elif fmt == "md":
+        emit_markdown(records, fields)
+    else:
+        stdout_console().print(table)
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    """``peskovtui quotes``: every direct quotation with its speaker and location."""
+    library = open_library(args)
+    quotes = library.quotes(args.article, args.speaker, include_fragments=args.all)
+    records = [quote_record(library, q) for q in quotes]
+    table = Table(title=f"{library.name}: {len(records)} quotes", title_justify="left")
+    table.add_column("article", no_wrap=True, style="cyan", max_width=24, overflow="ellipsis")
+    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("speaker", max_width=28, overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("quote", overflow="fold")
+    table.add_column("cluster", no_wrap=True)
+    for r in records:
+        speaker = Text(r["speaker"], style="dim" if r["speaker"] == "unattributed" else "")
+        table.add_row(
+            Text(r["article_id"] or ""),
+            f"{r['start']}-{r['end']}",
+            speaker,
+            r["kind"],
+            Text(r["text"]),
+            r["cluster"] or "",
+        )
+    emit_records(args.format, records, QUOTE_FIELDS, table)
+    return 0
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    """``peskovtui speakers``: the speakers of a corpus with their number of quotes."""
+    library = open_library(args)
+    records = [
+        {
+            "speaker": s.speaker,
+            "quotes": s.quotes,
+            "articles": s.articles,
+            "variants": list(s.variants),
+        }
+        for s in library.speakers()
+    ]
+    table = Table(title=f"{library.name}: {len(records)} speakers", title_justify="left")
+    table.add_column("speaker", overflow="fold")
+    table.add_column("quotes", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("also spelled", overflow="fold")
+    for r in records:
+        table.add_row(
+            Text(r["speaker"]), str(r["quotes"]), str(r["articles"]), Text(", ".join(r["variants"]))
+        )
+    emit_records(args.format, records, SPEAKER_FIELDS, table)
+    return 0
+
+
 def run_read(args: argparse.Namespace) -> int:
     """Bare ``peskovtui [PATH...]``: the corpus's article list."""
     args.format = "table"
@@ -207,6 +336,22 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.add_argument("--raw", action="store_true", help="print the original, before cleanup")
     handlers["show"] = run_show
+
+    formats = ("table", "json", "jsonl", "csv", "md")
+    quotes = commands.add_parser("quotes", help="list direct quotations with their speakers")
+    _add_corpus_arguments(quotes)
+    quotes.add_argument("--speaker", metavar="NAME", help="only quotes of this speaker")
+    quotes.add_argument("--article", metavar="ID", help="only quotes of this article")
+    quotes.add_argument(
+        "--all", action="store_true", help="include fragments (scare quotes, titles, terms)"
+    )
+    quotes.add_argument("--format", choices=formats, default="table")
+    handlers["quotes"] = run_quotes
+
+    speakers = commands.add_parser("speakers", help="list the speakers with their quote counts")
+    _add_corpus_arguments(speakers)
+    speakers.add_argument("--format", choices=formats, default="table")
+    handlers["speakers"] = run_speakers
     return parser, handlers
 
 

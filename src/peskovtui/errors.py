@@ -20,3 +20,7 @@ class CorpusError(PeskovError):
 
 class ArticleNotFound(PeskovError):
     """No article has the requested id."""
+
+
+class SpeakerNotFound(PeskovError):
+    """No quote in the corpus is attributed to the requested speaker."""

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
-from peskovtui.errors import ArticleNotFound, CorpusError
+from peskovtui.errors import ArticleNotFound, CorpusError, SpeakerNotFound
+from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
+from peskovtui.quotes.clusters import cluster_quotes
+from peskovtui.quotes.speakers import fold, normalise_speakers, speaker_aliases, speaker_index
 
 
 def bundled_seeds() -> Path:
@@ -76,3 +80,78 @@ class Library:
     def raw(self, article_id: str) -> str:
         """The original text of an article as its source holds it."""
         return read_raw(self.article(article_id), self.corpus.fields)
+
+    # -- quotes ------------------------------------------------------------------------------
+    # Computed on first use and kept: extraction reads every article once, clustering compares
+    # the quotes of the whole corpus.
+
+    @cached_property
+    def _raw_quotes(self) -> tuple[Quote, ...]:
+        return tuple(q for article in self.articles for q in article_quotes(article))
+
+    @cached_property
+    def _speaker_aliases(self) -> dict[str, str]:
+        return speaker_aliases(q.speaker for q in self._raw_quotes)
+
+    @cached_property
+    def _all_quotes(self) -> tuple[Quote, ...]:
+        return tuple(normalise_speakers(self._raw_quotes, self._speaker_aliases))
+
+    @cached_property
+    def _clusters(self) -> tuple[QuoteCluster, ...]:
+        return tuple(cluster_quotes(self._all_quotes))
+
+    @cached_property
+    def _cluster_of(self) -> dict[tuple[str | None, int, int], str]:
+        return {(v.article_id, v.start, v.end): c.id for c in self._clusters for v in c.versions}
+
+    def quotes(
+        self,
+        article_id: str | None = None,
+        speaker: str | None = None,
+        *,
+        include_fragments: bool = False,
+    ) -> list[Quote]:
+        """Quotes of the corpus or of one article, optionally of one speaker.
+
+        Fragments (three words or fewer: scare quotes, titles, terms) are left out unless
+        ``include_fragments``; a speaker matches by name, any part of it, or a spelling variant.
+        """
+        quotes: Sequence[Quote] = self._all_quotes
+        if article_id is not None:
+            wanted = self.article(article_id).id
+            quotes = [q for q in quotes if q.article_id == wanted]
+        if not include_fragments:
+            quotes = [q for q in quotes if q.kind != "fragment"]
+        if speaker is not None:
+            quotes = [q for q in quotes if self._speaker_matches(speaker, q.speaker)]
+            if not quotes:
+                known = [s.speaker for s in self.speakers()]
+                close = difflib.get_close_matches(speaker, known, n=3, cutoff=0.6)
+                hint = f" Did you mean {', '.join(close)}?" if close else ""
+                raise SpeakerNotFound(f"No quote is attributed to {speaker!r}.{hint}")
+        return list(quotes)
+
+    @staticmethod
+    def _speaker_matches(query: str, speaker: str) -> bool:
+        wanted = fold(query).split()
+        have = fold(speaker).split()
+        if not wanted:
+            return False
+        if all(w in have for w in wanted):
+            return True
+        return len(wanted) == len(have) and all(
+            difflib.SequenceMatcher(None, w, h).ratio() >= 0.75 for w, h in zip(wanted, have)
+        )
+
+    def speakers(self) -> list[SpeakerCount]:
+        """Every speaker with their number of quotes and articles, most quoted first."""
+        return speaker_index(self._all_quotes, self._speaker_aliases)
+
+    def quote_clusters(self) -> list[QuoteCluster]:
+        """The quotes repeated within an article or across articles, with their versions."""
+        return list(self._clusters)
+
+    def cluster_id(self, quote: Quote) -> str | None:
+        """The id of the cluster a quote belongs to, if it is repeated anywhere."""
+        return self._cluster_of.get((quote.article_id, quote.start, quote.end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -77,9 +77,12 @@ def speaker_aliases(speakers: Iterable[str]) -> dict[str, str]:
     return aliases
 
 
-def normalise_speakers(quotes: Sequence[Quote]) -> list[Quote]:
+def normalise_speakers(
+    quotes: Sequence[Quote], aliases: Mapping[str, str] | None = None
+) -> list[Quote]:
     """The quotes with speaker names made consistent across the corpus."""
-    aliases = speaker_aliases(q.speaker for q in quotes)
+    if aliases is None:
+        aliases = speaker_aliases(q.speaker for q in quotes)
     return [
         replace(q, speaker=aliases.get(q.speaker, q.speaker))
         if aliases.get(q.speaker, q.speaker) != q.speaker
@@ -88,8 +91,19 @@ def normalise_speakers(quotes: Sequence[Quote]) -> list[Quote]:
     ]
 
 
-def speaker_index(quotes: Iterable[Quote], include_unattributed: bool = False) -> list[SpeakerCount]:
-    """Speakers with their number of quotes and articles, most quoted first."""
+def speaker_index(
+    quotes: Iterable[Quote],
+    aliases: Mapping[str, str] | None = None,
+    include_unattributed: bool = False,
+) -> list[SpeakerCount]:
+    """Speakers with their number of quotes and articles, most quoted first.
+
+    ``aliases`` (spelling → canonical, from ``speaker_aliases``) supplies each speaker's variants.
+    """
+    variants: dict[str, set[str]] = defaultdict(set)
+    for name, canonical in (aliases or {}).items():
+        if name != canonical:
+            variants[canonical].add(name)
     quote_counts: Counter[str] = Counter()
     articles: dict[str, set[str | None]] = defaultdict(set)
     for q in quotes:
@@ -98,6 +112,6 @@ def speaker_index(quotes: Iterable[Quote], include_unattributed: bool = False) -
         quote_counts[q.speaker] += 1
         articles[q.speaker].add(q.article_id)
     return [
-        SpeakerCount(name, n, len(articles[name]))
+        SpeakerCount(name, n, len(articles[name]), tuple(sorted(variants[name])))
         for name, n in sorted(quote_counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
