@@ -56,9 +56,10 @@ _ROLE_SUBJECT = re.compile(
     + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
     + r"))\b"
 )
+_ROLE_WORDS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _NAME_SUBJECT = re.compile(
-    r"\s*((?:(?:The|the)\s+)?(?:[A-Z][\w'’.\-]*\s+){0,5}[A-Z][\w'’.\-]*|[Hh]e|[Ss]he|They)\b"
-    r"(?!\s+[A-Z])"
+    r"\s*((?:(?:The|the)\s+)?(?:(?:[A-Z][\w'’.\-]*|" + _ROLE_WORDS + r")\s+){0,6}"
+    r"[A-Z][\w'’.\-]*|[Hh]e|[Ss]he|They)\b(?!\s+[A-Z])"
 )
 _PARTY_TAG = re.compile(
     r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
@@ -388,13 +389,20 @@ class Attributor:
                 if subject is None:
                     subject = self._leading_subject(lo, hi)
                 if subject is not None:
-                    self._make_salient(self._resolve(subject))
+                    known = set(self.entities)
+                    speaker = self._resolve(subject)
+                    # A lone capitalised word opening a sentence is no evidence of a person.
+                    if speaker in known or len(speaker.split()) > 1 or subject.kind != "name":
+                        self._make_salient(speaker)
         return results
 
     def _find_mention(self, span: QuoteSpan, lo: int, limit: int, headline: bool) -> Mention | None:
         asked = _ASKED_BY.match(self.masked, lo, span.open)
         if asked is not None and not self._verbs(asked.end(), span.open, headline):
             return classify(self.masked, asked.start(1), asked.end(1))
+        inverted = _INVERTED.match(self.masked, lo, span.open)
+        if inverted is not None:
+            return classify(self.masked, inverted.start(1), inverted.end(1))
         mention = self._after_cue(span, limit, headline)
         if mention is None:
             mention = self._before_cue(lo, span.open, headline)

@@ -22,14 +22,16 @@ def classify_kind(
     if is_heading_quote(text, span, paragraph):
         return "headline"
     quoted = text[span.start : span.end]
-    if len(_WORD.findall(quoted)) <= FRAGMENT_MAX_WORDS:
-        return "fragment"
+    short = len(_WORD.findall(quoted)) <= FRAGMENT_MAX_WORDS
     before = text[paragraph.start : span.open].rstrip()
     first = quoted[:1]
     starts_sentence = first.isupper() or first.isdigit() or first in "…'‘\"“"
-    if not before or before[-1] in _SENTENCE_LEAD or before[-1] in '”"’':
-        return "full" if starts_sentence else "partial"
-    if before[-1] == ",":
+    # A full sentence stays full however short ("Not yet," he said); only words embedded in
+    # the reporter's sentence can be fragments.
+    if not before or before[-1] in _SENTENCE_LEAD or before[-1] in "”\"’":
+        if starts_sentence:
+            return "full"
+    elif before[-1] == ",":
         # "A," he said, "b." continues a full sentence; "told CNN, "This..." opens one.
         if starts_sentence:
             return "full"
@@ -39,7 +41,7 @@ def classify_kind(
             and previous.paragraph == span.paragraph
         ):
             return "full"
-    return "partial"
+    return "fragment" if short else "partial"
 
 
 def extract_quotes(

@@ -44,7 +44,9 @@ _NAME_RUN = re.compile(
 _NOT_NAME = frozenset(
     "when but and if as in on at after before while so then though although because since "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december the a an this that".split()
+    "june july august september october november december the a an this that read more related "
+    "watch see click here video photo image advertisement follow share said says asked added "
+    "wrote told".split()
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:also|later|then|has|have|had|was|were|is|are|would|will|could|should|may|might|"
