@@ -7,6 +7,7 @@ import sys
 
 DOMAIN_MODULES = [
     "peskovtui.corpus",
+    "peskovtui.quotes",
     "peskovtui.library",
     "peskovtui.cli",
 ]
