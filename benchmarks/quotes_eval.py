@@ -26,10 +26,33 @@ from pathlib import Path
 
 from peskovtui.quotes import Quote, extract_quotes
 
-PRONOUNS = frozenset("he she they it i we him her them you his".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "him", "her", "them", "you", "his"])
 _TITLES = frozenset(
-    "mr mrs ms dr sen rep gov president senator the a an former secretary press house speaker "
-    "gen chief white kremlin spokesman spokeswoman".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "president",
+        "senator",
+        "the",
+        "a",
+        "an",
+        "former",
+        "secretary",
+        "press",
+        "house",
+        "speaker",
+        "gen",
+        "chief",
+        "white",
+        "kremlin",
+        "spokesman",
+        "spokeswoman",
+    ]
 )
 
 
@@ -57,15 +80,22 @@ def load(path: Path) -> list[Doc]:
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 obj = json.loads(line)
-                gold = [(q["start"], q["end"], list(q["speaker_mentions"]), None) for q in obj["quotes"]]
+                gold = [
+                    (q["start"], q["end"], list(q["speaker_mentions"]), None) for q in obj["quotes"]
+                ]
                 docs.append(Doc(obj["id"], obj["text"], gold))
         return docs
     obj = json.loads(path.read_text(encoding="utf-8"))
-    text_path = path.parent / obj["text_file"] if "text_file" in obj else path.with_name(
-        path.name.removesuffix(".gold.json") + ".txt"
+    text_path = (
+        path.parent / obj["text_file"]
+        if "text_file" in obj
+        else path.with_name(path.name.removesuffix(".gold.json") + ".txt")
     )
     text = text_path.read_text(encoding="utf-8")
-    gold = [(q["start"], q["end"], [q.get("speaker_mention") or ""], q["speaker"]) for q in obj["quotes"]]
+    gold = [
+        (q["start"], q["end"], [q.get("speaker_mention") or ""], q["speaker"])
+        for q in obj["quotes"]
+    ]
     return [Doc(obj.get("id", text_path.stem), text, gold)]
 
 
@@ -86,8 +116,9 @@ def same_person(a: str, b: str) -> bool:
     return set(ta) <= set(tb) or set(tb) <= set(ta)
 
 
-def speaker_rule(doc: Doc, q: Quote, mentions: list[str], speaker: str | None,
-                 table: dict[str, str]) -> str | None:
+def speaker_rule(
+    doc: Doc, q: Quote, mentions: list[str], speaker: str | None, table: dict[str, str]
+) -> str | None:
     """The rule by which the predicted speaker is right, or None when it is wrong."""
     if speaker is not None:
         if speaker.lower() == "unattributed":
@@ -130,7 +161,7 @@ def score(docs: list[Doc], hide_fragments: bool, table: dict[str, str]) -> Tally
         t.gold += len(doc.gold)
         t.pred += len(preds)
         used: set[int] = set()
-        for k, (gs, ge, mentions, speaker) in enumerate(doc.gold):
+        for _k, (gs, ge, mentions, speaker) in enumerate(doc.gold):
             best = None
             for j, q in enumerate(preds):
                 if j not in used and q.start < ge and gs < q.end:
@@ -177,8 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     pp, pr = t.speaker_ok / max(t.pred, 1), t.speaker_ok / max(t.gold, 1)
     print(f"articles {len(docs)}  gold {t.gold}  predicted {t.pred}  matched {t.matched}")
     print(f"span     P {sp:.3f}  R {sr:.3f}  F1 {f1(sp, sr):.3f}")
-    print(f"speaker  accuracy on matched {t.speaker_ok / max(t.matched, 1):.3f} "
-          f"({t.speaker_ok}/{t.matched})  by rule {dict(sorted(t.by_rule.items()))}")
+    print(
+        f"speaker  accuracy on matched {t.speaker_ok / max(t.matched, 1):.3f} "
+        f"({t.speaker_ok}/{t.matched})  by rule {dict(sorted(t.by_rule.items()))}"
+    )
     print(f"pair     P {pp:.3f}  R {pr:.3f}  F1 {f1(pp, pr):.3f}")
     for line in t.errors[: args.errors]:
         print(line)

@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles {len(articles)}  characters {chars}  quotes {len(quotes)}")
     print(
         f"per article ms: median {statistics.median(times):.2f}  "
-        f"p90 {times[int(0.9 * (len(times) - 1))]:.2f}  p99 {times[int(0.99 * (len(times) - 1))]:.2f}  "
+        f"p90 {times[int(0.9 * (len(times) - 1))]:.2f}  "
+        f"p99 {times[int(0.99 * (len(times) - 1))]:.2f}  "
         f"max {times[-1]:.2f}  total {sum(times) / 1000:.1f} s"
     )
     print(f"clustering {len(quotes)} quotes: {cluster_s:.1f} s, {len(clusters)} clusters")

@@ -267,7 +267,7 @@ def run_quotes(args: argparse.Namespace) -> int:
 def run_speakers(args: argparse.Namespace) -> int:
     """``peskovtui speakers``: the speakers of a corpus with their number of quotes."""
     library = open_library(args)
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "speaker": s.speaker,
             "quotes": s.quotes,

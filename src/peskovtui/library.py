@@ -141,7 +141,8 @@ class Library:
         if all(w in have for w in wanted):
             return True
         return len(wanted) == len(have) and all(
-            difflib.SequenceMatcher(None, w, h).ratio() >= 0.75 for w, h in zip(wanted, have)
+            difflib.SequenceMatcher(None, w, h).ratio() >= 0.75
+            for w, h in zip(wanted, have, strict=False)
         )
 
     def speakers(self) -> list[SpeakerCount]:

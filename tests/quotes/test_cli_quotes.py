@@ -26,7 +26,16 @@ def test_quotes_json_is_verbatim_and_complete(capsys: pytest.CaptureFixture[str]
     library = Library.open()
     assert len(records) == 61
     for r in records:
-        assert set(r) >= {"article_id", "start", "end", "text", "speaker", "speaker_mention", "kind", "cluster"}
+        assert set(r) >= {
+            "article_id",
+            "start",
+            "end",
+            "text",
+            "speaker",
+            "speaker_mention",
+            "kind",
+            "cluster",
+        }
         assert library.article(r["article_id"]).text[r["start"] : r["end"]] == r["text"]
     assert any(r["cluster"] for r in records)
 
@@ -37,7 +46,9 @@ def test_quotes_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(r["kind"] != "fragment" for r in visible)
     _, out, _ = run(capsys, "quotes", "--speaker", "zakaria", "--format", "json")
     assert {r["speaker"] for r in json.loads(out)} == {"Fareed Zakaria"}
-    _, out, _ = run(capsys, "quotes", "--article", "004", "--speaker", "Dmitri Peskov", "--format", "json")
+    _, out, _ = run(
+        capsys, "quotes", "--article", "004", "--speaker", "Dmitri Peskov", "--format", "json"
+    )
     records = json.loads(out)
     assert records and {r["article_id"][:3] for r in records} == {"004"}
 

@@ -22,7 +22,12 @@ def only(text: str) -> Quote:
 
 def test_cue_after_the_quote() -> None:
     q = only("Title\n\n“We are ready,” Ivanov said.")
-    assert (q.text, q.speaker, q.speaker_mention, q.kind) == ("We are ready,", "Ivanov", "Ivanov", "full")
+    assert (q.text, q.speaker, q.speaker_mention, q.kind) == (
+        "We are ready,",
+        "Ivanov",
+        "Ivanov",
+        "full",
+    )
 
 
 def test_inverted_cue_and_apposition_after_it() -> None:
@@ -37,7 +42,10 @@ def test_colon_before_the_quote() -> None:
 
 
 def test_titles_and_possessives_before_the_name() -> None:
-    text = "Title\n\n“It is so,” Russian President Vladimir Putin's spokesman Dmitry Peskov told reporters."
+    text = (
+        "Title\n\n“It is so,” Russian President Vladimir Putin's spokesman Dmitry Peskov "
+        "told reporters."
+    )
     q = only(text)
     assert q.speaker == "Dmitry Peskov"
     assert q.role == "Russian President Vladimir Putin's spokesman"
@@ -147,8 +155,13 @@ def test_ellipsis_inside_a_quote() -> None:
 
 
 def test_headline_quote_in_single_marks() -> None:
-    found = quotes_of("Kremlin says talks are ‘not dead’\n\nThe Kremlin said talks were “not dead”.")
-    assert [(q.kind, q.speaker) for q in found] == [("headline", "Kremlin"), ("fragment", "Kremlin")]
+    found = quotes_of(
+        "Kremlin says talks are ‘not dead’\n\nThe Kremlin said talks were “not dead”."
+    )
+    assert [(q.kind, q.speaker) for q in found] == [
+        ("headline", "Kremlin"),
+        ("fragment", "Kremlin"),
+    ]
 
 
 def test_partial_quote_and_two_quotes_in_one_sentence() -> None:

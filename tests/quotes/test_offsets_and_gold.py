@@ -29,7 +29,7 @@ PIECES = [
     "“Also unclosed",
     "«Guillemets», said Pierre Dupont.",
     "\"We were told 'next week',\" said Olena Kovalenko.",
-    "“Wrong close\" and \"straight open” mixed.",
+    '“Wrong close" and "straight open” mixed.',
 ]
 
 
@@ -74,7 +74,9 @@ def test_shared_hard_cases() -> None:
     gold = json.loads(HARDCASES.read_text(encoding="utf-8"))
     text = HARDCASES.with_suffix("").with_suffix(".txt").read_text(encoding="utf-8")
     found = extract_quotes(text)
-    assert [(q.start - 1, q.end + 1) for q in found] == [(g["start"], g["end"]) for g in gold["quotes"]]
+    assert [(q.start - 1, q.end + 1) for q in found] == [
+        (g["start"], g["end"]) for g in gold["quotes"]
+    ]
     right = sum(
         q.speaker.lower() in g["speaker"].lower() or g["speaker"].lower() in q.speaker.lower()
         for q, g in zip(found, gold["quotes"], strict=True)

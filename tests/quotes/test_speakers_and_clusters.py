@@ -49,7 +49,10 @@ def test_relations_and_word_diffs() -> None:
     assert relation(a, b) == "near"
     assert word_diff(a, b) == ("+a", "traditions → tradition")
     assert relation(a, quote_words("stable political traditions")) == "contained"
-    assert relation(a, quote_words("WITH very very stable political “traditions” and you say")) == "equal"
+    assert (
+        relation(a, quote_words("WITH very very stable political “traditions” and you say"))
+        == "equal"
+    )
     assert relation(a, quote_words("nothing in common with this one at all today")) is None
 
 

@@ -44,7 +44,25 @@ _ABBREV = re.compile(
 )
 _ASKED_BY = re.compile(r"\s*Asked\s+by\s+(.+?)\s+(?:what|whether|if|about|how|why|when|who|to)\b")
 _VERB_FIRST = frozenset(
-    ["said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "explained", "noted", "replied", "responded", "recalled", "insisted", "countered", "tweeted"]
+    [
+        "said",
+        "says",
+        "added",
+        "adds",
+        "asked",
+        "asks",
+        "wrote",
+        "writes",
+        "continued",
+        "explained",
+        "noted",
+        "replied",
+        "responded",
+        "recalled",
+        "insisted",
+        "countered",
+        "tweeted",
+    ]
 )
 _INTRO = re.compile(
     r"\s*(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
@@ -65,7 +83,9 @@ _PARTY_TAG = re.compile(
     r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
 )
 _DASH_CUE = re.compile(r"[\s\u00a0]*[―—–]+[\s\u00a0]*")
-_INVERTED = re.compile(r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$")
+_INVERTED = re.compile(
+    r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$"
+)
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
 )
@@ -445,7 +465,7 @@ def _agrees(entity: Entity, gender: str) -> bool:
 
 
 def role_head(role: str) -> str:
-    """The noun a role phrase is about: "Russian President Vladimir Putin's spokesman" → spokesman."""
+    """The noun a role phrase is about: "Vladimir Putin's spokesman" is about a spokesman."""
     words = role.lower().replace("’s", "'s").split()
     stops = {"for", "of", "in", "at", "to", "with", "on", "from"}
     for k, word in enumerate(words):

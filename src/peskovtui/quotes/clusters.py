@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion
+from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion, Relation
 
 MIN_WORDS = 4
 NEAR_RATIO = 0.6
@@ -32,7 +32,7 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return f" {' '.join(small)} " in f" {' '.join(big)} "
 
 
-def relation(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
+def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Relation | None:
     """How quote ``b`` relates to ``a``: equal, contained (b in a), contains, near, or None."""
     if a == b:
         return "equal"
@@ -69,7 +69,9 @@ def _find(parent: list[int], i: int) -> int:
 def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[QuoteCluster]:
     """Clusters of two or more versions, in order of first appearance, with ids ``q0001``...."""
     words = [quote_words(q.text) for q in quotes]
-    eligible = [i for i, w in enumerate(words) if len(w) >= min_words and quotes[i].kind != "fragment"]
+    eligible = [
+        i for i, w in enumerate(words) if len(w) >= min_words and quotes[i].kind != "fragment"
+    ]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in eligible:
         w = words[i]
@@ -100,9 +102,11 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
         versions = []
         for i in sorted(members):
             q = quotes[i]
-            rel = "reference" if i == ref else relation(words[ref], words[i]) or "near"
+            rel: Relation = "reference" if i == ref else relation(words[ref], words[i]) or "near"
             diff = () if rel in ("reference", "equal") else word_diff(words[ref], words[i])
-            versions.append(QuoteVersion(q.article_id, q.start, q.end, q.text, q.speaker, rel, diff))  # type: ignore[arg-type]
+            versions.append(
+                QuoteVersion(q.article_id, q.start, q.end, q.text, q.speaker, rel, diff)
+            )
         clusters.append(
             QuoteCluster(f"q{len(clusters) + 1:04d}", quotes[ref].text, tuple(versions))
         )

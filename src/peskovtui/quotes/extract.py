@@ -28,7 +28,7 @@ def classify_kind(
     starts_sentence = first.isupper() or first.isdigit() or first in "…'‘\"“"
     # A full sentence stays full however short ("Not yet," he said); only words embedded in
     # the reporter's sentence can be fragments.
-    if not before or before[-1] in _SENTENCE_LEAD or before[-1] in "”\"’":
+    if not before or before[-1] in _SENTENCE_LEAD or before[-1] in '”"’':
         if starts_sentence:
             return "full"
     elif before[-1] == ",":

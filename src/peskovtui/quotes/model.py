@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteKind = Literal["full", "partial", "fragment", "headline"]
+Relation = Literal["reference", "equal", "contained", "contains", "near"]
 
 UNATTRIBUTED = "unattributed"
 
@@ -75,7 +76,7 @@ class QuoteVersion:
     end: int
     text: str
     speaker: str
-    relation: Literal["reference", "equal", "contained", "contains", "near"]
+    relation: Relation
     diff: tuple[str, ...] = ()
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from peskovtui.corpus.model import Paragraph
+from peskovtui.corpus.model import Paragraph, ParagraphRole
 from peskovtui.quotes.model import QuoteSpan
 
 HEADLINE_ROLES = frozenset({"title", "subtitle", "heading"})
@@ -40,7 +40,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if not stripped:
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
-        role = "title" if not paragraphs else "body"
+        role: ParagraphRole = "title" if not paragraphs else "body"
         paragraphs.append(Paragraph(start, start + len(stripped), role))
     return paragraphs
 
