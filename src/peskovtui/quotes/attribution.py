@@ -25,7 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from peskovtui.corpus.model import Paragraph
-from peskovtui.quotes.lexicon import ROLE_NOUNS, SPEECH_VERB_RE, first_name_gender
+from peskovtui.quotes.lexicon import (
+    ORG_NOUNS,
+    PLURAL_ROLE_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERB_RE,
+    first_name_gender,
+)
 from peskovtui.quotes.mentions import (
     _NAME_RUN,
     Mention,
@@ -89,7 +95,10 @@ _INVERTED = re.compile(
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
 )
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;]{1,60}\s+put\s+it\b)", re.IGNORECASE
+)
+_LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
 @dataclass(slots=True)
@@ -109,6 +118,7 @@ class Attribution:
     speaker: str = UNATTRIBUTED
     mention: Mention | None = None
     role: str | None = None
+    cue: str | None = None
 
 
 def mask_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
@@ -317,6 +327,8 @@ class Attributor:
                 starts = [comma + 2]
             else:
                 starts.append(comma + 2)
+        elif _INTRO.match(seg):
+            return None
         for s in starts:
             m = _ROLE_SUBJECT.match(seg[s:]) or _NAME_SUBJECT.match(seg[s:])
             if m:
@@ -325,10 +337,26 @@ class Attributor:
                     return mention
         return None
 
+    def _plausible_source(self, mention: Mention) -> bool:
+        """Whether a sentence subject can be a source: a person, a role, or a known body."""
+        if mention.kind in ("pronoun", "role"):
+            return mention.gender != "x"
+        if mention.kind == "name":
+            full = self.names.expand(mention.name)
+            return len(full.split()) > 1 or full in self.entities
+        if mention.kind == "group":
+            return mention.head in ORG_NOUNS or mention.head in PLURAL_ROLE_NOUNS
+        return False
+
     def _according(self, lo: int, hi: int) -> Mention | None:
         m = _ACCORDING.search(self.masked, lo, hi)
         if m is None:
             return None
+        if m.group().lower().startswith("as"):
+            put = re.search(r"\s+put\s+it\b", self.masked[m.end() : hi])
+            if put is None:
+                return None
+            return classify(self.masked, m.end(), m.end() + put.start())
         return object_after(self.masked, m.end(), hi)
 
     def _sentence_speaker(
@@ -370,7 +398,7 @@ class Attributor:
                 )
                 end_sentence = self.sentences[self._sentence_of(span.close)][1]
                 limit = end_sentence if next_open is None else min(next_open, end_sentence)
-                mention = self._find_mention(span, lo, limit, headline)
+                mention, cue = self._find_mention(span, lo, limit, headline)
                 speaker = UNATTRIBUTED
                 if mention is not None and mention.kind == "pronoun":
                     # "The Council ... what it called": the sentence's own subject comes first.
@@ -385,6 +413,7 @@ class Attributor:
                     between = self.masked[prev_close : span.open]
                     if re.fullmatch(r"[\s,;]*(?:and|or|but also|but)?[\s,]*", between):
                         speaker = done.get(k - 1, UNATTRIBUTED)
+                        mention, cue = results[k - 1].mention, results[k - 1].cue
                 if (
                     speaker == UNATTRIBUTED
                     and mention is None
@@ -393,13 +422,25 @@ class Attributor:
                 ):
                     # The cue that attributes the earlier words attributes these too.
                     speaker, mention = self._carry(s_index, span, done, results)
+                    cue = "continuation" if mention is not None else None
+                if speaker == UNATTRIBUTED and mention is None and not self._is_full(span):
+                    # Words embedded in a sentence with no verb of saying (called him a "con
+                    # artist", likened it to "burning") belong to the sentence's subject; the
+                    # cue says so, so a reader can weigh it.
+                    subject = self._leading_subject(lo, span.open)
+                    if subject is not None and self._plausible_source(subject) and not headline:
+                        candidate = self._resolve(subject)
+                        if candidate != UNATTRIBUTED:
+                            speaker, mention, cue = candidate, subject, "subject"
                 done[k] = speaker
                 role = mention.role if mention is not None else None
                 if speaker != UNATTRIBUTED:
                     entity = self.entities.get(speaker)
                     if role is None and entity is not None and mention is not None:
                         role = mention.text if mention.kind == "role" else None
-                results[k] = Attribution(speaker, mention, role)
+                if speaker == UNATTRIBUTED:
+                    cue = None
+                results[k] = Attribution(speaker, mention, role, cue)
                 self._make_salient(speaker)
             if not by_sentence.get(s_index):
                 verbs = self._verbs(lo, hi, headline)
@@ -416,19 +457,30 @@ class Attributor:
                         self._make_salient(speaker)
         return results
 
-    def _find_mention(self, span: QuoteSpan, lo: int, limit: int, headline: bool) -> Mention | None:
+    def _find_mention(
+        self, span: QuoteSpan, lo: int, limit: int, headline: bool
+    ) -> tuple[Mention | None, str | None]:
+        """The mention that attributes a quote and the kind of cue that gave it."""
+        para = self.paragraphs[span.paragraph]
+        label = _LABEL.match(self.masked, para.start, para.end)
+        if label is not None:
+            # A transcript line: "PENCE: Well, ..." gives every quote in it to the speaker.
+            name = label.group(1).strip().title()
+            return Mention("name", label.start(1), label.end(1), label.group(1), name), "label"
         asked = _ASKED_BY.match(self.masked, lo, span.open)
         if asked is not None and not self._verbs(asked.end(), span.open, headline):
-            return classify(self.masked, asked.start(1), asked.end(1))
+            return classify(self.masked, asked.start(1), asked.end(1)), "asked-by"
         inverted = _INVERTED.match(self.masked, lo, span.open)
         if inverted is not None:
-            return classify(self.masked, inverted.start(1), inverted.end(1))
+            return classify(self.masked, inverted.start(1), inverted.end(1)), "before"
         mention = self._after_cue(span, limit, headline)
-        if mention is None:
-            mention = self._before_cue(lo, span.open, headline)
-        if mention is None:
-            mention = self._according(lo, max(limit, span.open))
-        return mention
+        if mention is not None:
+            return mention, "after"
+        mention = self._before_cue(lo, span.open, headline)
+        if mention is not None:
+            return mention, "before"
+        mention = self._according(lo, max(limit, span.open))
+        return mention, ("according-to" if mention is not None else None)
 
     def _is_full(self, span: QuoteSpan) -> bool:
         first = self.text[span.start : span.start + 1]

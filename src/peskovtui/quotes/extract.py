@@ -70,6 +70,7 @@ def extract_quotes(
                 role=attribution.role,
                 segments=span.segments,
                 article_id=article_id,
+                cue=attribution.cue,
             )
         )
     return _echo_headlines(quotes)
@@ -89,7 +90,7 @@ def _echo_headlines(quotes: list[Quote]) -> list[Quote]:
                 None,
             )
             if source is not None:
-                q = replace(q, speaker=source.speaker)
+                q = replace(q, speaker=source.speaker, cue="headline")
         out.append(q)
     return out
 

@@ -18,6 +18,11 @@ class Quote:
     A quote that runs over several paragraphs keeps one range from the first quoted word to the
     last; ``segments`` lists the quoted words of each paragraph, so the paragraph breaks and the
     re-opening marks in between are never mistaken for quoted words.
+
+    ``cue`` says how the speaker was found: ``after`` / ``before`` the quote (a verb of saying),
+    ``label`` (a transcript line), ``asked-by``, ``according-to``, ``continuation`` (words
+    continuing an attributed quote), ``subject`` (the subject of a sentence with no verb of
+    saying, the weakest), ``headline`` (a headline echoing an attributed quote), or None.
     """
 
     start: int
@@ -32,6 +37,7 @@ class Quote:
     role: str | None = None
     segments: tuple[tuple[int, int], ...] = ()
     article_id: str | None = None
+    cue: str | None = None
 
     @property
     def attributed(self) -> bool:
