@@ -95,6 +95,10 @@ _INVERTED = re.compile(
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
 )
+_CUE_AHEAD = re.compile(
+    r"(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,6}?(?:said|says|asked|added|told|wrote|replied|"
+    r"responded|shouted|continued|explained|insisted|tweeted)\b|(?:he|she|they)\s+(?:said|added)\b"
+)
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;]{1,60}\s+put\s+it\b)", re.IGNORECASE
 )
@@ -149,6 +153,10 @@ def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[
         for m in _SENTENCE_END.finditer(masked, para.start, para.end):
             if _ABBREV.search(masked, max(para.start, m.start() - 6), m.start() + 1):
                 continue
+            if masked[m.end() - 1 : m.end()].isspace() and masked[m.start() + 1 : m.end()].strip():
+                # '...?" Clinton said.' continues the sentence the quotation closed.
+                if _CUE_AHEAD.match(masked, m.end(), para.end):
+                    continue
             bounds.append((start, m.end(), index))
             start = m.end()
         if start < para.end:
@@ -201,7 +209,12 @@ class Attributor:
         self.masked = mask_quotes(text, self.spans)
         self.sentences = sentence_bounds(self.masked, paragraphs)
         self._starts = [s[0] for s in self.sentences]
-        self.names = NameTable(text)
+        # Title-case headlines ("Derelict Obama And Clinton") would pass for names.
+        body = "".join(
+            " " * (p.end - p.start) if p.role in HEADLINE_ROLES else text[p.start : p.end]
+            for p in _gaps(text, paragraphs)
+        )
+        self.names = NameTable(body)
         self.entities: dict[str, Entity] = {}
         self.salient: list[str] = []
         self.role_holder: dict[str, str] = {}
@@ -505,6 +518,20 @@ class Attributor:
                     return found
                 k -= 1
         return UNATTRIBUTED, None
+
+
+def _gaps(text: str, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with the text between them as body paragraphs, covering all of ``text``."""
+    out: list[Paragraph] = []
+    pos = 0
+    for p in paragraphs:
+        if p.start > pos:
+            out.append(Paragraph(pos, p.start, "body"))
+        out.append(p)
+        pos = max(pos, p.end)
+    if pos < len(text):
+        out.append(Paragraph(pos, len(text), "body"))
+    return out
 
 
 def _agrees(entity: Entity, gender: str) -> bool:

@@ -30,13 +30,16 @@ concur concurred caution cautions cautioned advise advised condemn condemns cond
 condemning branded labeled labelled dub dubs dubbed termed reads commented agree agrees agreed
 denounce denounces denounced decry decried hail hailed blame blames blamed characterize
 characterized characterise characterised ruled lash lashed attacked mock mocked ridicule
-ridiculed
+ridiculed call calls proclaim proclaims proclaimed liken likens likened laud lauds lauded
+shouting promising stressing questioning announcing
 """
 SPEECH_VERBS: frozenset[str] = frozenset(_VERB_FORMS.split())
 
 # "according to X" is the one multi-word cue; "asked by X" marks the asker of a reported question.
 SPEECH_VERB_RE = re.compile(
-    r"\b(?:according\s+to|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b",
+    r"\b(?:according\s+to|(?:found|finds|show|shows|showed)(?=\s+that\b)|"
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 
@@ -138,6 +141,14 @@ ROLE_NOUNS: dict[str, str] = {
     "supporter": "u",
     "member": "u",
     "staffer": "u",
+    "friend": "u",
+    "neighbor": "u",
+    "neighbour": "u",
+    "colleague": "u",
+    "announcer": "u",
+    "director": "u",
+    "doctor": "u",
+    "questioner": "u",
     "press secretary": "u",
 }
 PLURAL_ROLE_NOUNS: frozenset[str] = frozenset(
@@ -215,6 +226,31 @@ ORG_NOUNS: frozenset[str] = frozenset(
         "center",
         "centre",
         "team",
+        "memo",
+        "clip",
+        "article",
+        "piece",
+        "poll",
+        "survey",
+        "study",
+        "complaint",
+        "ruling",
+        "filing",
+        "document",
+        "bylaws",
+        "rules",
+        "law",
+        "bill",
+        "website",
+        "tweet",
+        "email",
+        "book",
+        "film",
+        "documentary",
+        "editorial",
+        "lawsuit",
+        "indictment",
+        "transcript",
     }
 )
 

@@ -476,7 +476,11 @@ def object_after(text: str, start: int, limit: int) -> Mention | None:
     if m is None:
         return None
     phrase_end = start + m.end(1)
-    cut = re.search(r"\s(?:who|which|in|on|at|during|after|before|last|this|when)\s", m.group(1))
+    cut = re.search(
+        r"\s(?:who|which|in|on|at|during|after|before|last|this|when|filed|released|published|"
+        r"issued|obtained|seen|cited)\s",
+        m.group(1),
+    )
     if cut is not None:
         phrase_end = start + m.start(1) + cut.start()
     mention = classify(text, start, phrase_end)
