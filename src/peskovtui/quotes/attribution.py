@@ -153,10 +153,10 @@ def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[
         for m in _SENTENCE_END.finditer(masked, para.start, para.end):
             if _ABBREV.search(masked, max(para.start, m.start() - 6), m.start() + 1):
                 continue
-            if masked[m.end() - 1 : m.end()].isspace() and masked[m.start() + 1 : m.end()].strip():
-                # '...?" Clinton said.' continues the sentence the quotation closed.
-                if _CUE_AHEAD.match(masked, m.end(), para.end):
-                    continue
+            # '...?" Clinton said.' continues the sentence the quotation closed.
+            closed_by_mark = masked[m.start() + 1 : m.end()].strip()
+            if closed_by_mark and _CUE_AHEAD.match(masked, m.end(), para.end):
+                continue
             bounds.append((start, m.end(), index))
             start = m.end()
         if start < para.end:

@@ -146,9 +146,7 @@ ROLE_NOUNS: dict[str, str] = {
     "neighbour": "u",
     "colleague": "u",
     "announcer": "u",
-    "director": "u",
     "doctor": "u",
-    "questioner": "u",
     "press secretary": "u",
 }
 PLURAL_ROLE_NOUNS: frozenset[str] = frozenset(
@@ -241,7 +239,6 @@ ORG_NOUNS: frozenset[str] = frozenset(
         "rules",
         "law",
         "bill",
-        "website",
         "tweet",
         "email",
         "book",
