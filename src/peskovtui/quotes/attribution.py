@@ -323,6 +323,11 @@ class Attributor:
         for verb in reversed(verbs):
             if verb.group().lower().startswith("according"):
                 continue
+            if verb.group().endswith("ing") and self.masked[lo : verb.start()].rstrip().endswith(","):
+                # "..., arguing that": a participle shares the subject of its sentence.
+                lead = self._leading_subject(lo, verb.start())
+                if lead is not None and self._plausible_source(lead):
+                    return lead
             mention = subject_before(self.masked, lo, verb.start())
             if mention is not None:
                 return mention
