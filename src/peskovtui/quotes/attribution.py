@@ -68,6 +68,7 @@ _VERB_FIRST = frozenset(
         "insisted",
         "countered",
         "tweeted",
+        "reported",
     ]
 )
 _INTRO = re.compile(
@@ -154,8 +155,13 @@ def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[
             if _ABBREV.search(masked, max(para.start, m.start() - 6), m.start() + 1):
                 continue
             # '...?" Clinton said.' continues the sentence the quotation closed.
+            # A quotation closing on a full stop ends its sentence; on ? or ! it may not.
             closed_by_mark = masked[m.start() + 1 : m.end()].strip()
-            if closed_by_mark and _CUE_AHEAD.match(masked, m.end(), para.end):
+            if (
+                closed_by_mark
+                and masked[m.start()] in "?!"
+                and _CUE_AHEAD.match(masked, m.end(), para.end)
+            ):
                 continue
             bounds.append((start, m.end(), index))
             start = m.end()
@@ -323,7 +329,9 @@ class Attributor:
         for verb in reversed(verbs):
             if verb.group().lower().startswith("according"):
                 continue
-            if verb.group().endswith("ing") and self.masked[lo : verb.start()].rstrip().endswith(","):
+            if verb.group().endswith("ing") and self.masked[lo : verb.start()].rstrip().endswith(
+                ","
+            ):
                 # "..., arguing that": a participle shares the subject of its sentence.
                 lead = self._leading_subject(lo, verb.start())
                 if lead is not None and self._plausible_source(lead):

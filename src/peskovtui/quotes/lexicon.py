@@ -31,13 +31,13 @@ condemning branded labeled labelled dub dubs dubbed termed reads commented agree
 denounce denounces denounced decry decried hail hailed blame blames blamed characterize
 characterized characterise characterised ruled lash lashed attacked mock mocked ridicule
 ridiculed call calls proclaim proclaims proclaimed liken likens likened laud lauds lauded
-shouting promising stressing questioning announcing
+shouting promising stressing questioning announcing rate rates rated cite cites cited
 """
 SPEECH_VERBS: frozenset[str] = frozenset(_VERB_FORMS.split())
 
 # "according to X" is the one multi-word cue; "asked by X" marks the asker of a reported question.
 SPEECH_VERB_RE = re.compile(
-    r"\b(?:according\s+to|(?:found|finds|show|shows|showed)(?=\s+that\b)|"
+    r"\b(?:according\s+to|(?:found|finds|show|shows|showed|states)(?=\s+that\b)|"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

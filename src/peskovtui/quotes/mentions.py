@@ -483,6 +483,12 @@ def object_after(text: str, start: int, limit: int) -> Mention | None:
     )
     if cut is not None:
         phrase_end = start + m.start(1) + cut.start()
+    while (
+        phrase_end > start
+        and text[phrase_end - 1] == "."
+        and not re.search(r"\b[A-Z][a-z]?\.$", text[start:phrase_end])
+    ):
+        phrase_end -= 1  # "said Obama." ends a sentence; "Jr." does not
     mention = classify(text, start, phrase_end)
     if mention is None or mention.kind != "name":
         return mention
