@@ -103,6 +103,10 @@ _CUE_AHEAD = re.compile(
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;]{1,60}\s+put\s+it\b)", re.IGNORECASE
 )
+_BOILERPLATE_LABEL = re.compile(
+    r"(?:READ|WATCH|RELATED|UPDATE|PHOTOS?|VIDEO|EDITOR|CORRECTION|SOURCE|NOTE|MORE|LISTEN|"
+    r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
+)
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
@@ -489,7 +493,7 @@ class Attributor:
         """The mention that attributes a quote and the kind of cue that gave it."""
         para = self.paragraphs[span.paragraph]
         label = _LABEL.match(self.masked, para.start, para.end)
-        if label is not None:
+        if label is not None and not _BOILERPLATE_LABEL.match(label.group(1)):
             # A transcript line: "PENCE: Well, ..." gives every quote in it to the speaker.
             name = label.group(1).strip().title()
             return Mention("name", label.start(1), label.end(1), label.group(1), name), "label"
@@ -509,8 +513,15 @@ class Attributor:
         return mention, ("according-to" if mention is not None else None)
 
     def _is_full(self, span: QuoteSpan) -> bool:
+        """Whether a quote reads as a sentence of its own (not a title such as "Fences")."""
         first = self.text[span.start : span.start + 1]
-        return bool(first) and (first.isupper() or first.isdigit() or first in "…'‘")
+        if not first or not (first.isupper() or first.isdigit() or first in "…'‘"):
+            return False
+        quoted = self.text[span.start : span.end].rstrip()
+        return (
+            quoted.endswith((".", ",", "?", "!", "…", ":", ";", "—", "-"))
+            or len(quoted.split()) > 6
+        )
 
     def _carry(
         self, s_index: int, span: QuoteSpan, done: dict[int, str], results: list[Attribution]

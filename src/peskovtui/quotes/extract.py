@@ -13,6 +13,7 @@ from peskovtui.quotes.scanner import is_heading_quote, scan_quotes, split_paragr
 FRAGMENT_MAX_WORDS = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_LEAD = frozenset(".!?:;—–-(")
+_SPOKEN_END = (".", ",", "?", "!", "…", ":", ";", "—", "-")
 
 
 def classify_kind(
@@ -26,6 +27,9 @@ def classify_kind(
     before = text[paragraph.start : span.open].rstrip()
     first = quoted[:1]
     starts_sentence = first.isupper() or first.isdigit() or first in "…'‘\"“"
+    if short and not quoted.rstrip().endswith(_SPOKEN_END):
+        # A short capitalised quote without its own punctuation is a title ("Lion", "Fences").
+        starts_sentence = False
     # A full sentence stays full however short ("Not yet," he said); only words embedded in
     # the reporter's sentence can be fragments.
     if not before or before[-1] in _SENTENCE_LEAD or before[-1] in '”"’':

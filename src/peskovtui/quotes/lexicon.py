@@ -248,12 +248,32 @@ ORG_NOUNS: frozenset[str] = frozenset(
         "lawsuit",
         "indictment",
         "transcript",
+        "association",
+        "society",
+        "assembly",
+        "parliament",
+        "congress",
+        "senate",
+        "federation",
+        "alliance",
+        "coalition",
+        "board",
+        "authority",
+        "corporation",
+        "university",
+        "police",
     }
 )
 
 # Words that precede a name as a title or qualifier and are not part of the name itself.
 TITLE_WORDS: frozenset[str] = frozenset(
     [
+        "sheriff",
+        "professor",
+        "prosecutor",
+        "adm",
+        "adm.",
+        "admiral",
         "sens",
         "sens.",
         "reps",

@@ -70,11 +70,7 @@ _NOT_NAME = frozenset(
         "january",
         "february",
         "march",
-        "april",
-        "may",
-        "june",
         "july",
-        "august",
         "september",
         "october",
         "november",
@@ -249,6 +245,24 @@ _MID_TITLES = frozenset(
         "senator",
     ]
 )
+_INNER_TITLES = frozenset(
+    {
+        "minister",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "senator",
+        "governor",
+        "ambassador",
+        "commissioner",
+        "director",
+        "chancellor",
+        "premier",
+        "pm",
+    }
+)
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen"})
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
 _MAX_WORDS = 10
@@ -277,6 +291,9 @@ def person_name(run: str) -> tuple[str, str, str]:
             cut = j + 1
         elif j > 0 and low in _MID_TITLES:
             cut = j
+        elif 0 < j < len(tokens) - 1 and (low in ROLE_NOUNS or low in _INNER_TITLES):
+            # "Brexit Minister David Davis": a role word inside the run ends the qualifiers.
+            cut = max(cut, j)
     tokens = tokens[cut:]
     k = 0
     while k < len(tokens) and tokens[k].lower() in TITLE_WORDS:
@@ -319,7 +336,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         # Sentence adverbs and conjunctions are capitalised at a sentence start but name no one.
         start = text.index(tokens[0], start) + len(tokens[0])
         tokens = tokens[1:]
-    if not tokens:
+    if not tokens or all(t.lower().strip(".,:") in _NOT_NAME for t in tokens):
         return None
     while text[start].isspace():
         start += 1

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from peskovtui.quotes.lexicon import ORG_NOUNS
 from peskovtui.quotes.model import UNATTRIBUTED, Quote, SpeakerCount
 
 
@@ -22,8 +23,19 @@ def _similar(a: str, b: str, threshold: float) -> bool:
     return a == b or SequenceMatcher(None, a, b).ratio() >= threshold
 
 
+def _person_like(name: str) -> bool:
+    """A personal name: capitalised words, no article ("A White House official" is not one)."""
+    words = name.split()
+    if len(words) < 2 or words[0] in ("A", "An", "The") or not all(w[:1].isupper() for w in words):
+        return False
+    # Bodies ("Senate Intelligence Committee", "Russia's Defense Ministry") are not people.
+    return fold(words[-1]) not in ORG_NOUNS and "'s" not in name and "’s" not in name
+
+
 def _variants(a: str, b: str) -> bool:
     """Whether two person names are spellings of one name ("Dmitry Peskov", "Dmitri Peskov")."""
+    if not (_person_like(a) and _person_like(b)):
+        return False
     ta, tb = fold(a).split(), fold(b).split()
     if len(ta) < 2 or len(tb) < 2:
         return False
@@ -32,7 +44,7 @@ def _variants(a: str, b: str) -> bool:
     fa, fb = ta[0], tb[0]
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    return _similar(fa, fb, 0.72)
+    return _similar(fa, fb, 0.8)
 
 
 def speaker_aliases(speakers: Iterable[str]) -> dict[str, str]:
@@ -61,19 +73,16 @@ def speaker_aliases(speakers: Iterable[str]) -> dict[str, str]:
         else:
             groups.append([name])
     aliases: dict[str, str] = {}
+    owners: dict[str, set[str]] = defaultdict(set)
     for groups in by_surname.values():
         for group in groups:
             for name in group:
                 aliases[name] = group[0]
+                if _person_like(group[0]):
+                    owners[fold(name).split()[-1]].add(group[0])
     for name in singles:
-        surname = fold(name)
-        owners = {
-            group[0]
-            for groups in by_surname.values()
-            for group in groups
-            if fold(group[0]).split()[-1] == surname
-        }
-        aliases[name] = owners.pop() if len(owners) == 1 else name
+        candidates = owners.get(fold(name), set())
+        aliases[name] = next(iter(candidates)) if len(candidates) == 1 else name
     return aliases
 
 
