@@ -84,7 +84,8 @@ _ROLE_SUBJECT = re.compile(
 _ROLE_WORDS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _NAME_SUBJECT = re.compile(
     r"\s*((?:(?:The|the)\s+)?(?:(?:[A-Z][\w'’.\-]*|" + _ROLE_WORDS + r")\s+){0,6}"
-    r"[A-Z][\w'’.\-]*|[Hh]e|[Ss]he|They)\b(?!\s+[A-Z])"
+    r"[A-Z][\w'’.\-]*(?:\s+(?:" + "|".join(sorted(ORG_NOUNS)) + r"))?|[Hh]e|[Ss]he|They)\b"
+    r"(?!\s+[A-Z])"
 )
 _PARTY_TAG = re.compile(
     r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
@@ -273,7 +274,11 @@ class Attributor:
             if mention.gender == "x":
                 return UNATTRIBUTED
             for key in reversed(self.salient):
-                if _agrees(self.entities[key], mention.gender):
+                entity = self.entities[key]
+                if _agrees(entity, mention.gender):
+                    if entity.gender == "u" and mention.gender in ("m", "f"):
+                        # "she" said it: later a "he" must look elsewhere.
+                        entity.gender = mention.gender
                     return key
             return UNATTRIBUTED
         entity = self._entity(mention)

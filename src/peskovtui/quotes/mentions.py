@@ -356,6 +356,13 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if len(tokens) == 1 and first in RELATIVE_PRONOUNS:
         return Mention("relative", start, end, phrase)
     head = _head(tokens)
+    full_runs = list(_NAME_RUN.finditer(phrase))
+    if full_runs and full_runs[-1].end() == len(phrase) and head in TITLE_WORDS:
+        # "Secretary of State John F. Kerry": a title with a preposition, then the name.
+        name, _, gender = person_name(full_runs[-1].group())
+        if name and len(name.split()) > 1:
+            role = phrase[: full_runs[-1].start()].strip() or None
+            return Mention("name", start, end, phrase, name=name, role=role, gender=gender)
     cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower() in _PREPOSITIONS), None)
     np_tokens = tokens if cut is None else tokens[:cut]
     # A capitalised run ending the phrase's noun part names a person, unless it is a group.
