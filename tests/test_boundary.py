@@ -8,6 +8,7 @@ import sys
 DOMAIN_MODULES = [
     "peskovtui.corpus",
     "peskovtui.library",
+    "peskovtui.citation",
     "peskovtui.cli",
 ]
 
