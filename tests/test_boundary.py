@@ -9,6 +9,7 @@ DOMAIN_MODULES = [
     "peskovtui.corpus",
     "peskovtui.quotes",
     "peskovtui.library",
+    "peskovtui.citation",
     "peskovtui.cli",
 ]
 
