@@ -274,11 +274,11 @@ class Attributor:
             if mention.gender == "x":
                 return UNATTRIBUTED
             for key in reversed(self.salient):
-                entity = self.entities[key]
-                if _agrees(entity, mention.gender):
-                    if entity.gender == "u" and mention.gender in ("m", "f"):
+                candidate = self.entities[key]
+                if _agrees(candidate, mention.gender):
+                    if candidate.gender == "u" and mention.gender in ("m", "f"):
                         # "she" said it: later a "he" must look elsewhere.
-                        entity.gender = mention.gender
+                        candidate.gender = mention.gender
                     return key
             return UNATTRIBUTED
         entity = self._entity(mention)
