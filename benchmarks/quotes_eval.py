@@ -10,9 +10,11 @@ matches the gold quote it overlaps (one to one, greedily in text order).
 
 A speaker is right when it names the same person as the gold: for a ``speaker``, the names agree
 after dropping articles, titles and parentheses (or one is the other's surname); for PolNeAR
-mentions, a named mention must agree in the same way, and a pronoun is scored at mention level
-(our mention is the same pronoun) unless ``pronoun_resolutions.json`` in this folder names the
-person for that (article id, mention), which then decides. Counts of each are printed.
+mentions, our mention is the annotated one or our speaker agrees with a named mention in the
+same way. A quote whose gold mentions are all pronouns is scored by the person the pronoun
+refers to, read from ``pronoun_resolutions.json`` in this folder (hand-made: article id and gold
+start → person, no article text); with ``--mention-level`` it is scored by whether we found the
+same pronoun instead. The count of each rule is printed.
 """
 
 from __future__ import annotations
@@ -117,39 +119,44 @@ def same_person(a: str, b: str) -> bool:
 
 
 def speaker_rule(
-    doc: Doc, q: Quote, mentions: list[str], speaker: str | None, table: dict[str, str]
+    doc: Doc,
+    q: Quote,
+    gold: tuple[int, int, list[str], str | None],
+    table: dict[tuple[str, int], str],
+    mention_level: bool,
 ) -> str | None:
     """The rule by which the predicted speaker is right, or None when it is wrong."""
+    start, _, mentions, speaker = gold
     if speaker is not None:
         if speaker.lower() == "unattributed":
             return "gold-speaker" if not q.attributed else None
         return "gold-speaker" if q.attributed and same_person(q.speaker, speaker) else None
     if not mentions:
         return "no-mention" if not q.attributed else None
+    ours = (q.speaker_mention or "").lower().strip()
+    if all(m.lower() in PRONOUNS for m in mentions):
+        person = table.get((doc.id, start))
+        if person is not None and not mention_level:
+            ok = q.attributed and same_person(q.speaker, person)
+            return "resolved-pronoun" if ok else None
+        ok = q.attributed and ours in {m.lower() for m in mentions}
+        return "pronoun-mention" if ok else None
     for m in mentions:
-        key = f"{doc.id}\t{m}"
-        if q.attributed and q.speaker_mention and q.speaker_mention.lower() == m.lower().strip():
-            if m.lower() in PRONOUNS and key in table:
-                pass
-            else:
-                return "pronoun-mention" if m.lower() in PRONOUNS else "same-mention"
-        if key in table:
-            if q.attributed and same_person(q.speaker, table[key]):
-                return "resolved-pronoun"
+        if not q.attributed or m.lower() == "said":
             continue
-        if m.lower() in PRONOUNS:
-            if q.speaker_mention and q.speaker_mention.lower() == m.lower() and q.attributed:
-                return "pronoun-mention"
-            continue
+        if ours == m.lower().strip():
+            return "same-mention"
         # The name is what precedes an apposition: "Flynn, a top Trump surrogate," is Flynn.
         pieces = [p.strip() for p in re.split(r",|\(| of | who ", m)]
         heads = [pieces[0]] + [p for p in pieces[1:] if p and p[0].isupper()]
-        if q.attributed and m.lower() != "said" and any(same_person(q.speaker, h) for h in heads):
+        if any(same_person(q.speaker, h) for h in heads):
             return "named"
     return None
 
 
-def score(docs: list[Doc], hide_fragments: bool, table: dict[str, str]) -> Tally:
+def score(
+    docs: list[Doc], hide_fragments: bool, table: dict[tuple[str, int], str], mention_level: bool
+) -> Tally:
     """Match predictions to gold and count."""
     t = Tally()
     for doc in docs:
@@ -161,7 +168,8 @@ def score(docs: list[Doc], hide_fragments: bool, table: dict[str, str]) -> Tally
         t.gold += len(doc.gold)
         t.pred += len(preds)
         used: set[int] = set()
-        for _k, (gs, ge, mentions, speaker) in enumerate(doc.gold):
+        for gold in doc.gold:
+            gs, ge, mentions, speaker = gold
             best = None
             for j, q in enumerate(preds):
                 if j not in used and q.start < ge and gs < q.end:
@@ -173,7 +181,7 @@ def score(docs: list[Doc], hide_fragments: bool, table: dict[str, str]) -> Tally
             used.add(best)
             t.matched += 1
             q = preds[best]
-            rule = speaker_rule(doc, q, mentions, speaker, table)
+            rule = speaker_rule(doc, q, gold, table, mention_level)
             if rule is None:
                 t.errors.append(
                     f"SPKR {doc.id} got {q.speaker!r} via {q.speaker_mention!r}; gold "
@@ -194,16 +202,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="+", type=Path)
     parser.add_argument("--hide-fragments", action="store_true", help="score only non-fragments")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors")
+    parser.add_argument(
+        "--mention-level",
+        action="store_true",
+        help="score pronoun mentions by the pronoun we found, not by the person it names",
+    )
     args = parser.parse_args(argv)
     table_path = Path(__file__).with_name("pronoun_resolutions.json")
-    table: dict[str, str] = {}
+    table: dict[tuple[str, int], str] = {}
     if table_path.exists():
         raw = json.loads(table_path.read_text(encoding="utf-8"))
-        table = {f"{r['article']}\t{r['mention']}": r["person"] for r in raw["resolutions"]}
+        table = {(r["article"], r["start"]): r["person"] for r in raw["resolutions"]}
     docs: list[Doc] = []
     for path in args.gold:
         docs.extend(load(path))
-    t = score(docs, args.hide_fragments, table)
+    t = score(docs, args.hide_fragments, table, args.mention_level)
     sp, sr = t.matched / max(t.pred, 1), t.matched / max(t.gold, 1)
     pp, pr = t.speaker_ok / max(t.pred, 1), t.speaker_ok / max(t.gold, 1)
     print(f"articles {len(docs)}  gold {t.gold}  predicted {t.pred}  matched {t.matched}")
