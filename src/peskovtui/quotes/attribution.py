@@ -83,10 +83,12 @@ _ROLE_SUBJECT = re.compile(
 )
 _ROLE_WORDS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _NAME_SUBJECT = re.compile(
-    r"\s*((?:(?:The|the)\s+)?(?:(?:[A-Z][\w'’.\-]*|" + _ROLE_WORDS + r")\s+){0,6}"
+    r"\s*((?:(?:The|the)\s+)?(?:[a-z][\w\-]*\s+){0,2}?"
+    r"(?:(?:[A-Z][\w'’.\-]*|of|for|" + _ROLE_WORDS + r")\s+){0,6}"
     r"[A-Z][\w'’.\-]*(?:\s+(?:" + "|".join(sorted(ORG_NOUNS)) + r"))?|[Hh]e|[Ss]he|They)\b"
     r"(?!\s+[A-Z])"
 )
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ,]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
 _PARTY_TAG = re.compile(
     r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
 )
@@ -284,6 +286,29 @@ class Attributor:
         entity = self._entity(mention)
         return UNATTRIBUTED if entity is None else entity.canonical
 
+    def _note_subject(self, lo: int, hi: int, headline: bool) -> None:
+        """Make the subject of a sentence without quotes salient for later pronouns."""
+        verbs = self._verbs(lo, hi, headline)
+        subject = None
+        if verbs:
+            subject = subject_before(self.masked, lo, verbs[0].start())
+            if subject is None and verbs[0].group().lower() in _VERB_FIRST:
+                # "..., noted NBC's Dante Chinni."
+                subject = object_after(self.masked, verbs[0].end(), hi)
+        from_verb = subject is not None
+        if subject is None:
+            subject = self._leading_subject(lo, hi)
+        if subject is None or (subject.kind == "role" and subject.definite):
+            # "The Republican nominee" names someone met before, whom we cannot tell.
+            return
+        if subject.kind == "name" and subject.name.isupper() and " " in subject.name:
+            return  # a dateline such as "MIDWAY ATOLL"
+        known = set(self.entities)
+        speaker = self._resolve(subject)
+        # A lone capitalised word opening a sentence is no evidence of a person.
+        if from_verb or speaker in known or len(speaker.split()) > 1 or subject.kind != "name":
+            self._make_salient(speaker)
+
     def _make_salient(self, speaker: str) -> None:
         if speaker != UNATTRIBUTED and speaker in self.entities:
             if self.salient and self.salient[-1] == speaker:
@@ -355,6 +380,11 @@ class Attributor:
     def _leading_subject(self, lo: int, hi: int) -> Mention | None:
         """The subject at the head of a sentence, past an introductory phrase."""
         seg = self.masked[lo:hi]
+        dateline = _DATELINE.match(seg)
+        if dateline is not None:
+            # "MIDWAY ATOLL — President Obama ...": the dateline is not the subject.
+            lo += dateline.end()
+            seg = seg[dateline.end() :]
         starts = [0]
         comma = seg.find(", ")
         if comma != -1:
@@ -478,18 +508,7 @@ class Attributor:
                 results[k] = Attribution(speaker, mention, role, cue)
                 self._make_salient(speaker)
             if not by_sentence.get(s_index):
-                verbs = self._verbs(lo, hi, headline)
-                subject = None
-                if verbs:
-                    subject = subject_before(self.masked, lo, verbs[0].start())
-                if subject is None:
-                    subject = self._leading_subject(lo, hi)
-                if subject is not None:
-                    known = set(self.entities)
-                    speaker = self._resolve(subject)
-                    # A lone capitalised word opening a sentence is no evidence of a person.
-                    if speaker in known or len(speaker.split()) > 1 or subject.kind != "name":
-                        self._make_salient(speaker)
+                self._note_subject(lo, hi, headline)
         return results
 
     def _find_mention(
