@@ -72,7 +72,7 @@ _VERB_FIRST = frozenset(
     ]
 )
 _INTRO = re.compile(
-    r"\s*(?:[A-Z][a-z]+ing|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
+    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
     r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|"
     r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
 )
@@ -306,7 +306,8 @@ class Attributor:
         known = set(self.entities)
         speaker = self._resolve(subject)
         # A lone capitalised word opening a sentence is no evidence of a person.
-        if from_verb or speaker in known or len(speaker.split()) > 1 or subject.kind != "name":
+        several = len(speaker.split()) > 1 or len(subject.text.split()) > 1
+        if from_verb or speaker in known or several or subject.kind != "name":
             self._make_salient(speaker)
 
     def _make_salient(self, speaker: str) -> None:

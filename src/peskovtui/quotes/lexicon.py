@@ -484,7 +484,6 @@ MALE_NAMES: frozenset[str] = frozenset(
         "noah",
         "gerald",
         "carl",
-        "terry",
         "sean",
         "austin",
         "arthur",
