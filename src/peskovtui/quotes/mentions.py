@@ -14,6 +14,7 @@ from peskovtui.quotes.lexicon import (
     ROLE_NOUNS,
     TITLE_WORDS,
     UNRESOLVABLE_PRONOUNS,
+    words,
 )
 
 MentionKind = Literal["name", "pronoun", "role", "group", "relative"]
@@ -41,84 +42,14 @@ _NAME_RUN = re.compile(
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
 )
 # Capitalised at a sentence start or as calendar words, but never part of a person's name.
-_NOT_NAME = frozenset(
-    [
-        "when",
-        "but",
-        "and",
-        "if",
-        "as",
-        "in",
-        "on",
-        "at",
-        "after",
-        "before",
-        "while",
-        "so",
-        "then",
-        "though",
-        "although",
-        "because",
-        "since",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "july",
-        "september",
-        "october",
-        "november",
-        "december",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "read",
-        "more",
-        "related",
-        "watch",
-        "see",
-        "click",
-        "here",
-        "video",
-        "photo",
-        "image",
-        "advertisement",
-        "follow",
-        "share",
-        "many",
-        "some",
-        "most",
-        "few",
-        "several",
-        "both",
-        "all",
-        "each",
-        "every",
-        "other",
-        "others",
-        "such",
-        "my",
-        "our",
-        "your",
-        "his",
-        "her",
-        "its",
-        "their",
-        "said",
-        "says",
-        "asked",
-        "added",
-        "wrote",
-        "told",
-    ]
+_NOT_NAME = words(
+    """
+a added advertisement after all although an and as asked at because before both but click
+december each every february few follow friday her here his if image in its january july many
+march monday more most my november october on other others our photo read related said saturday
+says see september several share since so some such sunday that the their then this though
+thursday told tuesday video watch wednesday when while wrote your
+"""
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:also|later|then|has|have|had|was|were|is|are|would|will|could|should|may|might|"
@@ -129,158 +60,43 @@ _CLAUSE_CUT = re.compile(
     r"(?:[.;:!?]\s+|[—–]\s*|\s-\s|\b(?:and|but|that|as|while|when|because|after|before|if|"
     r"whether|so|or|since|although|though|where|than|what|how|why|said|says|told)\s+|[”\"»])",
 )
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "two",
-        "three",
-        "four",
-        "several",
-        "many",
-        "some",
-        "one",
-        "another",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "both",
-    ]
+_DETERMINERS = words(
+    """
+a an another both four her his its many one our several some that the their these this those
+three two
+"""
 )
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "of",
-        "for",
-        "at",
-        "from",
-        "with",
-        "by",
-        "on",
-        "to",
-        "about",
-        "near",
-        "under",
-        "over",
-        "familiar",
-        "close",
-        "who",
-        "which",
-    ]
+_PREPOSITIONS = words(
+    """
+about at by close familiar for from in near of on over to under which who with
+"""
 )
-_LEADING_FILLER = frozenset(
-    [
-        "though",
-        "although",
-        "but",
-        "and",
-        "so",
-        "still",
-        "yet",
-        "however",
-        "also",
-        "then",
-        "now",
-        "meanwhile",
-        "indeed",
-        "instead",
-        "moreover",
-        "furthermore",
-        "besides",
-        "otherwise",
-        "thus",
-        "hence",
-        "later",
-        "earlier",
-        "once",
-        "again",
-        "even",
-        "only",
-    ]
+_LEADING_FILLER = words(
+    """
+again also although and besides but earlier even furthermore hence however indeed instead later
+meanwhile moreover now once only otherwise so still then though thus yet
+"""
 )
-_LEADING_REJECT = frozenset(
-    [
-        "following",
-        "during",
-        "despite",
-        "after",
-        "before",
-        "since",
-        "until",
-        "when",
-        "while",
-        "if",
-        "as",
-        "because",
-        "to",
-        "not",
-        "no",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it's",
-        "he's",
-        "she's",
-        "that's",
-        "what",
-        "who",
-        "why",
-        "how",
-        "where",
-    ]
+_LEADING_REJECT = words(
+    """
+after as because before despite during following he's here how if it's no not she's since
+that's there these this those to until what when where while who why
+"""
 )
 _NUMBER_WORD = re.compile(
     r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?$"
 )
-_MID_TITLES = frozenset(
-    [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "sen",
-        "sen.",
-        "rep",
-        "rep.",
-        "gov",
-        "gov.",
-        "sens.",
-        "reps.",
-        "president",
-        "senator",
-    ]
+_MID_TITLES = words(
+    """
+dr dr. gov gov. mr mr. mrs mrs. ms ms. president rep rep. reps. sen sen. senator sens.
+"""
 )
-_INNER_TITLES = frozenset(
-    {
-        "minister",
-        "secretary",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "president",
-        "senator",
-        "governor",
-        "ambassador",
-        "commissioner",
-        "director",
-        "chancellor",
-        "premier",
-        "pm",
-    }
+_INNER_TITLES = words(
+    """
+ambassador chair chairman chairwoman chancellor commissioner director governor minister pm
+premier president secretary senator
+"""
 )
 _FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen"})
 _MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
