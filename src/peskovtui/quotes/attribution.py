@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,21 +32,16 @@ from peskovtui.quotes.lexicon import (
     first_name_gender,
 )
 from peskovtui.quotes.mentions import (
-    _NAME_RUN,
     Mention,
     classify,
     object_after,
-    person_name,
     subject_before,
 )
 from peskovtui.quotes.model import UNATTRIBUTED, QuoteSpan
+from peskovtui.quotes.names import NameTable
 from peskovtui.quotes.scanner import HEADLINE_ROLES, is_heading_quote
+from peskovtui.quotes.sentences import mask_quotes, sentence_bounds
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|No|Jan|Feb|Aug|Sept|Sep|"
-    r"Oct|Nov|Dec|Corp|Inc|Co|Ft|Mt|Gens|Reps|Sens|vs|U\.S|U\.N|U\.K|D\.C)|\b[A-Z])\.$"
-)
 _ASKED_BY = re.compile(r"\s*Asked\s+by\s+(.+?)\s+(?:what|whether|if|about|how|why|when|who|to)\b")
 _VERB_FIRST = frozenset(
     [
@@ -89,19 +83,12 @@ _NAME_SUBJECT = re.compile(
     r"(?!\s+[A-Z])"
 )
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ,]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
-_PARTY_TAG = re.compile(
-    r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
-)
 _DASH_CUE = re.compile(r"[\s\u00a0]*[―—–]+[\s\u00a0]*")
 _INVERTED = re.compile(
     r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$"
 )
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
-)
-_CUE_AHEAD = re.compile(
-    r"(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,6}?(?:said|says|asked|added|told|wrote|replied|"
-    r"responded|shouted|continued|explained|insisted|tweeted)\b|(?:he|she|they)\s+(?:said|added)\b"
 )
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;]{1,60}\s+put\s+it\b)", re.IGNORECASE
@@ -131,83 +118,6 @@ class Attribution:
     mention: Mention | None = None
     role: str | None = None
     cue: str | None = None
-
-
-def mask_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
-    """The text with quoted words blanked out, so no cue or sentence break is read inside them."""
-    parts: list[str] = []
-    pos = 0
-    for span in spans:
-        for a, b in span.segments:
-            if a < pos:
-                continue
-            keep = b - 1 if b > a and text[b - 1] in ".!?" else b
-            parts.append(text[pos:a])
-            parts.append("_" * (keep - a))
-            parts.append(text[keep:b])
-            pos = b
-    parts.append(text[pos:])
-    masked = "".join(parts)
-    # Party-and-state tags ("Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,") sit inside a
-    # name phrase; blanking them keeps the phrase whole and every offset unchanged.
-    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), masked)
-
-
-def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int, int]]:
-    """Sentences as (start, end, paragraph index), never broken inside a quote."""
-    bounds: list[tuple[int, int, int]] = []
-    for index, para in enumerate(paragraphs):
-        start = para.start
-        for m in _SENTENCE_END.finditer(masked, para.start, para.end):
-            if _ABBREV.search(masked, max(para.start, m.start() - 6), m.start() + 1):
-                continue
-            # '...?" Clinton said.' continues the sentence the quotation closed.
-            # A quotation closing on a full stop ends its sentence; on ? or ! it may not.
-            closed_by_mark = masked[m.start() + 1 : m.end()].strip()
-            if (
-                closed_by_mark
-                and masked[m.start()] in "?!"
-                and _CUE_AHEAD.match(masked, m.end(), para.end)
-            ):
-                continue
-            bounds.append((start, m.end(), index))
-            start = m.end()
-        if start < para.end:
-            bounds.append((start, para.end, index))
-    return bounds
-
-
-class NameTable:
-    """Full names seen in an article, to expand "Peskov" or "Mr. Trump" to "Dmitry Peskov"."""
-
-    def __init__(self, text: str) -> None:
-        counts: Counter[str] = Counter()
-        for m in _NAME_RUN.finditer(text):
-            name, _, _ = person_name(m.group())
-            tokens = name.split()
-            if 2 <= len(tokens) <= 4 and first_name_gender(tokens[0]) != "u":
-                counts[name] += 1
-            elif 2 <= len(tokens) <= 3 and all(t[0].isupper() and t[1:].islower() for t in tokens):
-                counts[name] += 0
-        self.by_last: dict[str, str] = {}
-        for name, _ in counts.most_common():
-            self.by_last.setdefault(name.split()[-1], name)
-
-    def expand(self, name: str) -> str:
-        """The article's full name for ``name`` (unchanged when none is known)."""
-        tokens = name.split()
-        if not tokens:
-            return name
-        full = self.by_last.get(tokens[-1])
-        if full is None:
-            return name
-        if len(tokens) == 1 or full.split()[0] == tokens[0] or len(full) > len(name):
-            return (
-                full
-                if len(tokens) == 1 or full.endswith(name) or full.split()[0] == tokens[0]
-                else name
-            )
-        return name
 
 
 class Attributor:

@@ -37,7 +37,7 @@ class Mention:
 
 _TOKEN = re.compile(r"[^\s,]+")
 _NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
-_NAME_RUN = re.compile(
+NAME_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
 )
@@ -191,7 +191,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if len(tokens) == 1 and first in RELATIVE_PRONOUNS:
         return Mention("relative", start, end, phrase)
     head = _head(tokens)
-    full_runs = list(_NAME_RUN.finditer(phrase))
+    full_runs = list(NAME_RUN.finditer(phrase))
     if full_runs and full_runs[-1].end() == len(phrase) and head in TITLE_WORDS:
         # "Secretary of State John F. Kerry": a title with a preposition, then the name.
         name, _, gender = person_name(full_runs[-1].group())
@@ -202,7 +202,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     np_tokens = tokens if cut is None else tokens[:cut]
     # A capitalised run ending the phrase's noun part names a person, unless it is a group.
     core = " ".join(np_tokens)
-    runs = list(_NAME_RUN.finditer(core))
+    runs = list(NAME_RUN.finditer(core))
     if (
         runs
         and runs[-1].end() == len(core)
@@ -266,7 +266,7 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
         return _antecedent(text, lo, mention.start) or None
     if mention is None:
         # "In a Bloomberg interview Trump declared": the name that ends the phrase.
-        tail = re.search(r"(?:\b(?:he|she|they|He|She|They)|" + _NAME_RUN.pattern + r")$", stripped)
+        tail = re.search(r"(?:\b(?:he|she|they|He|She|They)|" + NAME_RUN.pattern + r")$", stripped)
         if tail is not None and tail.start() > cut:
             mention = classify(text, lo + tail.start(), lo + tail.end())
             if mention is not None and mention.kind not in ("name", "pronoun"):
@@ -322,7 +322,7 @@ def _apposition(text: str, lo: int, comma: int) -> Mention | None:
 def _antecedent(text: str, lo: int, pos: int) -> Mention | None:
     """The name a relative pronoun at ``pos`` refers to ("... Rex Tillerson who claimed")."""
     seg = text[lo:pos].rstrip().rstrip(",")
-    runs = list(_NAME_RUN.finditer(seg))
+    runs = list(NAME_RUN.finditer(seg))
     if not runs or runs[-1].end() != len(seg):
         return None
     return classify(text, lo + runs[-1].start(), lo + runs[-1].end())

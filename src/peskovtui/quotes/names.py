@@ -1,0 +1,41 @@
+"""The full names an article gives, to expand a surname or a titled name to the full name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from peskovtui.quotes.lexicon import first_name_gender
+from peskovtui.quotes.mentions import NAME_RUN, person_name
+
+
+class NameTable:
+    """Full names seen in an article, to expand "Peskov" or "Mr. Trump" to "Dmitry Peskov"."""
+
+    def __init__(self, text: str) -> None:
+        counts: Counter[str] = Counter()
+        for m in NAME_RUN.finditer(text):
+            name, _, _ = person_name(m.group())
+            tokens = name.split()
+            if 2 <= len(tokens) <= 4 and first_name_gender(tokens[0]) != "u":
+                counts[name] += 1
+            elif 2 <= len(tokens) <= 3 and all(t[0].isupper() and t[1:].islower() for t in tokens):
+                counts[name] += 0
+        self.by_last: dict[str, str] = {}
+        for name, _ in counts.most_common():
+            self.by_last.setdefault(name.split()[-1], name)
+
+    def expand(self, name: str) -> str:
+        """The article's full name for ``name`` (unchanged when none is known)."""
+        tokens = name.split()
+        if not tokens:
+            return name
+        full = self.by_last.get(tokens[-1])
+        if full is None:
+            return name
+        if len(tokens) == 1 or full.split()[0] == tokens[0] or len(full) > len(name):
+            return (
+                full
+                if len(tokens) == 1 or full.endswith(name) or full.split()[0] == tokens[0]
+                else name
+            )
+        return name
