@@ -200,7 +200,10 @@ class Attributor:
         """Make the subject of a sentence without quotes salient for later pronouns."""
         verbs = self._verbs(lo, hi, headline)
         subject = None
-        if verbs:
+        if verbs and not (
+            verbs[0].group().endswith("ing")
+            and self.masked[lo : verbs[0].start()].rstrip().endswith(",")
+        ):
             subject = subject_before(self.masked, lo, verbs[0].start())
             if subject is None and verbs[0].group().lower() in _VERB_FIRST:
                 # "..., noted NBC's Dante Chinni."
@@ -296,15 +299,10 @@ class Attributor:
             # "MIDWAY ATOLL — President Obama ...": the dateline is not the subject.
             lo += dateline.end()
             seg = seg[dateline.end() :]
-        starts = [0]
-        comma = seg.find(", ")
-        if comma != -1:
-            if _INTRO.match(seg):
-                starts = [comma + 2]
-            else:
-                starts.append(comma + 2)
-        elif _INTRO.match(seg):
-            return None
+        commas = [m.end() for m in re.finditer(r", ", seg)][:3]
+        # After an introduction ("Chastened by the analyses, as well as complaints, Trump
+        # revised") the subject follows one of the commas that close it.
+        starts = commas if _INTRO.match(seg) else [0, *commas[:1]]
         for s in starts:
             m = _ROLE_SUBJECT.match(seg[s:]) or _NAME_SUBJECT.match(seg[s:])
             if m:
