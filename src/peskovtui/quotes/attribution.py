@@ -66,7 +66,7 @@ _VERB_FIRST = frozenset(
     ]
 )
 _INTRO = re.compile(
-    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
+    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed\s+(?:by|with|about|in|at|on|from|for|after|over)\b|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
     r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|"
     r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
 )
@@ -188,8 +188,9 @@ class Attributor:
             for key in reversed(self.salient):
                 candidate = self.entities[key]
                 if _agrees(candidate, mention.gender):
-                    if candidate.gender == "u" and mention.gender in ("m", "f"):
-                        # "she" said it: later a "he" must look elsewhere.
+                    latest = key == self.salient[-1]
+                    if latest and candidate.gender == "u" and mention.gender in ("m", "f"):
+                        # "she" plainly meant the last speaker: a later "he" must look elsewhere.
                         candidate.gender = mention.gender
                     return key
             return UNATTRIBUTED
@@ -377,7 +378,18 @@ class Attributor:
                 if mention is not None and mention.kind == "pronoun":
                     # "The Council ... what it called": the sentence's own subject comes first.
                     lead = self._leading_subject(lo, mention.start)
-                    if lead is not None and lead.kind != "pronoun" and lead.end <= mention.start:
+                    unknown_role = (
+                        lead is not None
+                        and lead.kind == "role"
+                        and lead.definite
+                        and lead.head not in self.role_holder
+                    )
+                    if (
+                        lead is not None
+                        and lead.kind != "pronoun"
+                        and not unknown_role
+                        and lead.end <= mention.start
+                    ):
                         entity = self._entity(lead)
                         if entity is not None and _agrees(entity, mention.gender):
                             speaker = entity.canonical

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from difflib import get_close_matches
 
 from peskovtui.quotes.lexicon import first_name_gender
 from peskovtui.quotes.mentions import NAME_RUN, person_name
@@ -30,6 +31,11 @@ class NameTable:
         if not tokens:
             return name
         full = self.by_last.get(tokens[-1])
+        if full is None and len(tokens) == 1 and len(name) >= 5:
+            # The article's own spelling slip ("McLenney" for "Tyresha McClenney").
+            close = get_close_matches(name, list(self.by_last), n=2, cutoff=0.85)
+            if len(close) == 1 and close[0][0] == name[0]:
+                full = self.by_last[close[0]]
         if full is None:
             return name
         if len(tokens) == 1 or full.split()[0] == tokens[0] or len(full) > len(name):
