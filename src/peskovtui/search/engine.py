@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,7 @@ class WhooshSearchEngine:
         self._dir: CorpusIndexDir | None = None
         self._memory = not self._corpus_paths
         self._damaged = False
+        self._discard_current = False
         self._articles: dict[str, Article] = {}
         self._location = "memory"
 
@@ -151,10 +153,14 @@ class WhooshSearchEngine:
                 self._fall_back_to_memory(
                     notices, f"The cache directory is not writable ({exc.strerror or exc})."
                 )
-        if self._dir is None:
+        report = None
+        if self._dir is not None:
+            try:
+                report = self._refresh_disk(self._dir, items, rebuild, progress, notices)
+            except UnsafeIndexDir as exc:
+                self._fall_back_to_memory(notices, str(exc))
+        if report is None:
             report = self._refresh_memory(items, rebuild, progress, notices)
-        else:
-            report = self._refresh_disk(self._dir, items, rebuild, progress, notices)
         with self._lock:
             self._articles = by_id
         for notice in report.notices:
@@ -219,20 +225,31 @@ class WhooshSearchEngine:
 
     def _open_current(self, store: CorpusIndexDir, notices: list[str]) -> Any:
         """The current generation if it is usable; None (with a notice) if it must be rebuilt."""
-        gen = store.current()
+        try:
+            gen = store.current()
+        except UnsafeIndexDir as exc:
+            notices.append(f"{exc} Building a new index instead.")
+            self._discard_current = True
+            return None
         if gen is None:
             return None
         meta = store.read_meta(gen)
         if meta.get("schema_version") != SCHEMA_VERSION:
             notices.append("The search index was made by another version; rebuilding it.")
             return None
-        try:
-            ix = FileStorage(str(gen)).open_index()
-            ix.doc_count()
-            _manifest(ix)  # reads every stored manifest entry: a cheap whole-index check
-        except Exception as exc:  # Whoosh raises many kinds on damaged files
-            log.info("index at %s unreadable: %r", gen, exc)
+        # Whoosh leaves a file open when a damaged table of contents fails to load.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = FileStorage(str(gen)).open_index()
+                ix.doc_count()
+                _manifest(ix)  # reads every stored manifest entry: a whole-index check
+            except Exception as exc:  # Whoosh raises many kinds on damaged files
+                log.info("index at %s unreadable: %r", gen, exc)
+                ix = None
+        if ix is None:
             notices.append("The search index was damaged; rebuilding it.")
+            self._discard_current = True
             return None
         self._location = str(gen)
         return ix
@@ -276,7 +293,8 @@ class WhooshSearchEngine:
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
-        gen = store.publish(build)
+        gen = store.publish(build, keep_previous=not (self._discard_current or self._damaged))
+        self._discard_current = False
         self._location = str(gen)
         ix = FileStorage(str(gen)).open_index()
         self._check_count(ix, len(items))

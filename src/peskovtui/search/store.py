@@ -139,9 +139,13 @@ class CorpusIndexDir:
         _write_atomic(build / META_FILE, json.dumps(meta, indent=2))
         return build
 
-    def publish(self, build: Path) -> Path:
-        """Rename a complete build into place and point CURRENT at it; keep one older generation."""
-        previous = self.current_name()
+    def publish(self, build: Path, *, keep_previous: bool = True) -> Path:
+        """Rename a complete build into place and point CURRENT at it.
+
+        The previous generation is kept (unless it is damaged or unsafe) for processes that
+        still read it; older ones are removed.
+        """
+        previous = self.current_name() if keep_previous else None
         gen = self.root / f"gen-{os.urandom(8).hex()}"
         build.rename(gen)
         _write_atomic(self.root / "CURRENT", gen.name + "\n")
