@@ -33,3 +33,17 @@ def test_token_ranges_index_the_original_text() -> None:
     for token in word_analyzer()(text, chars=True):
         surface = text[token.startchar : token.endchar]
         assert fold(surface) == token.text
+
+
+def test_offset_tokens_equal_the_index_analyzers() -> None:
+    from peskovtui.search.offsets import tokens
+    from tests.search.articles import seed_articles
+
+    samples = [a.text for a in seed_articles()]
+    samples.append("ÉLYSÉE’s “naïve” don't İstanbul ß ﬁnance  Ǆ 2.5% e-mail _under_score ½ ²")
+    for text in samples:
+        words = [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text, chars=True)]
+        stems = [t.text for t in stem_analyzer()(text)]
+        ours = tokens(text)
+        assert [(t.word, t.start, t.end) for t in ours] == words
+        assert [t.stem for t in ours] == stems

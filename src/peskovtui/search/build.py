@@ -8,7 +8,10 @@ count is checked.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
 import queue
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,9 @@ Item = tuple[Article, tuple[str, ...], Source]
 
 _WRITER_MB = 128
 _PROGRESS_EVERY = 100
+# Whoosh's multiprocessing writer in the child build; it runs forked workers, which is safe
+# there because the child has no other threads.
+_PROCS = min(2, os.cpu_count() or 1)
 
 
 def add_documents(
@@ -41,10 +47,19 @@ def add_documents(
     return count
 
 
-def build_here(directory: Path, items: Sequence[Item], progress: ProgressCallback | None) -> int:
-    """Create an index in ``directory`` holding ``items``; returns the committed count."""
+def build_here(
+    directory: Path, items: Sequence[Item], progress: ProgressCallback | None, procs: int = 1
+) -> int:
+    """Create an index in ``directory`` holding ``items``; returns the committed count.
+
+    With ``procs`` > 1 Whoosh's multiprocessing writer is used; its workers can die and leave
+    documents out, so callers must compare the returned count with ``len(items)``.
+    """
     ix = FileStorage(str(directory)).create_index(build_schema())
-    writer = ix.writer(limitmb=_WRITER_MB)
+    if procs > 1:
+        writer = ix.writer(procs=procs, limitmb=_WRITER_MB // procs, multisegment=True)
+    else:
+        writer = ix.writer(limitmb=_WRITER_MB)
     try:
         add_documents(writer, items, len(items), progress)
     except BaseException:
@@ -58,9 +73,15 @@ def build_here(directory: Path, items: Sequence[Item], progress: ProgressCallbac
     return count
 
 
-def _child(directory: str, items: Sequence[Item], messages: Any) -> None:
+def _child(directory: str, items_file: str, messages: Any) -> None:
     try:
-        count = build_here(Path(directory), items, lambda n, t: messages.put(("progress", n)))
+        path = Path(items_file)
+        with path.open("rb") as fh:
+            items = pickle.load(fh)  # our own file, in our private build directory
+        path.unlink()
+        count = build_here(
+            Path(directory), items, lambda n, t: messages.put(("progress", n)), procs=_PROCS
+        )
     except BaseException as exc:  # reported to the parent, which owns the error handling
         messages.put(("error", f"{type(exc).__name__}: {exc}"))
         raise
@@ -72,9 +93,21 @@ def build_in_child(
 ) -> int:
     """Like ``build_here`` but in a child process; the parent only relays progress."""
     ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a process with threads
+    # The articles go through a file: a child that dies early cannot block the parent on a
+    # half-written pipe.
+    with tempfile.NamedTemporaryFile(
+        dir=directory.parent, prefix=".items-", suffix=".pickle", delete=False
+    ) as fh:
+        pickle.dump(list(items), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        items_file = fh.name
     messages = ctx.Queue()
-    child = ctx.Process(target=_child, args=(str(directory), list(items), messages), daemon=True)
-    child.start()
+    # Not a daemon: Whoosh's multiprocessing writer needs to start workers of its own.
+    child = ctx.Process(target=_child, args=(str(directory), items_file, messages))
+    try:
+        child.start()
+    except BaseException:
+        Path(items_file).unlink(missing_ok=True)
+        raise
     count: int | None = None
     error: str | None = None
     total = len(items)
@@ -98,7 +131,7 @@ def build_in_child(
             child.kill()
             child.join()
         messages.close()
-        messages.join_thread()
+        Path(items_file).unlink(missing_ok=True)
     if count is None:
         reason = error or f"the indexing process stopped (exit status {child.exitcode})"
         raise IndexUnavailable(f"Building the search index failed: {reason}.")

@@ -17,7 +17,7 @@ from peskovtui.corpus.model import Article
 from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
 from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
 from peskovtui.search.offsets import Range, build_plan, plan_offsets
-from peskovtui.search.query import parse_query
+from peskovtui.search.query import expand_partial_terms, parse_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema
 from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
@@ -363,10 +363,11 @@ class WhooshSearchEngine:
             if searcher is None:
                 raise IndexUnavailable("The search index is not open yet.")
             try:
-                results = searcher.search(parsed, limit=limit)
+                expanded = expand_partial_terms(parsed, searcher.reader())
+                results = searcher.search(expanded, limit=limit)
                 ranked = [(hit["id"], float(hit.score)) for hit in results]
                 total = len(results)
-                plan = build_plan(parsed, searcher.reader())
+                plan = build_plan(expanded, searcher.reader())
             except SearchError:
                 raise
             except Exception as exc:
@@ -394,8 +395,12 @@ class WhooshSearchEngine:
         """Exact character ranges of ``query``'s matches in ``article.text``."""
         parsed = parse_query(query, self._schema)
         with self._lock:
-            reader = self._searcher.reader() if self._searcher is not None else None
-            plan = build_plan(parsed, reader)
+            if self._searcher is not None:
+                reader = self._searcher.reader()
+                parsed = expand_partial_terms(parsed, reader)
+                plan = build_plan(parsed, reader)
+            else:
+                plan = build_plan(parsed)
         return plan_offsets(article, plan)
 
     @property

@@ -122,3 +122,44 @@ def parse_query(text: str, schema: Any) -> Any:
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         raise QueryError(f"The query “{text}” has no words to search for.")
     return parsed
+
+
+# Above this many words a prefix/wildcard/fuzzy term is left to Whoosh to expand as it searches.
+MAX_EXPANSION = 1024
+
+
+def _partial_words(q: Any, reader: Any) -> set[str]:
+    if isinstance(q, wq.FuzzyTerm):
+        words: set[str] = set()
+        # Per segment: a segment reader walks its terms with a Levenshtein automaton, while a
+        # multi-segment reader would compute the distance to every term (measured 0.3 s at 3.8k).
+        for leaf, _ in reader.leaf_readers():
+            if q.fieldname in leaf.indexed_field_names():
+                words.update(leaf.terms_within(q.fieldname, q.text, q.maxdist, q.prefixlength))
+        return words
+    return {
+        b.decode("utf-8") if isinstance(b, bytes) else str(b) for _, b in q.expanded_terms(reader)
+    }
+
+
+def expand_partial_terms(query: Any, reader: Any) -> Any:
+    """Replace prefix, wildcard and fuzzy terms by the exact words they match in the index.
+
+    The search, the hit count and the match offsets then share one expansion instead of
+    expanding the same term three times.
+    """
+
+    def expand(q: Any) -> Any:
+        if not isinstance(q, wq.FuzzyTerm | wq.Prefix | wq.Wildcard):
+            return q
+        words = _partial_words(q, reader)
+        if len(words) > MAX_EXPANSION:
+            return q
+        if not words:
+            # A term that is never indexed: And([]) / NullQuery would be dropped by Whoosh's
+            # normalisation and turn "nosuchword~1 trump" into "trump".
+            return wq.Term(q.fieldname, "", boost=q.boost)
+        terms = [wq.Term(q.fieldname, w) for w in sorted(words)]
+        return terms[0] if len(terms) == 1 else wq.Or(terms, boost=q.boost)
+
+    return query.accept(expand)
