@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import stat
 from pathlib import Path
@@ -199,3 +200,17 @@ def test_duplicate_ids_are_reported(seed_list: list[Article]) -> None:
     report = eng.refresh([seed_list[0], seed_list[0]])
     assert report.added == 1
     assert any("share the id" in n for n in report.notices)
+
+
+def test_a_broken_manifest_file_falls_back_to_the_stored_fields(seed_list: list[Article]) -> None:
+    eng, _ = open_engine(seed_list)
+    gen = Path(eng.location)
+    eng.close()
+    (manifest,) = gen.glob("manifest-*.json")
+    manifest.write_text("{not json", encoding="utf-8")
+    eng, report = open_engine(seed_list)
+    assert (report.added, report.changed, report.removed, report.rebuilt) == (0, 0, 0, False)
+    assert eng.search("peskov").total == 5
+    (manifest,) = gen.glob("manifest-*.json")
+    assert manifest.read_text(encoding="utf-8").startswith("{")
+    assert len(json.loads(manifest.read_text(encoding="utf-8"))) == 5

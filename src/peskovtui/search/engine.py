@@ -19,7 +19,7 @@ from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchErr
 from peskovtui.search.offsets import Range, build_plan, plan_offsets
 from peskovtui.search.query import expand_partial_terms, parse_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
-from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema
+from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema, speakers_key
 from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
 
 log = logging.getLogger(__name__)
@@ -121,6 +121,7 @@ class WhooshSearchEngine:
         self._damaged = False
         self._discard_current = False
         self._articles: dict[str, Article] = {}
+        self._memory_manifest: dict[str, ManifestEntry] = {}
         self._location = "memory"
 
     # -- refreshing ---------------------------------------------------------------------------
@@ -186,10 +187,17 @@ class WhooshSearchEngine:
             writer.commit()
             self._check_count(ix, len(items))
             self._swap(ix)
+            self._memory_manifest = _diff({}, items).entries
             self._damaged = False
             return RefreshReport(len(items), 0, 0, True, "memory", False, tuple(notices))
-        added, changed, removed = self._update(self._ix, items, progress)
-        return RefreshReport(added, changed, removed, False, "memory", False, tuple(notices))
+        diff = _diff(self._memory_manifest, items)
+        self._apply(self._ix, diff, len(items), progress)
+        self._memory_manifest = diff.entries
+        if diff.todo or diff.removed:
+            self._swap(self._ix)
+        return RefreshReport(
+            diff.added, diff.changed, len(diff.removed), False, "memory", False, tuple(notices)
+        )
 
     def _refresh_disk(
         self,
@@ -202,28 +210,40 @@ class WhooshSearchEngine:
         with store.writer_lock(self._lock_timeout) as writer:
             if not writer:
                 return self._open_read_only(store, notices)
-            ix = None
+            opened = None
             if not rebuild and not self._damaged:
-                ix = self._open_current(store, notices)
-            if ix is None:
-                self._build(store, items, progress)
-                self._location = str(store.current())
-                return RefreshReport(len(items), 0, 0, True, self._location, False, tuple(notices))
-            self._swap(ix)
-            manifest = _manifest(ix)
-            todo = _changed_items(manifest, items)
-            if len(todo) > self._child_threshold and len(todo) > REBUILD_SHARE * len(items):
+                opened = self._open_current(store, notices)
+            if opened is not None:
+                ix, searcher, gen, manifest = opened
+                diff = _diff(manifest, items)
+                big = len(diff.todo) > self._child_threshold
+                if not (big and len(diff.todo) > REBUILD_SHARE * len(items)):
+                    if diff.todo or diff.removed:
+                        searcher.close()
+                        self._apply(ix, diff, len(items), progress)
+                        searcher = ix.searcher()
+                    self._swap(ix, searcher)
+                    if diff.todo or diff.removed or diff.restat or not diff.from_file:
+                        store.write_manifest(gen, ix.latest_generation(), diff.entries)
+                    self._location = str(gen)
+                    return RefreshReport(
+                        diff.added,
+                        diff.changed,
+                        len(diff.removed),
+                        False,
+                        self._location,
+                        False,
+                        tuple(notices),
+                    )
                 # Updating most of a big corpus in place is slower than building it afresh.
-                self._build(store, items, progress)
-                return RefreshReport(
-                    len(items), 0, 0, True, str(store.current()), False, tuple(notices)
-                )
-            added, changed, removed = self._update(ix, items, progress, manifest)
-            return RefreshReport(
-                added, changed, removed, False, self._location, False, tuple(notices)
-            )
+                searcher.close()
+                ix.close()
+            self._build(store, items, progress)
+            return RefreshReport(len(items), 0, 0, True, self._location, False, tuple(notices))
 
-    def _open_current(self, store: CorpusIndexDir, notices: list[str]) -> Any:
+    def _open_current(
+        self, store: CorpusIndexDir, notices: list[str]
+    ) -> tuple[Any, Any, Path, _Manifest] | None:
         """The current generation if it is usable; None (with a notice) if it must be rebuilt."""
         try:
             gen = store.current()
@@ -237,22 +257,25 @@ class WhooshSearchEngine:
         if meta.get("schema_version") != SCHEMA_VERSION:
             notices.append("The search index was made by another version; rebuilding it.")
             return None
+        opened = None
         # Whoosh leaves a file open when a damaged table of contents fails to load.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
                 ix = FileStorage(str(gen)).open_index()
-                ix.doc_count()
-                _manifest(ix)  # reads every stored manifest entry: a whole-index check
+                searcher = ix.searcher()
+                saved = store.read_manifest(gen, ix.latest_generation())
+                if saved is not None and len(saved) == ix.doc_count():
+                    manifest = _Manifest(saved, from_file=True)
+                else:
+                    manifest = _Manifest(_stored_manifest(searcher.reader()), from_file=False)
+                opened = (ix, searcher, gen, manifest)
             except Exception as exc:  # Whoosh raises many kinds on damaged files
                 log.info("index at %s unreadable: %r", gen, exc)
-                ix = None
-        if ix is None:
+        if opened is None:
             notices.append("The search index was damaged; rebuilding it.")
             self._discard_current = True
-            return None
-        self._location = str(gen)
-        return ix
+        return opened
 
     def _open_read_only(self, store: CorpusIndexDir, notices: list[str]) -> RefreshReport:
         gen = store.current()
@@ -298,38 +321,27 @@ class WhooshSearchEngine:
         self._location = str(gen)
         ix = FileStorage(str(gen)).open_index()
         self._check_count(ix, len(items))
+        store.write_manifest(gen, ix.latest_generation(), _diff({}, items).entries)
         self._swap(ix)
         self._damaged = False
 
-    def _update(
-        self,
-        ix: Any,
-        items: list[Item],
-        progress: ProgressCallback | None,
-        manifest: dict[str, ManifestEntry] | None = None,
-    ) -> tuple[int, int, int]:
-        manifest = _manifest(ix) if manifest is None else manifest
-        todo = _changed_items(manifest, items)
-        wanted = {item[0].id for item in items}
-        removed = [doc_id for doc_id in manifest if doc_id not in wanted]
-        if not todo and not removed:
-            return 0, 0, 0
-        changed = sum(1 for item in todo if item[0].id in manifest)
+    def _apply(
+        self, ix: Any, diff: _Diff, expected: int, progress: ProgressCallback | None
+    ) -> None:
+        if not diff.todo and not diff.removed:
+            return
         writer = ix.writer(limitmb=128)
         try:
-            for doc_id in removed:
+            for doc_id in diff.removed:
                 writer.delete_by_term("id", doc_id)
-            for article, _, _ in todo:
-                if article.id in manifest:
-                    writer.delete_by_term("id", article.id)
-            add_documents(writer, todo, len(todo), progress)
+            for article, _, _ in diff.todo:
+                writer.delete_by_term("id", article.id)
+            add_documents(writer, diff.todo, len(diff.todo), progress)
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
-        self._check_count(ix, len(items))
-        self._swap(ix)
-        return len(todo) - changed, changed, len(removed)
+        self._check_count(ix, expected)
 
     def _check_count(self, ix: Any, expected: int) -> None:
         count = int(ix.doc_count())
@@ -340,12 +352,12 @@ class WhooshSearchEngine:
                 "run `peskovtui index --rebuild`."
             )
 
-    def _swap(self, ix: Any) -> None:
-        searcher = ix.searcher()
+    def _swap(self, ix: Any, searcher: Any = None) -> None:
+        searcher = ix.searcher() if searcher is None else searcher
         with self._lock:
             old, self._searcher = self._searcher, searcher
             old_ix, self._ix = self._ix, ix
-        if old is not None:
+        if old is not None and old is not searcher:
             old.close()
         if old_ix is not None and old_ix is not ix:
             old_ix.close()
@@ -451,21 +463,70 @@ def _items(articles: Iterable[Article], speakers: SpeakerSource | None) -> list[
     return [(a, _speakers_for(a, speakers), _source(a, stats)) for a in articles]
 
 
-def _manifest(ix: Any) -> dict[str, ManifestEntry]:
+class _Manifest(dict[str, ManifestEntry]):
+    """Manifest entries by article id, remembering whether they came from the manifest file."""
+
+    def __init__(self, entries: dict[str, ManifestEntry], *, from_file: bool) -> None:
+        super().__init__(entries)
+        self.from_file = from_file
+
+
+def _stored_manifest(reader: Any) -> dict[str, ManifestEntry]:
     out: dict[str, ManifestEntry] = {}
-    with ix.reader() as reader:
-        for fields in reader.all_stored_fields():
-            path, row, size, mtime = fields["source"]
-            out[fields["id"]] = ManifestEntry(fields["digest"], path, row, size, mtime)
+    for fields in reader.all_stored_fields():
+        out[fields["id"]] = ManifestEntry(fields["digest"], *fields["source"])
     return out
 
 
-def _changed_items(manifest: dict[str, ManifestEntry], items: list[Item]) -> list[Item]:
-    # The content hash decides: a touched file with the same text is not reindexed, and a
-    # loader that reads an unchanged file differently is.
-    return [
-        item
-        for item in items
-        if (entry := manifest.get(item[0].id)) is None
-        or entry.digest != article_digest(item[0], item[1])
-    ]
+@dataclass(slots=True)
+class _Diff:
+    todo: list[Item]  # added or changed, to (re)index
+    removed: list[str]
+    added: int
+    changed: int
+    entries: dict[str, ManifestEntry]  # the manifest once the diff is applied
+    restat: bool  # only file sizes/times changed: the manifest file needs rewriting
+    from_file: bool
+
+
+def _diff(manifest: dict[str, ManifestEntry], items: list[Item]) -> _Diff:
+    """What to reindex. Unchanged path, row, size, mtime, length and speakers mean unchanged;
+    otherwise the content hash decides (a touched file with the same text is not reindexed)."""
+    entries: dict[str, ManifestEntry] = {}
+    todo: list[Item] = []
+    changed = 0
+    restat = False
+    for item in items:
+        article, speakers, (path, row, size, mtime) = item
+        spoken = speakers_key(speakers)
+        old = manifest.get(article.id)
+        if (
+            old is not None
+            and size >= 0
+            and old.path == path
+            and old.row == row
+            and old.size == size
+            and old.mtime_ns == mtime
+            and old.text_length == len(article.text)
+            and old.speakers == spoken
+        ):
+            entries[article.id] = old
+            continue
+        digest = article_digest(article, speakers)
+        new = ManifestEntry(digest, path, row, size, mtime, len(article.text), spoken)
+        entries[article.id] = new
+        if old is None or old.digest != digest:
+            todo.append(item)
+            changed += old is not None
+        elif old != new:
+            restat = True
+    removed = [doc_id for doc_id in manifest if doc_id not in entries]
+    return _Diff(
+        todo,
+        removed,
+        len(todo) - changed,
+        changed,
+        entries,
+        restat,
+        getattr(manifest, "from_file", False),
+    )

@@ -78,17 +78,26 @@ def article_digest(article: Article, speakers: Sequence[str]) -> str:
         article.outlet or "",
         "\x1e".join(article.authors),
         article.date or "",
-        "\x1e".join(speakers),
+        speakers_key(speakers),
     ):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()
 
 
+def speakers_key(speakers: Sequence[str]) -> str:
+    """The speakers of an article as one string, as the manifest records them."""
+    return "\x1e".join(speakers)
+
+
 def article_document(
     article: Article, speakers: Sequence[str], source: tuple[str | None, int | None, int, int]
 ) -> dict[str, Any]:
-    """The Whoosh document for ``article`` (``source`` is path, row, size, mtime_ns)."""
+    """The Whoosh document for ``article`` (``source`` is path, row, size, mtime_ns).
+
+    The stored ``digest`` and ``source`` fields are the article's manifest entry (see
+    ``store.ManifestEntry``), always as current as the last commit.
+    """
     doc: dict[str, Any] = {
         "id": article.id,
         "text": article.text,
@@ -101,7 +110,7 @@ def article_document(
         "authors": _NAME_GAP.join(article.authors),
         "speakers": _NAME_GAP.join(speakers),
         "digest": article_digest(article, speakers),
-        "source": source,
+        "source": (*source, len(article.text), speakers_key(speakers)),
     }
     number = date_number(article.date)
     if number is not None:
