@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from peskovtui.corpus.loader import Corpus, load_corpus, read_raw
 from peskovtui.corpus.model import (
     PARAGRAPH_SEPARATOR,
     Article,
@@ -14,8 +15,11 @@ from peskovtui.corpus.model import (
 __all__ = [
     "PARAGRAPH_SEPARATOR",
     "Article",
+    "Corpus",
     "Paragraph",
     "ParagraphRole",
     "SetAside",
     "compose_text",
+    "load_corpus",
+    "read_raw",
 ]

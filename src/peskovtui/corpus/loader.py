@@ -1,0 +1,170 @@
+"""Loading a corpus from paths: folders, article files and data sets, cleaned into Articles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from peskovtui.corpus.cleanup import clean_article
+from peskovtui.corpus.dates import iso_date
+from peskovtui.corpus.model import Article, compose_text
+from peskovtui.corpus.outlets import outlet_from_url
+from peskovtui.corpus.readers import (
+    ARTICLE_SUFFIXES,
+    DATASET_SUFFIXES,
+    Record,
+    Warn,
+    decode,
+    display_name,
+    read_article_file,
+    read_bytes,
+    read_dataset,
+)
+from peskovtui.errors import CorpusError
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
+_BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The articles loaded from some paths, and the warnings met on the way."""
+
+    articles: tuple[Article, ...]
+    sources: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+def load_corpus(paths: Sequence[str | Path], fields: Mapping[str, str] | None = None) -> Corpus:
+    """Load every article under ``paths``; raise CorpusError when none could be loaded."""
+    overrides = dict(fields or {})
+    warnings: list[str] = []
+    sources = tuple(Path(p).expanduser().absolute() for p in paths)
+    articles: list[Article] = []
+    ids: set[str] = set()
+    for source in sources:
+        for record in _records(source, warnings.append, overrides):
+            article = build_article(record)
+            if article is None:
+                warnings.append(f"{display_name(record.source)} has no article text; skipped.")
+                continue
+            article = _unique(article, ids)
+            ids.add(article.id)
+            articles.append(article)
+    if not articles:
+        reason = warnings[-1] if warnings else "no articles were found."
+        if len(sources) == 1 and len(warnings) == 1:
+            raise CorpusError(reason.removesuffix("; skipped.").removesuffix("."))
+        raise CorpusError(f"Nothing could be loaded: {reason.removesuffix('.')}")
+    return Corpus(tuple(articles), sources, tuple(warnings), tuple(sorted(overrides.items())))
+
+
+def _records(source: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
+    name = display_name(source)
+    if not source.exists():
+        warn(f"{name} does not exist.")
+        return
+    if source.is_dir():
+        files = sorted(_folder_files(source))
+        if not files:
+            warn(f"{name} holds no articles (.txt, .md, .html, .csv, .jsonl, .json).")
+        for path in files:
+            yield from _file_records(path, warn, overrides)
+        return
+    yield from _file_records(source, warn, overrides)
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative):
+            continue
+        suffix = path.suffix.lower()
+        if (suffix in ARTICLE_SUFFIXES or suffix in DATASET_SUFFIXES) and path.is_file():
+            yield path
+
+
+def _file_records(path: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
+    if path.suffix.lower() in DATASET_SUFFIXES:
+        yield from read_dataset(path, warn, overrides)
+    else:
+        yield from read_article_file(path, warn)
+
+
+def build_article(record: Record) -> Article | None:
+    """Clean one record into an Article, or None when nothing of an article is left."""
+    values = record.fields
+    if record.row is None:
+        cleaned = clean_article(values["text"])
+        article_id = record.source.stem
+    else:
+        cleaned = clean_article(
+            values["text"], title=values.get("title", ""), subtitle=values.get("subtitle", "")
+        )
+        article_id = values.get("id", "").strip() or str(record.row)
+    if not cleaned.blocks:
+        if record.row is None:
+            return None
+        # A data-set row with neither title nor text still stands for an article (its id,
+        # date and url are known), so it is kept, empty, rather than dropped.
+        cleaned.blocks.append(("", "title"))
+    text, paragraphs = compose_text(cleaned.blocks)
+    url = values.get("url", "").strip() or None
+    outlet = (
+        values.get("outlet", "").strip()
+        or (outlet_from_url(url) if url else None)
+        or cleaned.outlet
+    )
+    authors = _authors(values.get("authors", "")) or tuple(cleaned.authors)
+    return Article(
+        id=article_id,
+        title=cleaned.title,
+        subtitle=cleaned.subtitle,
+        text=text,
+        paragraphs=paragraphs,
+        outlet=outlet or None,
+        authors=authors,
+        date=iso_date(values.get("date", "")),
+        dateline=cleaned.dateline,
+        url=url,
+        path=str(record.source),
+        row=record.row,
+        set_aside=tuple(cleaned.set_aside),
+    )
+
+
+def _authors(value: str) -> tuple[str, ...]:
+    value = _BY_PREFIX.sub("", value.strip())
+    return tuple(name for name in _AUTHOR_SPLIT.split(value) if name)
+
+
+def _unique(article: Article, taken: set[str]) -> Article:
+    """Keep ids unique across sources: a repeated id gains its source's name, then a number."""
+    if article.id not in taken:
+        return article
+    base = f"{Path(article.path or '').stem}:{article.id}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}~{n}", n + 1
+    return replace(article, id=candidate)
+
+
+def read_raw(article: Article, fields: Iterable[tuple[str, str]] = ()) -> str:
+    """The article's original text as its source holds it, before any cleanup."""
+    if article.path is None:
+        raise CorpusError(f"Article {article.id} has no source file.")
+    path = Path(article.path)
+    problems: list[str] = []
+    if article.row is None:
+        data = read_bytes(path, problems.append)
+        text = decode(data, path, problems.append) if data is not None else None
+        if text is None:
+            raise CorpusError(problems[0] if problems else f"{display_name(path)} is unreadable.")
+        return text
+    for record in read_dataset(path, problems.append, dict(fields)):
+        if record.row == article.row:
+            return record.fields["text"]
+    raise CorpusError(f"Row {article.row} of {display_name(path)} is no longer there.")

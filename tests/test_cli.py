@@ -1,0 +1,129 @@
+"""The command line: list and show in each format, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peskovtui import __version__
+from peskovtui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"peskovtui {__version__}\n"
+
+
+def test_list_json_prints_the_bundled_articles(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "list", "--format", "json")
+    assert (status, err) == (0, "")
+    listed = json.loads(out)
+    assert [a["id"][:3] for a in listed] == ["000", "001", "002", "003", "004"]
+    assert listed[3]["title"] == "Dmitry Peskov on Trump campaign's Russian ties"
+    assert [a["outlet"] for a in listed] == [None, None, "Mediaite", "CNN", None]
+    assert set(listed[0]) >= {"id", "title", "outlet", "date", "words"}
+    assert all(isinstance(a["words"], int) and a["words"] > 200 for a in listed)
+
+
+def test_list_jsonl_and_table(capsys: pytest.CaptureFixture[str], seeds: Path) -> None:
+    status, out, _ = run(capsys, "list", str(seeds), "--format", "jsonl")
+    assert status == 0
+    assert len([json.loads(line) for line in out.splitlines()]) == 5
+    status, out, _ = run(capsys, "list")
+    assert status == 0
+    assert "bundled articles: 5 articles" in out
+    assert "Kremlin calls for ‘more mutual respect’ with US" in out
+    assert "Mediaite" in out
+
+
+def test_bare_command_lists_until_the_reader_opens(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys)
+    assert status == 0
+    assert "5 articles" in out
+
+
+def test_show_text_json_and_raw(capsys: pytest.CaptureFixture[str], seeds: Path) -> None:
+    status, out, _ = run(capsys, "show", "004_67415639bfef48f7")
+    assert status == 0
+    assert out.startswith("Kremlin calls for ‘more mutual respect’ with US\n\nMoscow has called")
+    assert "Exit mobile version" not in out
+    assert "explaining the matter [to him]." in out
+
+    status, out, _ = run(capsys, "show", "004", "--format", "json")
+    record = json.loads(out)
+    assert record["text"].startswith("Kremlin calls for")
+    assert record["set_aside"] == [{"line": "Exit mobile version", "reason": "promotion"}]
+    for p in record["paragraphs"]:
+        assert record["text"][p["start"] : p["end"]].strip()
+
+    status, out, _ = run(capsys, "show", "004", "--raw")
+    assert out == (seeds / "004_67415639bfef48f7.txt").read_text(encoding="utf-8")
+
+
+def test_unknown_id_suggests_near_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "show", "004_67415639bfef48f8")
+    assert status == 1
+    assert out == ""
+    assert err == (
+        "peskovtui: No article has the id '004_67415639bfef48f8'. "
+        "Did you mean 004_67415639bfef48f7?\n"
+    )
+
+
+def test_errors_are_one_line_and_non_zero(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "list", str(tmp_path / "missing"))
+    assert (status, out) == (1, "")
+    assert err == f"peskovtui: {tmp_path / 'missing'} does not exist.\n"
+
+    (tmp_path / "bad.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    status, _, err = run(capsys, "list", str(tmp_path / "bad.csv"))
+    assert status == 1
+    assert err.count("\n") == 1
+    assert "has no text column (found: a, b)" in err
+
+
+def test_warnings_go_to_stderr_and_the_rest_loads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, seeds: Path
+) -> None:
+    status, out, err = run(capsys, "list", str(seeds), str(tmp_path / "gone"), "--format", "json")
+    assert status == 0
+    assert len(json.loads(out)) == 5
+    assert err == f"peskovtui: warning: {tmp_path / 'gone'} does not exist.\n"
+
+
+def test_fields_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("hed,story\nH,Story text.\n", encoding="utf-8")
+    status, out, _ = run(
+        capsys, "show", "1", str(path), "--fields", "text=story,title=hed", "--format", "json"
+    )
+    assert status == 0
+    assert json.loads(out)["text"] == "H\n\nStory text."
+
+
+def test_python_dash_m_and_no_traceback_on_a_binary_file(tmp_path: Path) -> None:
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    result = subprocess.run(
+        [sys.executable, "-m", "peskovtui", "list", str(binary)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"peskovtui: {binary} is a binary file, not text.\n"
+    assert "Traceback" not in result.stderr
