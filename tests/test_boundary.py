@@ -7,6 +7,7 @@ import sys
 
 DOMAIN_MODULES = [
     "peskovtui.corpus",
+    "peskovtui.search",
     "peskovtui.library",
     "peskovtui.citation",
     "peskovtui.cli",

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import difflib
+import threading
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
 from peskovtui.errors import ArticleNotFound, CorpusError
+from peskovtui.search import (
+    RefreshReport,
+    SearchResults,
+    SpeakerSource,
+    WhooshSearchEngine,
+)
+from peskovtui.search.build import ProgressCallback
+from peskovtui.search.engine import CancelCheck
 
 
 def bundled_seeds() -> Path:
@@ -29,6 +38,9 @@ class Library:
         self.corpus = corpus
         self.bundled = bundled
         self._by_id = {article.id: article for article in corpus.articles}
+        self._engine: WhooshSearchEngine | None = None
+        self._index_report: RefreshReport | None = None
+        self._engine_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -76,3 +88,44 @@ class Library:
     def raw(self, article_id: str) -> str:
         """The original text of an article as its source holds it."""
         return read_raw(self.article(article_id), self.corpus.fields)
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def refresh_index(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+        speakers: SpeakerSource | None = None,
+    ) -> RefreshReport:
+        """Build or update the corpus's search index (only what changed is reindexed)."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = WhooshSearchEngine([str(p) for p in self.corpus.sources])
+            # Speakers come from the quotes panel once it exists; empty until then.
+            self._index_report = self._engine.refresh(
+                self.articles, speakers=speakers, rebuild=rebuild, progress=progress
+            )
+            return self._index_report
+
+    def search(
+        self, query: str, limit: int | None = 20, *, cancel: CancelCheck | None = None
+    ) -> SearchResults:
+        """Ranked hits for ``query`` with exact match ranges; opens the index on first use."""
+        if self._engine is None or self._index_report is None:
+            self.refresh_index()
+        assert self._engine is not None
+        return self._engine.search(query, limit, cancel=cancel)
+
+    def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
+        """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""
+        article = self.article(article_id)
+        if self._engine is None or self._index_report is None:
+            self.refresh_index()
+        assert self._engine is not None
+        return self._engine.match_offsets(article, query)
+
+    @property
+    def index_notices(self) -> tuple[str, ...]:
+        """What the last index refresh had to tell the user (a rebuild, a fallback)."""
+        return self._index_report.notices if self._index_report is not None else ()

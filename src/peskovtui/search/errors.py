@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from peskovtui.errors import PeskovError
 
-class SearchError(Exception):
+
+class SearchError(PeskovError):
     """Base class for search errors whose message is fit to show a user."""
 
 
