@@ -1,4 +1,4 @@
-"""Benchmark corpora for search: the shared news CSV as Articles, and a 50k-article generator.
+"""A 50,000-article benchmark corpus for search, generated from the shared news CSV.
 
     python benchmarks/search_corpus.py generate /work/shared/corpora/newsarticles-2017.csv \
         /tmp/search-bench/news-50k.csv --count 50000
@@ -15,9 +15,6 @@ import random
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
-
-from peskovtui.corpus.model import Article, ParagraphRole, compose_text
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
@@ -26,44 +23,6 @@ def _rows(path: Path) -> list[dict[str, str]]:
     csv.field_size_limit(sys.maxsize)
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
-
-
-def _iso(date: str) -> str | None:
-    parts = date.replace("-", "/").split("/")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    y, m, d = (int(p) for p in parts)
-    return f"{y:04d}-{m:02d}-{d:02d}"
-
-
-def load_articles(path: Path) -> list[Article]:
-    """Every row of a news CSV as an Article (title, subtitle, then the text's paragraphs)."""
-    articles = []
-    source = str(path.resolve())
-    for row_number, row in enumerate(_rows(path), start=1):
-        title = " ".join(row["title"].split()) or "(untitled)"
-        subtitle = " ".join(row["subtitle"].split())
-        blocks: list[tuple[str, ParagraphRole]] = [(title, "title")]
-        if subtitle:
-            blocks.append((subtitle, "subtitle"))
-        body = [p.strip() for p in row["text"].split("\n") if p.strip()]
-        blocks += [(p, "body") for p in body]
-        text, paragraphs = compose_text(blocks)
-        articles.append(
-            Article(
-                id=row["article_id"],
-                title=title,
-                text=text,
-                paragraphs=paragraphs,
-                subtitle=subtitle,
-                outlet=urlparse(row["article_source_link"]).netloc.removeprefix("www.") or None,
-                date=_iso(row["publish_date"]),
-                url=row["article_source_link"],
-                path=source,
-                row=row_number,
-            )
-        )
-    return articles
 
 
 def generate(source: Path, target: Path, count: int, seed: int = 2017) -> None:

@@ -14,7 +14,7 @@ from peskovtui.search.analysis import stem_analyzer, word_analyzer
 
 # Bump whenever fields, analyzers or the document change: ``Schema ==`` does not notice an
 # analyzer change, so this number is what decides that an index must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Stemmed fields and their unstemmed twins, used for prefix, wildcard and fuzzy terms
 # (a prefix such as ``presiden*`` cannot match the stem ``presid``).
