@@ -18,6 +18,7 @@ from peskovtui.search import (
     WhooshSearchEngine,
 )
 from peskovtui.search.build import build_here
+from peskovtui.search.schema import SCHEMA_VERSION
 from peskovtui.search.store import CorpusIndexDir
 from tests.search.articles import SEEDS, make_article, seed_articles
 
@@ -41,7 +42,7 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
     with store.writer_lock(timeout=5) as acquired:
         assert acquired
         if first_build:
-            build = store.new_build_dir({"schema_version": 1, "corpus": CORPUS})
+            build = store.new_build_dir({"schema_version": SCHEMA_VERSION, "corpus": CORPUS})
             ready.set()
             go.wait(WAIT)
             build_here(build, items, None)
