@@ -214,3 +214,20 @@ def test_a_broken_manifest_file_falls_back_to_the_stored_fields(seed_list: list[
     (manifest,) = gen.glob("manifest-*.json")
     assert manifest.read_text(encoding="utf-8").startswith("{")
     assert len(json.loads(manifest.read_text(encoding="utf-8"))) == 5
+
+
+def test_a_failed_save_falls_back_to_memory(
+    seed_list: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    eng, _ = open_engine(seed_list)
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(CorpusIndexDir, "write_manifest", disk_full)
+    report = eng.refresh([*seed_list, make_article("z", "Zanzibar", ["zebra"])])
+    assert eng.location == "memory"
+    assert report.rebuilt and report.added == len(seed_list) + 1
+    assert any("could not be saved" in n for n in report.notices)
+    assert eng.search("zebra").total == 1
+    assert eng.search("peskov").total == 5

@@ -31,4 +31,6 @@ def stem_analyzer() -> Any:
 
 def fold(text: str) -> str:
     """Lowercase and fold accents the way the analyzers do (for prefix and fuzzy terms)."""
-    return text.lower().translate(_FOLD_MAP)
+    lowered = text.lower()
+    # The map is the identity on lowercase ASCII, and most words are ASCII.
+    return lowered if lowered.isascii() else lowered.translate(_FOLD_MAP)

@@ -122,6 +122,7 @@ class WhooshSearchEngine:
         self._discard_current = False
         self._articles: dict[str, Article] = {}
         self._memory_manifest: dict[str, ManifestEntry] = {}
+        self._in_ram = False  # whether self._ix is the in-memory index
         self._location = "memory"
 
     # -- refreshing ---------------------------------------------------------------------------
@@ -145,6 +146,10 @@ class WhooshSearchEngine:
                 continue
             by_id[article.id] = article
         items = _items(by_id.values(), speakers)
+        # Set first: while a long rebuild runs, searches still compute exact offsets against
+        # the current texts (hits of articles that are gone are skipped).
+        with self._lock:
+            self._articles = by_id
         if not self._memory and self._dir is None:
             try:
                 self._dir = CorpusIndexDir.for_corpus(self._corpus_paths, self._cache_dir)
@@ -160,10 +165,12 @@ class WhooshSearchEngine:
                 report = self._refresh_disk(self._dir, items, rebuild, progress, notices)
             except UnsafeIndexDir as exc:
                 self._fall_back_to_memory(notices, str(exc))
+            except OSError as exc:  # a full disk, a cache dir made read-only meanwhile
+                self._fall_back_to_memory(
+                    notices, f"The search index could not be saved ({exc.strerror or exc})."
+                )
         if report is None:
             report = self._refresh_memory(items, rebuild, progress, notices)
-        with self._lock:
-            self._articles = by_id
         for notice in report.notices:
             log.warning("%s", notice)
         return report
@@ -171,6 +178,7 @@ class WhooshSearchEngine:
     def _fall_back_to_memory(self, notices: list[str], reason: str) -> None:
         self._memory = True
         self._dir = None
+        self._location = "memory"
         notices.append(f"{reason} Searching with an index in memory instead; it is not kept.")
 
     def _refresh_memory(
@@ -180,7 +188,7 @@ class WhooshSearchEngine:
         progress: ProgressCallback | None,
         notices: list[str],
     ) -> RefreshReport:
-        if self._ix is None or rebuild or self._damaged:
+        if not self._in_ram or rebuild or self._damaged:
             ix = RamStorage().create_index(self._schema)
             writer = ix.writer()
             add_documents(writer, items, len(items), progress)
@@ -188,6 +196,7 @@ class WhooshSearchEngine:
             self._check_count(ix, len(items))
             self._swap(ix)
             self._memory_manifest = _diff({}, items).entries
+            self._in_ram = True
             self._damaged = False
             return RefreshReport(len(items), 0, 0, True, "memory", False, tuple(notices))
         diff = _diff(self._memory_manifest, items)
@@ -376,7 +385,9 @@ class WhooshSearchEngine:
                 raise IndexUnavailable("The search index is not open yet.")
             try:
                 expanded = expand_partial_terms(parsed, searcher.reader())
-                results = searcher.search(expanded, limit=limit)
+                # Without block-quality skipping the collector sees every match, so the total
+                # is counted in the same pass instead of a second run of the query.
+                results = searcher.search(expanded, limit=limit, optimize=False)
                 ranked = [(hit["id"], float(hit.score)) for hit in results]
                 total = len(results)
                 plan = build_plan(expanded, searcher.reader())
