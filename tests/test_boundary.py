@@ -8,6 +8,7 @@ import sys
 DOMAIN_MODULES = [
     "peskovtui.corpus",
     "peskovtui.quotes",
+    "peskovtui.search",
     "peskovtui.library",
     "peskovtui.citation",
     "peskovtui.cli",

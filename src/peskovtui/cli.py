@@ -7,13 +7,15 @@ can cause end in one line on stderr (``peskovtui: ...``) and a non-zero exit sta
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -23,6 +25,8 @@ from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
+from peskovtui.search import RefreshReport, SearchHit, Snippet
+from peskovtui.search.build import ProgressCallback
 
 PROG = "peskovtui"
 ROLE_STYLES = {
@@ -289,6 +293,105 @@ def run_speakers(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def index_progress(description: str) -> Iterator[ProgressCallback | None]:
+    """A Rich progress bar on stderr while the index is built, if stderr is a terminal."""
+    console = stderr_console()
+    if not console.is_terminal:
+        yield None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def refresh_search_index(library: Library, *, rebuild: bool = False) -> RefreshReport:
+    """Bring the corpus's search index up to date, showing progress and notices."""
+    with index_progress(f"Indexing {library.name}") as progress:
+        report = library.refresh_index(rebuild=rebuild, progress=progress)
+    for notice in report.notices:
+        warn(notice)
+    return report
+
+
+def hit_record(library: Library, hit: SearchHit) -> dict[str, Any]:
+    """A search hit as JSON, with where its article comes from."""
+    article = library.article(hit.article_id)
+    record = hit.to_json()
+    record.update(outlet=article.outlet, date=article.date, location=article.location)
+    return record
+
+
+def highlighted(snippet: Snippet) -> Text:
+    """A snippet with its matches styled (built from ranges, never parsed as markup)."""
+    text = Text(snippet.text)
+    for start, end in snippet.highlights:
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """``peskovtui search``: ranked articles matching a query, with exact match ranges."""
+    library = open_library(args)
+    refresh_search_index(library)
+    results = library.search(args.query, args.limit)
+    if args.format == "json":
+        emit_json([hit_record(library, h) for h in results.hits])
+        return 0
+    if args.format == "jsonl":
+        emit_jsonl(hit_record(library, h) for h in results.hits)
+        return 0
+    console = stdout_console()
+    if not results.hits:
+        console.print(Text(f"{library.name}: no article matches {args.query!r}."))
+        return 0
+    shown = f"{len(results.hits)} of {results.total}" if results.total > len(results.hits) else ""
+    title = f"{library.name}: {shown or results.total} articles match {args.query!r}"
+    table = Table(title=title, title_justify="left", show_lines=True)
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("score", justify="right")
+    table.add_column("matches", justify="right")
+    table.add_column("article", ratio=1)
+    for hit in results.hits:
+        article = library.article(hit.article_id)
+        cell = Text(hit.title, style="bold")
+        meta = " · ".join(m for m in (article.outlet, article.date) if m)
+        if meta:
+            cell.append("\n" + meta, style="dim")
+        cell.append("\n")
+        cell.append_text(highlighted(hit.snippet))
+        table.add_row(hit.article_id, f"{hit.score:.2f}", str(hit.match_count), cell)
+    console.print(table)
+    return 0
+
+
+def run_index(args: argparse.Namespace) -> int:
+    """``peskovtui index``: build or refresh the corpus's search index."""
+    library = open_library(args)
+    report = refresh_search_index(library, rebuild=args.rebuild)
+    if report.rebuilt:
+        what = f"built with {report.added} articles"
+    elif report.read_only:
+        what = "in use by another process; left as it is"
+    else:
+        what = (
+            f"up to date: {report.added} added, {report.changed} changed, {report.removed} removed"
+        )
+    stdout_console().print(Text(f"Search index for {library.name} {what} ({report.location})."))
+    return 0
+
+
 def run_read(args: argparse.Namespace) -> int:
     """Bare ``peskovtui [PATH...]``: the corpus's article list."""
     args.format = "table"
@@ -352,7 +455,33 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     _add_corpus_arguments(speakers)
     speakers.add_argument("--format", choices=formats, default="table")
     handlers["speakers"] = run_speakers
+    search = commands.add_parser("search", help="search the articles of a corpus")
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words (all must match), OR, NOT, "phrases", prefix*, fuzzy~1, title:, outlet:, '
+        "author:, speaker:, date:2017-01..2017-03",
+    )
+    _add_corpus_arguments(search)
+    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits to show")
+    search.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    handlers["search"] = run_search
+
+    index = commands.add_parser("index", help="build or refresh the search index of a corpus")
+    _add_corpus_arguments(index)
+    index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
+    handlers["index"] = run_index
     return parser, handlers
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import threading
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from importlib import resources
@@ -13,6 +14,14 @@ from peskovtui.errors import ArticleNotFound, CorpusError, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
 from peskovtui.quotes.clusters import cluster_quotes
 from peskovtui.quotes.speakers import fold, normalise_speakers, speaker_aliases, speaker_index
+from peskovtui.search import (
+    RefreshReport,
+    SearchResults,
+    SpeakerSource,
+    WhooshSearchEngine,
+)
+from peskovtui.search.build import ProgressCallback
+from peskovtui.search.engine import CancelCheck
 
 
 def bundled_seeds() -> Path:
@@ -33,6 +42,9 @@ class Library:
         self.corpus = corpus
         self.bundled = bundled
         self._by_id = {article.id: article for article in corpus.articles}
+        self._engine: WhooshSearchEngine | None = None
+        self._index_report: RefreshReport | None = None
+        self._engine_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -156,3 +168,44 @@ class Library:
     def cluster_id(self, quote: Quote) -> str | None:
         """The id of the cluster a quote belongs to, if it is repeated anywhere."""
         return self._cluster_of.get((quote.article_id, quote.start, quote.end))
+
+    # -- search ---------------------------------------------------------------------------------
+
+    def refresh_index(
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressCallback | None = None,
+        speakers: SpeakerSource | None = None,
+    ) -> RefreshReport:
+        """Build or update the corpus's search index (only what changed is reindexed)."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = WhooshSearchEngine([str(p) for p in self.corpus.sources])
+            # Speakers come from the quotes panel once it exists; empty until then.
+            self._index_report = self._engine.refresh(
+                self.articles, speakers=speakers, rebuild=rebuild, progress=progress
+            )
+            return self._index_report
+
+    def search(
+        self, query: str, limit: int | None = 20, *, cancel: CancelCheck | None = None
+    ) -> SearchResults:
+        """Ranked hits for ``query`` with exact match ranges; opens the index on first use."""
+        if self._engine is None or self._index_report is None:
+            self.refresh_index()
+        assert self._engine is not None
+        return self._engine.search(query, limit, cancel=cancel)
+
+    def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
+        """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""
+        article = self.article(article_id)
+        if self._engine is None or self._index_report is None:
+            self.refresh_index()
+        assert self._engine is not None
+        return self._engine.match_offsets(article, query)
+
+    @property
+    def index_notices(self) -> tuple[str, ...]:
+        """What the last index refresh had to tell the user (a rebuild, a fallback)."""
+        return self._index_report.notices if self._index_report is not None else ()

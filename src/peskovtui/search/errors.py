@@ -1,0 +1,21 @@
+"""Errors of the search subsystem that a user can cause, each worded as one clear sentence."""
+
+from __future__ import annotations
+
+from peskovtui.errors import PeskovError
+
+
+class SearchError(PeskovError):
+    """Base class for search errors whose message is fit to show a user."""
+
+
+class QueryError(SearchError):
+    """The query cannot be understood."""
+
+
+class IndexUnavailable(SearchError):
+    """The search index cannot be opened or used right now."""
+
+
+class SearchCancelled(SearchError):
+    """The search was cancelled or superseded by a newer one."""

@@ -1,0 +1,108 @@
+"""``peskovtui search`` and ``peskovtui index`` on the bundled articles and on a folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from peskovtui.cli import main
+from peskovtui.library import Library
+from tests.search.articles import SEEDS
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_search_json_hits_slice_to_their_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "search", "relations OR peskof~1", "--format", "json")
+    assert (status, err) == (0, "")
+    hits = json.loads(out)
+    assert hits
+    library = Library.open()
+    for hit in hits:
+        assert set(hit) >= {"article_id", "title", "score", "matches", "snippet"}
+        text = library.article(hit["article_id"]).text
+        assert hit["matches"]
+        for start, end in hit["matches"]:
+            assert text[start:end] in ("relations", "relation", "Peskov")
+        for start, end in hit["snippet_matches"]:
+            assert hit["snippet"][start:end] in ("relations", "relation", "Peskov")
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_jsonl_and_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "search", "kremlin", "--format", "jsonl", "--limit", "2")
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert all(json.loads(line)["matches"] for line in lines)
+
+
+def test_search_table(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "search", '"the kremlin"', str(SEEDS))
+    assert status == 0
+    assert "articles match" in out
+    assert "the Kremlin" in out or "The Kremlin" in out
+    status, out, _ = run(capsys, "search", "zzyzx", str(SEEDS))
+    assert (status, out.strip()) == (0, "seeds: no article matches 'zzyzx'.")
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "AND", "(peskov", "peskov)", "title:"])
+def test_malformed_queries_are_answered(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    status, _, err = run(capsys, "search", query, "--format", "json")
+    assert status == 0
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("query", ["date:2017-13", ")", "   "])
+def test_bad_queries_are_one_line_errors(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    status, out, err = run(capsys, "search", query)
+    assert status == 1
+    assert out == ""
+    assert err.startswith("peskovtui: ")
+    assert "Traceback" not in err
+
+
+def test_index_builds_then_refreshes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        (folder / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    status, out, _ = run(capsys, "index", str(folder))
+    assert status == 0
+    assert "built with 3 articles" in out
+    (folder / "extra.txt").write_text("Quokka sighting\n\nA quokka was seen.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "index", str(folder))
+    assert status == 0
+    assert "1 added, 0 changed, 0 removed" in " ".join(out.split())
+    status, out, _ = run(capsys, "search", "quokka", str(folder), "--format", "json")
+    assert [h["title"] for h in json.loads(out)] == ["Quokka sighting"]
+    status, out, _ = run(capsys, "index", str(folder), "--rebuild")
+    assert "built with 4 articles" in out
+
+
+def test_unwritable_cache_is_a_warning_not_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))
+    status, out, err = run(capsys, "search", "peskov", "--format", "json")
+    assert status == 0
+    assert len(json.loads(out)) == 5
+    assert "warning" in err and "memory" in err
+
+
+def test_library_search_and_offsets() -> None:
+    library = Library.open([SEEDS])
+    results = library.search("relation", limit=None)
+    assert results.total == 3
+    first = results.hits[0]
+    assert library.match_offsets(first.article_id, "relation") == first.matches
+    assert library.index_notices == ()
