@@ -393,9 +393,14 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def run_read(args: argparse.Namespace) -> int:
-    """Bare ``peskovtui [PATH...]``: the corpus's article list."""
-    args.format = "table"
-    return run_list(args)
+    """Bare ``peskovtui [PATH...]``: the reader app on the corpus."""
+    # The app shows what was skipped while loading as notifications.
+    library = Library.open(args.paths, parse_field_overrides(args.fields))
+    # Imported here so that the scripting commands never pay for loading Textual.
+    from peskovtui.ui.app import run
+
+    run(library)
+    return 0
 
 
 def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:

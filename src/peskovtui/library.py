@@ -12,7 +12,7 @@ from pathlib import Path
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
 from peskovtui.errors import ArticleNotFound, CorpusError, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
-from peskovtui.quotes.clusters import cluster_quotes
+from peskovtui.quotes.clusters import cluster_quotes, differing_words
 from peskovtui.quotes.speakers import fold, normalise_speakers, speaker_aliases, speaker_index
 from peskovtui.search import (
     RefreshReport,
@@ -45,6 +45,7 @@ class Library:
         self._engine: WhooshSearchEngine | None = None
         self._index_report: RefreshReport | None = None
         self._engine_lock = threading.Lock()
+        self._extracted_by_id: dict[str, list[Quote]] = {}
 
     @classmethod
     def open(
@@ -97,9 +98,16 @@ class Library:
     # Computed on first use and kept: extraction reads every article once, clustering compares
     # the quotes of the whole corpus.
 
+    def _extracted(self, article: Article) -> list[Quote]:
+        """One article's quotes as extraction finds them, kept once found."""
+        found = self._extracted_by_id.get(article.id)
+        if found is None:
+            found = self._extracted_by_id[article.id] = article_quotes(article)
+        return found
+
     @cached_property
     def _raw_quotes(self) -> tuple[Quote, ...]:
-        return tuple(q for article in self.articles for q in article_quotes(article))
+        return tuple(q for article in self.articles for q in self._extracted(article))
 
     @cached_property
     def _speaker_aliases(self) -> dict[str, str]:
@@ -116,6 +124,56 @@ class Library:
     @cached_property
     def _cluster_of(self) -> dict[tuple[str | None, int, int], str]:
         return {(v.article_id, v.start, v.end): c.id for c in self._clusters for v in c.versions}
+
+    @cached_property
+    def _quotes_by_article(self) -> dict[str, list[Quote]]:
+        by_article: dict[str, list[Quote]] = {a.id: [] for a in self.articles}
+        for quote in self._all_quotes:
+            by_article[quote.article_id or ""].append(quote)
+        return by_article
+
+    @cached_property
+    def _quote_at(self) -> dict[tuple[str | None, int, int], Quote]:
+        return {(q.article_id, q.start, q.end): q for q in self._all_quotes}
+
+    @property
+    def quotes_known(self) -> bool:
+        """Whether the quotes of the whole corpus have been read (see ``quote_counts``)."""
+        return "_quotes_by_article" in self.__dict__
+
+    def article_quotes(self, article_id: str, *, include_fragments: bool = True) -> list[Quote]:
+        """One article's quotes, at once: speakers normalised across the corpus when its
+        quotes have all been read, else within the article."""
+        article = self.article(article_id)
+        if self.quotes_known:
+            quotes = self._quotes_by_article.get(article.id, [])
+        else:
+            quotes = self._extracted(article)
+        return [q for q in quotes if include_fragments or q.kind != "fragment"]
+
+    def quote_counts(self) -> dict[str, int]:
+        """How many quotes (fragments aside) each article holds; reads the whole corpus."""
+        return {
+            article_id: sum(q.kind != "fragment" for q in quotes)
+            for article_id, quotes in self._quotes_by_article.items()
+        }
+
+    def other_versions(self, quote: Quote, *, include_self: bool = False) -> list[Quote]:
+        """The other versions of ``quote`` (within its article or elsewhere), in corpus order."""
+        cluster_id = self.cluster_id(quote)
+        if cluster_id is None:
+            return [quote] if include_self else []
+        cluster = self._clusters[int(cluster_id[1:]) - 1]
+        versions = [self._quote_at[(v.article_id, v.start, v.end)] for v in cluster.versions]
+        key = (quote.article_id, quote.start, quote.end)
+        return [v for v in versions if include_self or (v.article_id, v.start, v.end) != key]
+
+    def wording_differences(self, reference: Quote, version: Quote) -> list[tuple[int, int]]:
+        """Ranges of ``version``'s article text where its words differ from ``reference``."""
+        return [
+            (version.start + start, version.start + end)
+            for start, end in differing_words(reference.text, version.text)
+        ]
 
     def quotes(
         self,

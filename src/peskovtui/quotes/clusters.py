@@ -59,6 +59,20 @@ def word_diff(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(edits)
 
 
+def differing_words(reference: str, version: str) -> list[tuple[int, int]]:
+    """Where ``version``'s words differ from ``reference``'s, as ranges into ``version``."""
+    spans = [m.span() for m in _WORDS.finditer(version)]
+    theirs = quote_words(version)
+    ours = quote_words(reference)
+    if len(spans) != len(theirs):  # lowercasing changed the word count: no reliable ranges
+        return []
+    ranges: list[tuple[int, int]] = []
+    for op, _, _, j1, j2 in SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
+        if op in ("replace", "insert") and j2 > j1:
+            ranges.append((spans[j1][0], spans[j2 - 1][1]))
+    return ranges
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]

@@ -1,0 +1,85 @@
+"""The document list: every article of the corpus, or the ranked hits of a search."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.text import Text
+
+from peskovtui.corpus import Article
+from peskovtui.ui.widgets.virtual_list import VirtualList
+
+
+class ArticleList(VirtualList):
+    """Articles two lines each: the title, then outlet, date, quotes and matches."""
+
+    row_height = 2
+    empty_text = "No article matches."
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._articles: Sequence[Article] = ()
+        self._matches: Mapping[str, int] = {}
+        self._quote_counts: Mapping[str, int] = {}
+        self.searching = False
+
+    def row_count(self) -> int:
+        return len(self._articles)
+
+    @property
+    def articles(self) -> Sequence[Article]:
+        """The articles in the order shown."""
+        return self._articles
+
+    @property
+    def current(self) -> Article | None:
+        """The article under the cursor."""
+        return self._articles[self.cursor] if self._articles else None
+
+    def show(
+        self,
+        articles: Sequence[Article],
+        *,
+        matches: Mapping[str, int] | None = None,
+        keep: str | None = None,
+    ) -> None:
+        """Show ``articles`` (with match counts while searching), keeping ``keep`` under the
+        cursor when it is among them."""
+        self._articles = articles
+        self._matches = matches or {}
+        self.searching = matches is not None
+        cursor = 0
+        if keep is not None:
+            cursor = next((i for i, a in enumerate(articles) if a.id == keep), 0)
+        self.rows_changed(cursor=cursor)
+        self.border_subtitle = (
+            f"{len(articles)} found" if self.searching else f"{len(articles)} articles"
+        )
+
+    def set_quote_counts(self, counts: Mapping[str, int]) -> None:
+        """Show how many quotes each article holds."""
+        self._quote_counts = counts
+        self.refresh()
+
+    def select_id(self, article_id: str) -> bool:
+        """Move the cursor to ``article_id``; False when it is not listed."""
+        for index, article in enumerate(self._articles):
+            if article.id == article_id:
+                self.cursor = index
+                return True
+        return False
+
+    def render_row(self, index: int, line: int, width: int, cursor: bool) -> Text:
+        article = self._articles[index]
+        if line == 0:
+            marker = "▌" if cursor else " "
+            return Text.assemble((marker, "bold"), article.title or f"({article.id})")
+        details = [article.outlet or "", article.date[:10] if article.date else ""]
+        quotes = self._quote_counts.get(article.id)
+        if quotes is not None:
+            details.append(f"{quotes} quote{'s' * (quotes != 1)}")
+        text = Text("  " + " · ".join(d for d in details if d), style=self.dim_style(self))
+        if self.searching:
+            count = self._matches.get(article.id, 0)
+            text.append(f"  {count} match{'es' * (count != 1)}", style="bold")
+        return text

@@ -1,0 +1,66 @@
+"""The quotes panel: direct quotations with their speakers, for one article or the corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from peskovtui.corpus import Article
+from peskovtui.quotes import Quote
+from peskovtui.ui.widgets.virtual_list import VirtualList
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A quote as the panel lists it: with its article and how many others report it."""
+
+    quote: Quote
+    article: Article
+    also_in: int = 0
+    repeated: bool = False
+
+
+class QuotesPanel(VirtualList):
+    """Quotes two lines each: speaker and kind, then the first words."""
+
+    row_height = 2
+    empty_text = "No quotes here."
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: Sequence[QuoteRow] = ()
+        self.corpus_wide = False
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def current(self) -> QuoteRow | None:
+        """The quote under the cursor."""
+        return self._rows[self.cursor] if self._rows else None
+
+    def show(self, rows: Sequence[QuoteRow], *, corpus_wide: bool, heading: str) -> None:
+        """List ``rows``; ``heading`` says which quotes these are."""
+        self._rows = rows
+        self.corpus_wide = corpus_wide
+        self.border_title = heading
+        self.border_subtitle = f"{len(rows)} quote{'s' * (len(rows) != 1)}"
+        self.rows_changed()
+
+    def render_row(self, index: int, line: int, width: int, cursor: bool) -> Text:
+        row = self._rows[index]
+        quote = row.quote
+        if line == 0:
+            text = Text.assemble(("▌" if cursor else " ", "bold"), (quote.speaker, "bold"))
+            details: list[str] = [quote.kind]
+            if row.repeated:
+                details.append("repeated")
+            if row.also_in:
+                details.append(f"also in {row.also_in} article{'s' * (row.also_in != 1)}")
+            if self.corpus_wide:
+                details.append(row.article.title)
+            text.append("  " + " · ".join(details), style=self.dim_style(self))
+            return text
+        return Text(f"  “{' '.join(quote.text.split())}”")

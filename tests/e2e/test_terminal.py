@@ -1,0 +1,114 @@
+"""The installed console script in a real terminal: tmux runs it, keys drive it, the screen
+and tmux's paste buffer (filled by OSC 52) are read back."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+SCRIPT = Path(sys.executable).with_name("peskovtui")
+WAIT = 20.0
+
+
+class Terminal:
+    """A tmux server of its own, with one session running the program."""
+
+    def __init__(self, socket: str, env: dict[str, str]) -> None:
+        self.socket = socket
+        self.env = env
+
+    def tmux(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr}")
+        return result.stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "t")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "t", *keys)
+
+    def wait_for(self, condition: Callable[[str], bool], what: str) -> str:
+        deadline = time.monotonic() + WAIT
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if condition(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{screen}")
+
+    def alive(self) -> bool:
+        return "t" in self.tmux("list-sessions", "-F", "#{session_name}", check=False).split()
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "TMUX_TMPDIR": str(tmp_path),
+    }
+    term = Terminal(f"peskovtui-{uuid.uuid4().hex[:8]}", env)
+    term.tmux("start-server", ";", "set", "-g", "set-clipboard", "on", check=False)
+    yield term
+    term.tmux("kill-server", check=False)
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")
+def test_search_jump_to_a_quote_copy_and_quit(terminal: Terminal) -> None:
+    terminal.tmux(
+        "new-session", "-d", "-s", "t", "-x", "140", "-y", "45", f"{SCRIPT}; echo exit=$?; sleep 30"
+    )
+    terminal.tmux("set", "-g", "set-clipboard", "on")
+    terminal.wait_for(lambda s: "Documents" in s and "Kremlin" in s, "the first screen")
+
+    terminal.keys("/", "e", "v", "i", "d", "e", "n", "c", "e")
+    terminal.wait_for(lambda s: "matches in" in s, "search results")
+    terminal.keys("Enter")
+    terminal.keys("n")
+    terminal.wait_for(lambda s: "match 1/" in s, "the first match")
+
+    terminal.keys("3", "Enter")
+    terminal.wait_for(lambda s: "Quotes" in s, "the quotes panel")
+    terminal.keys("y")
+    terminal.wait_for(lambda s: "Copied the quote by" in s, "the copy notification")
+    deadline = time.monotonic() + WAIT
+    buffer = ""
+    while time.monotonic() < deadline and "Paragraph" not in buffer:
+        buffer = terminal.tmux("show-buffer", check=False)
+        time.sleep(0.1)
+    assert buffer.startswith("“")
+    assert "\n— " in buffer
+    assert "Paragraph " in buffer
+
+    terminal.keys("q")
+    screen = terminal.wait_for(lambda s: "exit=" in s, "the app to quit")
+    assert "exit=0" in screen
+    assert "Traceback" not in screen

@@ -1,0 +1,61 @@
+"""A few SVG snapshots guard the layout (regenerate with ``pytest --snapshot-update``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from peskovtui.library import Library
+from peskovtui.ui.app import PeskovApp
+
+from .conftest import settle
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def make_app() -> PeskovApp:
+    return PeskovApp(Library.open([SEEDS]))
+
+
+async def steady(pilot: Pilot[None]) -> None:
+    """Settle, with the input cursor frozen so that the frame does not blink."""
+    await settle(pilot)
+    for widget in pilot.app.query(Input):
+        widget.cursor_blink = False
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def test_first_screen(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(140, 45), run_before=steady)
+
+
+def test_search_and_quote(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        await pilot.press("slash", *"stable political")
+        await pilot.pause(0.3)
+        await steady(pilot)
+        await pilot.press("enter", "n", "3", "j", "enter")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(140, 45), run_before=run_before)
+
+
+def test_narrow_terminal(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), terminal_size=(60, 20), run_before=steady)
+
+
+def test_help_screen(snap_compare: Any, monkeypatch: Any) -> None:
+    # The help names the keymap file; a fixed (never written) config dir keeps the frame steady.
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/config")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(100, 40), run_before=run_before)
