@@ -11,6 +11,7 @@ import pytest
 
 from peskovtui import __version__
 from peskovtui.cli import main
+from peskovtui.library import Library
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -48,10 +49,23 @@ def test_list_jsonl_and_table(capsys: pytest.CaptureFixture[str], seeds: Path) -
     assert "Mediaite" in out
 
 
-def test_bare_command_lists_until_the_reader_opens(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys)
-    assert status == 0
-    assert "5 articles" in out
+def test_bare_command_opens_the_reader(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds: Path
+) -> None:
+    opened: list[Library] = []
+    monkeypatch.setattr("peskovtui.ui.app.run", opened.append)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert run(capsys) == (0, "", "")
+    assert run(capsys, str(seeds)) == (0, "", "")
+    assert [len(library.articles) for library in opened] == [5, 5]
+    assert opened[0].bundled
+
+
+def test_the_reader_without_a_terminal_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys)
+    assert (status, out) == (1, "")
+    assert err.startswith("peskovtui: The reader needs a terminal;")
 
 
 def test_show_text_json_and_raw(capsys: pytest.CaptureFixture[str], seeds: Path) -> None:

@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from peskovtui.cli import main
 
-raise SystemExit(main())
+# Guarded: child processes started with "spawn" import this module again.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -394,6 +394,11 @@ def run_index(args: argparse.Namespace) -> int:
 
 def run_read(args: argparse.Namespace) -> int:
     """Bare ``peskovtui [PATH...]``: the reader app on the corpus."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise PeskovError(
+            "The reader needs a terminal; for scripts use 'peskovtui list', 'show', 'search' "
+            "or 'quotes'."
+        )
     # The app shows what was skipped while loading as notifications.
     library = Library.open(args.paths, parse_field_overrides(args.fields))
     # Imported here so that the scripting commands never pay for loading Textual.

@@ -9,12 +9,15 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
+from peskovtui.child import run_in_child
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
 from peskovtui.errors import ArticleNotFound, CorpusError, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
-from peskovtui.quotes.clusters import cluster_quotes, differing_words
-from peskovtui.quotes.speakers import fold, normalise_speakers, speaker_aliases, speaker_index
+from peskovtui.quotes.clusters import differing_words
+from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
+from peskovtui.quotes.speakers import fold, speaker_index
 from peskovtui.search import (
+    IndexBuilding,
     RefreshReport,
     SearchResults,
     SpeakerSource,
@@ -22,6 +25,9 @@ from peskovtui.search import (
 )
 from peskovtui.search.build import ProgressCallback
 from peskovtui.search.engine import CancelCheck
+
+# From this many articles on, the corpus-wide pass over the quotes runs in a child process.
+CHILD_QUOTES_THRESHOLD = 400
 
 
 def bundled_seeds() -> Path:
@@ -106,20 +112,30 @@ class Library:
         return found
 
     @cached_property
-    def _raw_quotes(self) -> tuple[Quote, ...]:
-        return tuple(q for article in self.articles for q in self._extracted(article))
+    def _corpus_quotes(self) -> CorpusQuotes:
+        return read_corpus_quotes(self.articles)
 
-    @cached_property
+    def read_quotes(self) -> None:
+        """Read the quotes of the whole corpus now; a big corpus is read in a child process,
+        so that this process (the app's) is free meanwhile."""
+        if "_corpus_quotes" in self.__dict__:
+            return
+        if len(self.articles) < CHILD_QUOTES_THRESHOLD:
+            self._corpus_quotes  # noqa: B018 (reading the property computes and keeps it)
+            return
+        self.__dict__["_corpus_quotes"] = run_in_child(read_corpus_quotes, list(self.articles))
+
+    @property
     def _speaker_aliases(self) -> dict[str, str]:
-        return speaker_aliases(q.speaker for q in self._raw_quotes)
+        return self._corpus_quotes.aliases
 
-    @cached_property
+    @property
     def _all_quotes(self) -> tuple[Quote, ...]:
-        return tuple(normalise_speakers(self._raw_quotes, self._speaker_aliases))
+        return self._corpus_quotes.quotes
 
-    @cached_property
+    @property
     def _clusters(self) -> tuple[QuoteCluster, ...]:
-        return tuple(cluster_quotes(self._all_quotes))
+        return self._corpus_quotes.clusters
 
     @cached_property
     def _cluster_of(self) -> dict[tuple[str | None, int, int], str]:
@@ -153,6 +169,7 @@ class Library:
 
     def quote_counts(self) -> dict[str, int]:
         """How many quotes (fragments aside) each article holds; reads the whole corpus."""
+        self.read_quotes()
         return {
             article_id: sum(q.kind != "fragment" for q in quotes)
             for article_id, quotes in self._quotes_by_article.items()
@@ -249,17 +266,26 @@ class Library:
     def search(
         self, query: str, limit: int | None = 20, *, cancel: CancelCheck | None = None
     ) -> SearchResults:
-        """Ranked hits for ``query`` with exact match ranges; opens the index on first use."""
-        if self._engine is None or self._index_report is None:
-            self.refresh_index()
+        """Ranked hits for ``query`` with exact match ranges; opens the index on first use.
+
+        While another thread builds the index this raises ``IndexBuilding`` rather than wait.
+        """
+        self._ensure_index()
         assert self._engine is not None
         return self._engine.search(query, limit, cancel=cancel)
+
+    def _ensure_index(self) -> None:
+        if self._engine is not None and self._index_report is not None:
+            return
+        if not self._engine_lock.acquire(blocking=False):
+            raise IndexBuilding("The search index is being built; results follow when it is ready.")
+        self._engine_lock.release()
+        self.refresh_index()
 
     def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""
         article = self.article(article_id)
-        if self._engine is None or self._index_report is None:
-            self.refresh_index()
+        self._ensure_index()
         assert self._engine is not None
         return self._engine.match_offsets(article, query)
 

@@ -9,10 +9,17 @@ from peskovtui.search.engine import (
     SpeakerSource,
     WhooshSearchEngine,
 )
-from peskovtui.search.errors import IndexUnavailable, QueryError, SearchCancelled, SearchError
+from peskovtui.search.errors import (
+    IndexBuilding,
+    IndexUnavailable,
+    QueryError,
+    SearchCancelled,
+    SearchError,
+)
 from peskovtui.search.results import SearchHit, SearchResults, Snippet
 
 __all__ = [
+    "IndexBuilding",
     "IndexUnavailable",
     "LatestSearch",
     "QueryError",

@@ -7,7 +7,6 @@ count is checked.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import queue
@@ -18,6 +17,7 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
+from peskovtui.child import spawn_context
 from peskovtui.corpus.model import Article
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.schema import article_document, build_schema
@@ -92,7 +92,7 @@ def build_in_child(
     directory: Path, items: Sequence[Item], progress: ProgressCallback | None
 ) -> int:
     """Like ``build_here`` but in a child process; the parent only relays progress."""
-    ctx = multiprocessing.get_context("spawn")  # fork is unsafe in a process with threads
+    ctx = spawn_context()
     # The articles go through a file: a child that dies early cannot block the parent on a
     # half-written pipe.
     with tempfile.NamedTemporaryFile(

@@ -17,5 +17,9 @@ class IndexUnavailable(SearchError):
     """The search index cannot be opened or used right now."""
 
 
+class IndexBuilding(IndexUnavailable):
+    """The index is being built; searches can run once it is ready."""
+
+
 class SearchCancelled(SearchError):
     """The search was cancelled or superseded by a newer one."""

@@ -26,7 +26,7 @@ from peskovtui.corpus import Article
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
-from peskovtui.search import SearchCancelled, SearchResults
+from peskovtui.search import IndexBuilding, SearchCancelled, SearchResults
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.help import HelpScreen, key_rows
@@ -53,6 +53,7 @@ class SearchDone(Message):
     query: str
     results: SearchResults | None
     error: str | None = None
+    waiting: bool = False
 
 
 @dataclass
@@ -76,6 +77,13 @@ class QuotesReady(Message):
     """Quotes of the whole corpus are known."""
 
     counts: dict[str, int]
+
+
+@dataclass
+class QuotesFailed(Message):
+    """The corpus-wide pass over the quotes failed."""
+
+    error: str
 
 
 @dataclass
@@ -270,6 +278,9 @@ class PeskovApp(App[None]):
             results = self.library.search(query, limit=None)
         except SearchCancelled:
             return
+        except IndexBuilding as error:
+            self.post_message(SearchDone(query, None, str(error), waiting=True))
+            return
         except PeskovError as error:
             if not worker.is_cancelled:
                 self.post_message(SearchDone(query, None, str(error)))
@@ -283,7 +294,7 @@ class PeskovApp(App[None]):
         if message.query != bar.input.value.strip():
             return  # a stale answer to a query the user has since changed
         if message.results is None:
-            bar.set_status(message.error or "", error=True)
+            bar.set_status(message.error or "", error=not message.waiting)
             return
         self._query = message.query
         self._results = message.results
@@ -481,6 +492,10 @@ class PeskovApp(App[None]):
         except PeskovError as error:
             self.post_message(IndexReady((), str(error)))
             return
+        except Exception as error:  # the app goes on without search rather than stop
+            self.log.error("index", repr(error))
+            self.post_message(IndexReady((), f"Search is unavailable: {error}."))
+            return
         self.post_message(IndexReady(report.notices))
 
     @on(IndexProgress)
@@ -504,8 +519,17 @@ class PeskovApp(App[None]):
     @work(thread=True, exclusive=True, group="quotes")
     def load_corpus_quotes(self) -> None:
         """Read the quotes of the whole corpus in the background."""
-        counts = self.library.quote_counts()
+        try:
+            counts = self.library.quote_counts()
+        except Exception as error:  # each article's own quotes still show
+            self.log.error("quotes", repr(error))
+            self.post_message(QuotesFailed(f"The quotes of the corpus could not be read: {error}."))
+            return
         self.post_message(QuotesReady(counts))
+
+    @on(QuotesFailed)
+    def _quotes_failed(self, message: QuotesFailed) -> None:
+        self.notify(message.error, severity="error", timeout=10)
 
     @on(QuotesReady)
     def _quotes_ready(self, message: QuotesReady) -> None:

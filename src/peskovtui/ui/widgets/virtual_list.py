@@ -134,7 +134,10 @@ class VirtualList(ScrollView, can_focus=True):
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=animate)
         elif top + self.row_height > self.scroll_offset.y + height:
-            self.scroll_to(y=top + self.row_height - height, animate=animate)
+            # Whole rows only: the top of the view stays on a row boundary.
+            rows_in_view = max(1, height // self.row_height)
+            first = self.cursor - rows_in_view + 1
+            self.scroll_to(y=max(0, first * self.row_height), animate=animate)
 
     @property
     def _page_rows(self) -> int:
