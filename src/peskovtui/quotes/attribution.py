@@ -28,7 +28,7 @@ from peskovtui.quotes.lexicon import (
     ORG_NOUNS,
     PLURAL_ROLE_NOUNS,
     ROLE_NOUNS,
-    SPEECH_VERB_RE,
+    find_speech_verbs,
     first_name_gender,
 )
 from peskovtui.quotes.mentions import (
@@ -97,6 +97,7 @@ _BOILERPLATE_LABEL = re.compile(
     r"(?:READ|WATCH|RELATED|UPDATE|PHOTOS?|VIDEO|EDITOR|CORRECTION|SOURCE|NOTE|MORE|LISTEN|"
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
 )
+_THAT = re.compile(r"\s+that\b")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
@@ -132,6 +133,9 @@ class Attributor:
         self.masked = mask_quotes(text, self.spans)
         self.sentences = sentence_bounds(self.masked, paragraphs)
         self._starts = [s[0] for s in self.sentences]
+        # Verbs of saying found once per article; each cue looks them up by position.
+        self._verb_matches = find_speech_verbs(self.masked)
+        self._verb_starts = [m.start() for m in self._verb_matches]
         # Title-case headlines ("Derelict Obama And Clinton") would pass for names.
         body = "".join(
             " " * (p.end - p.start) if p.role in HEADLINE_ROLES else text[p.start : p.end]
@@ -235,7 +239,19 @@ class Attributor:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def _verbs(self, lo: int, hi: int, headline: bool) -> list[re.Match[str]]:
-        found = list(SPEECH_VERB_RE.finditer(self.masked, lo, hi))
+        k = bisect.bisect_left(self._verb_starts, lo)
+        found: list[re.Match[str]] = []
+        while k < len(self._verb_matches) and self._verb_matches[k].end() <= hi:
+            m = self._verb_matches[k]
+            k += 1
+            # "found that" counts only when its "that" lies inside the range too.
+            if (
+                m.lastgroup == "cue"
+                and m.group()[0] not in "aA"
+                and not _THAT.match(self.masked, m.end(), hi)
+            ):
+                continue
+            found.append(m)
         if headline:
             return found
         return [m for m in found if m.group()[0].islower()]

@@ -48,6 +48,23 @@ SPEECH_VERB_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+# The same matches found word by word: a regex alternation of some 300 words is tried at every
+# position of the text and costs milliseconds per article, a set lookup per word does not.
+_CUE_OR_WORD = re.compile(
+    r"\b(?:(?P<cue>according\s+to\b|(?:found|finds|show|shows|showed|states)(?=\s+that\b))"
+    r"|(?P<word>\w+))",
+    re.IGNORECASE,
+)
+
+
+def find_speech_verbs(text: str) -> list[re.Match[str]]:
+    """Every match of ``SPEECH_VERB_RE`` in ``text``, in order, found in one fast pass."""
+    return [
+        m
+        for m in _CUE_OR_WORD.finditer(text)
+        if m.lastgroup == "cue" or m.group().lower() in SPEECH_VERBS
+    ]
+
 
 PRONOUN_GENDER: dict[str, str] = {
     "he": "m",
