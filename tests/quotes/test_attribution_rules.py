@@ -1,0 +1,26 @@
+"""Rules of news writing that attribution follows, each on a small fixture of its own."""
+
+from __future__ import annotations
+
+from peskovtui.quotes import Quote, extract_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    found = extract_quotes(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def test_a_verb_of_saying_after_an_article_or_possessive_is_a_noun() -> None:
+    text = (
+        "Title\n\nAnna Berg is describing as “unhinged” a Donald Trump tweet about her. "
+        "She says his temper is “dangerous.”\n\n"
+        "Mike Pence said Donald Trump’s tweet was only “to mock” her."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Berg", "Anna Berg", "Mike Pence"]
+
+
+def test_the_subject_before_a_plural_verb_form_still_speaks() -> None:
+    text = "Title\n\nThe New York Times reports:\n\n“Small donors gave less this year.”"
+    assert [q.speaker for q in quotes_of(text)] == ["New York Times"]
