@@ -24,3 +24,11 @@ def test_a_verb_of_saying_after_an_article_or_possessive_is_a_noun() -> None:
 def test_the_subject_before_a_plural_verb_form_still_speaks() -> None:
     text = "Title\n\nThe New York Times reports:\n\n“Small donors gave less this year.”"
     assert [q.speaker for q in quotes_of(text)] == ["New York Times"]
+
+
+def test_a_cue_after_a_question_mark_belongs_to_the_question() -> None:
+    text = (
+        "Title\n\n“Banks must change,” Jon Tester said.\n\n"
+        "“Why is this bank not too big to fail?” David Vitter demanded."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Jon Tester", "David Vitter"]
