@@ -32,3 +32,20 @@ def test_a_cue_after_a_question_mark_belongs_to_the_question() -> None:
         "“Why is this bank not too big to fail?” David Vitter demanded."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Jon Tester", "David Vitter"]
+
+
+def test_a_quote_closing_in_a_sentence_gives_that_sentence_its_speaker() -> None:
+    text = (
+        "Title\n\n“We are proud of it and of what we have done in this town.\n\n"
+        "“And we have been thinking about where we are as a country,”"
+        " added Rep. Jim Clyburn, a Democrat. “Dog whistles are one thing. Howls are another.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Jim Clyburn", "Jim Clyburn"]
+
+
+def test_a_misspelt_gaelic_surname_expands_to_the_full_name() -> None:
+    text = (
+        "Title\n\nTwo voters, Tyresha McClenney and Bryan Anderson, came.\n\n"
+        "“It is only when there is a video,” McLenney said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Tyresha McClenney"]

@@ -357,7 +357,9 @@ class Attributor:
         subject of its speech verb."""
         lo, hi, para = self.sentences[index]
         for k, span in enumerate(self.spans):
-            if lo <= span.open < hi and done.get(k, UNATTRIBUTED) != UNATTRIBUTED:
+            # A quote opened in an earlier paragraph may close in this sentence, with its cue.
+            inside = lo <= span.open < hi or lo <= span.close < hi
+            if inside and done.get(k, UNATTRIBUTED) != UNATTRIBUTED:
                 return done[k], results[k].mention
         headline = self.paragraphs[para].role in HEADLINE_ROLES
         verbs = self._verbs(lo, hi, headline)
