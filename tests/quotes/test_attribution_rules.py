@@ -49,3 +49,17 @@ def test_a_misspelt_gaelic_surname_expands_to_the_full_name() -> None:
         "“It is only when there is a video,” McLenney said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Tyresha McClenney"]
+
+
+def test_one_with_a_role_noun_is_an_anonymous_source_not_the_pronoun() -> None:
+    text = (
+        "Title\n\nDonald Trump spoke at a forum on Monday.\n\n"
+        "“They are in a frenzy,” said one Democratic source on the panel.\n\n"
+        "One questioner claimed that “social engineering” hurt the army.\n\n"
+        "“You’re right, we have a correct military,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == [
+        "One Democratic source",
+        "One questioner",
+        "Donald Trump",
+    ]

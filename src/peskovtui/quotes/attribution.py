@@ -225,6 +225,8 @@ class Attributor:
         speaker = self._resolve(subject)
         # A lone capitalised word opening a sentence is no evidence of a person.
         several = len(speaker.split()) > 1 or len(subject.text.split()) > 1
+        if _singled_out(subject):
+            return
         if from_verb or speaker in known or several or subject.kind != "name":
             self._make_salient(speaker)
 
@@ -445,7 +447,8 @@ class Attributor:
                 if speaker == UNATTRIBUTED:
                     cue = None
                 results[k] = Attribution(speaker, mention, role, cue)
-                self._make_salient(speaker)
+                if not _singled_out(mention):
+                    self._make_salient(speaker)
             if not by_sentence.get(s_index):
                 self._note_subject(lo, hi, headline)
         return results
@@ -519,6 +522,14 @@ def _gaps(text: str, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     if pos < len(text):
         out.append(Paragraph(pos, len(text), "body"))
     return out
+
+
+def _singled_out(mention: Mention | None) -> bool:
+    """Whether a mention singles out one anonymous member of a crowd ("one questioner"), whom
+    a later "he" or "she" hardly ever means: the story's protagonists stay the referents."""
+    if mention is None or mention.kind != "role":
+        return False
+    return mention.text.lower().startswith("one ")
 
 
 def _agrees(entity: Entity, gender: str) -> bool:

@@ -182,7 +182,10 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     bare = re.split(r"['’]", first)[0]
     if first in _PREPOSITIONS or bare in _LEADING_REJECT or _NUMBER_WORD.match(first):
         return None
-    if len(tokens) > 1 and (first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS):
+    # "one questioner", "one Democratic source": an indefinite role, not the pronoun "one".
+    one_role = first == "one" and len(tokens) > 1 and _head(tokens) in ROLE_NOUNS
+    pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
+    if len(tokens) > 1 and pronoun_led and not one_role:
         return None
     if len(tokens) == 1 and first in PRONOUN_GENDER:
         return Mention("pronoun", start, end, phrase, gender=PRONOUN_GENDER[first])
