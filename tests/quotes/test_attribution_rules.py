@@ -63,3 +63,21 @@ def test_one_with_a_role_noun_is_an_anonymous_source_not_the_pronoun() -> None:
         "One questioner",
         "Donald Trump",
     ]
+
+
+def test_two_roles_joined_by_and_are_one_subject() -> None:
+    text = (
+        "Title\n\nOn a morning show, the former secretary of state and current Democratic "
+        "presidential nominee said she wanted to speak “directly to white people”.\n\n"
+        "The former first lady and U.S. senator said it was “a mistake” to use private email "
+        "while at the State Department, but she denied any wrongdoing."
+    )
+    assert [q.speaker_mention for q in quotes_of(text)] == [
+        "the former secretary of state and current Democratic presidential nominee",
+        "The former first lady and U.S. senator",
+    ]
+
+
+def test_initialisms_stay_inside_a_name() -> None:
+    text = "Title\n\n“We are looking,” said Public Information Officer T.J. Smith."
+    assert quotes_of(text)[0].speaker.endswith("T.J Smith")

@@ -90,6 +90,9 @@ _INVERTED = re.compile(
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
 )
+_LATER_CLAUSE = re.compile(
+    r"\w[^_]*[,;]\s*(?:but|and|while|although|though|because|yet|whereas)\s+$"
+)
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;]{1,60}\s+put\s+it\b)", re.IGNORECASE
 )
@@ -287,6 +290,8 @@ class Attributor:
             mention = subject_before(masked, offset, verb.start())
             if mention is not None and _NEW_CLAUSE.match(masked, offset, mention.start):
                 return None  # "...," but Zakaria asked: a new clause, not this quote's cue
+            if mention is not None and _LATER_CLAUSE.search(masked, offset, mention.start):
+                return None  # "a mistake" to use email, but she denied: a later clause's verb
             return mention
         return None
 

@@ -36,7 +36,7 @@ class Mention:
 
 
 _TOKEN = re.compile(r"[^\s,]+")
-_NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+_NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 NAME_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
@@ -60,6 +60,7 @@ _CLAUSE_CUT = re.compile(
     r"(?:[.;:!?]\s+|[—–]\s*|\s-\s|\b(?:and|but|that|as|while|when|because|after|before|if|"
     r"whether|so|or|since|although|though|where|than|what|how|why|said|says|told)\s+|[”\"»])",
 )
+_INITIAL = re.compile(r"\b[A-Z]\.[A-Z]$")
 _DETERMINERS = words(
     """
 a an another both four her his its many one our several some that the their these this those
@@ -260,11 +261,29 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
         # "... Rex Tillerson who claimed": the relative pronoun's antecedent speaks.
         return _antecedent(text, lo, lo + rel.start())
     cut = 0
+    before_and = None
     for m in _CLAUSE_CUT.finditer(stripped):
+        if m.group()[0] == "." and _INITIAL.search(stripped, 0, m.start()):
+            continue  # "U.S. senator": an initialism, not the end of a clause
+        if m.group().startswith("and"):
+            before_and = max(cut, stripped.rfind(",", 0, m.start()) + 1)
+        else:
+            before_and = None
         cut = m.end()
     comma = stripped.rfind(",")
-    cut = max(cut, comma + 1)
+    if comma + 1 > cut:
+        cut, before_and = comma + 1, None
     mention = classify(text, lo + cut, lo + len(stripped))
+    bare_role = mention is not None and mention.kind == "role" and not mention.definite
+    if before_and is not None and (mention is None or bare_role):
+        # "the former first lady and U.S. senator said": two roles of one subject.
+        whole = classify(text, lo + before_and, lo + len(stripped))
+        if (
+            whole is not None
+            and whole.kind == "role"
+            and whole.text.split()[0].lower() in _DETERMINERS
+        ):
+            mention = whole
     if mention is not None and mention.kind == "relative":
         return _antecedent(text, lo, mention.start) or None
     if mention is None:
