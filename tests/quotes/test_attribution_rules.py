@@ -81,3 +81,21 @@ def test_two_roles_joined_by_and_are_one_subject() -> None:
 def test_initialisms_stay_inside_a_name() -> None:
     text = "Title\n\n“We are looking,” said Public Information Officer T.J. Smith."
     assert quotes_of(text)[0].speaker.endswith("T.J Smith")
+
+
+def test_an_anonymous_role_later_named_with_a_matching_role_is_that_person() -> None:
+    text = (
+        "A top aide to Russian President Vladimir Putin spoke on Friday, even as he said the "
+        "relationship is “lousy.”\n"
+        "“They seem pragmatic,” Putin spokesman Dmitry Peskov told CNN."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_an_anonymous_role_without_a_matching_named_person_stays_a_role() -> None:
+    text = (
+        "A top aide to Russian President Vladimir Putin spoke on Friday, even as he said the "
+        "relationship is “lousy.”\n"
+        "“They seem pragmatic,” Foreign Minister Sergei Lavrov told CNN."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["A top aide", "Sergei Lavrov"]

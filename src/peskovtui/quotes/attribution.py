@@ -90,6 +90,9 @@ _INVERTED = re.compile(
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
 )
+_ROLE_ANCHOR = re.compile(
+    r"\s+(?:to|of|for)\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*?)(?:['’]s)?\b"
+)
 _LATER_CLAUSE = re.compile(
     r"\w[^_]*[,;]\s*(?:but|and|while|although|though|because|yet|whereas)\s+$"
 )
@@ -112,6 +115,10 @@ class Entity:
     gender: str
     kind: str
     roles: set[str] = field(default_factory=set)
+    # Role phrases a named person is introduced with ("Putin spokesman"); for an anonymous
+    # role, the name it is a role of ("a top aide to Vladimir Putin" → "Putin").
+    descriptions: set[str] = field(default_factory=set)
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +173,7 @@ class Attributor:
             if mention.role:
                 head = role_head(mention.role)
                 entity.roles.add(head)
+                entity.descriptions.add(mention.role)
                 self.role_holder[head] = canonical
             return entity
         if mention.kind == "role":
@@ -177,6 +185,10 @@ class Attributor:
                 entity = Entity(canonical, mention.gender, "person", {mention.head})
                 self.entities[canonical] = entity
                 self.role_holder.setdefault(mention.head, canonical)
+                if not mention.definite:
+                    anchor = _ROLE_ANCHOR.match(self.masked, mention.end)
+                    if anchor is not None:
+                        entity.anchor = anchor.group(1).split()[-1]
             return entity
         if mention.kind == "group":
             canonical = _bare(mention.text)
@@ -456,7 +468,34 @@ class Attributor:
                     self._make_salient(speaker)
             if not by_sentence.get(s_index):
                 self._note_subject(lo, hi, headline)
-        return results
+        return self._name_anonymous_roles(results)
+
+    def _name_anonymous_roles(self, results: list[Attribution]) -> list[Attribution]:
+        """An anonymous role ("a top aide to Vladimir Putin") that the article later names
+        ("Putin spokesman Dmitry Peskov") is that person: the same kind of role, held for the
+        same person, and only one named person fits. Otherwise the role stays as it is."""
+        named: dict[str, str] = {}
+        for entity in self.entities.values():
+            if entity.anchor is None or not entity.roles:
+                continue
+            head = next(iter(entity.roles))
+            fits = [
+                other.canonical
+                for other in self.entities.values()
+                if other is not entity
+                and other.descriptions
+                and len(other.canonical.split()) > 1
+                and any(_same_kind_of_role(head, h) for h in other.roles)
+                and any(entity.anchor in d.split() for d in other.descriptions)
+            ]
+            if len(fits) == 1:
+                named[entity.canonical] = fits[0]
+        if not named:
+            return results
+        return [
+            Attribution(named[r.speaker], r.mention, r.role, r.cue) if r.speaker in named else r
+            for r in results
+        ]
 
     def _find_mention(
         self, span: QuoteSpan, lo: int, limit: int, headline: bool
@@ -527,6 +566,16 @@ def _gaps(text: str, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     if pos < len(text):
         out.append(Paragraph(pos, len(text), "body"))
     return out
+
+
+_STAFF_ROLES = frozenset(
+    ["aide", "adviser", "advisor", "assistant", "spokesman", "spokeswoman", "spokesperson", "spox"]
+)
+
+
+def _same_kind_of_role(a: str, b: str) -> bool:
+    """Whether two role heads can describe one post: the same noun, or two kinds of staff."""
+    return a == b or (a in _STAFF_ROLES and b in _STAFF_ROLES)
 
 
 def _singled_out(mention: Mention | None) -> bool:
