@@ -99,3 +99,12 @@ def test_an_anonymous_role_without_a_matching_named_person_stays_a_role() -> Non
         "“They seem pragmatic,” Foreign Minister Sergei Lavrov told CNN."
     )
     assert [q.speaker for q in quotes_of(text)] == ["A top aide", "Sergei Lavrov"]
+
+
+def test_a_relative_named_with_my_is_a_role_in_first_person_writing() -> None:
+    text = (
+        "Title\n\n“We live in Satan’s kingdom,” my father often said.\n\n"
+        "My mother has softened with age, but she still says things such as, "
+        "“We’re not all meant to be equal, you know.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["My father", "My mother"]

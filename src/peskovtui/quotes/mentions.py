@@ -63,7 +63,7 @@ _CLAUSE_CUT = re.compile(
 _INITIAL = re.compile(r"\b[A-Z]\.[A-Z]$")
 _DETERMINERS = words(
     """
-a an another both four her his its many one our several some that the their these this those
+a an another both four her his its many my one our several some that the their these this those
 three two
 """
 )
