@@ -71,7 +71,7 @@ _INTRO = re.compile(
     r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
 )
 _ROLE_SUBJECT = re.compile(
-    r"\s*((?:The|the|A|An|a|an)\s+(?:[\w'’\-]+\s+){0,4}?(?:"
+    r"\s*((?:The|the|A|An|a|an|My|my)\s+(?:[\w'’\-]+\s+){0,4}?(?:"
     + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
     + r"))\b"
 )

@@ -53,7 +53,8 @@ thursday told tuesday video watch wednesday when while wrote your
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:also|later|then|has|have|had|was|were|is|are|would|will|could|should|may|might|"
-    r"did|does|do|further|again|previously|once|only|simply|still|even|however|himself|herself|"
+    r"did|does|do|further|again|previously|once|only|simply|still|even|however|himself|herself|often|"
+    r"always|sometimes|"
     r"themselves|itself|not|never|just|first|last|[a-z]+ly))+\s*$"
 )
 _CLAUSE_CUT = re.compile(
