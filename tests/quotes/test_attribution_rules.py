@@ -108,3 +108,23 @@ def test_a_relative_named_with_my_is_a_role_in_first_person_writing() -> None:
         "“We’re not all meant to be equal, you know.”"
     )
     assert [q.speaker for q in quotes_of(text)] == ["My father", "My mother"]
+
+
+def test_a_person_introduced_with_name_and_role_is_the_next_he() -> None:
+    text = (
+        "Title\n\n“They seem phony,” Bryan Anderson said.\n\n"
+        "Songs have not been written for Clinton, which is something that concerns "
+        "Henry Crespo, president of the Florida Democratic Black Caucus.\n\n"
+        "“No one is writing songs for Hillary,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Bryan Anderson", "Henry Crespo"]
+
+
+def test_a_clause_after_a_name_is_no_introduction() -> None:
+    text = (
+        "Title\n\n“We are ready,” Bryan Anderson said.\n\n"
+        "Lynch met Bill Clinton while the department was investigating his wife, "
+        "Hillary Clinton, over the server she used as secretary of state.\n\n"
+        "“Not yet,” he said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Bryan Anderson", "Bryan Anderson"]

@@ -30,6 +30,7 @@ from peskovtui.quotes.lexicon import (
     ROLE_NOUNS,
     find_speech_verbs,
     first_name_gender,
+    words,
 )
 from peskovtui.quotes.mentions import (
     Mention,
@@ -92,6 +93,16 @@ _NEW_CLAUSE = re.compile(
 )
 _ROLE_ANCHOR = re.compile(
     r"\s+(?:to|of|for)\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*?)(?:['’]s)?\b"
+)
+_INTRODUCTION = re.compile(
+    r"((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;:_]{0,80}?)"
+    r"[.;]?\s*$"
+)
+_CLAUSE_WORDS = words(
+    """
+about after against as at before by during for from in into of on over since than that to under
+until when where which while who with
+"""
 )
 _LATER_CLAUSE = re.compile(
     r"\w[^_]*[,;]\s*(?:but|and|while|although|though|because|yet|whereas)\s+$"
@@ -217,7 +228,37 @@ class Attributor:
         return UNATTRIBUTED if entity is None else entity.canonical
 
     def _note_subject(self, lo: int, hi: int, headline: bool) -> None:
-        """Make the subject of a sentence without quotes salient for later pronouns."""
+        """Make the subject of a sentence without quotes salient for later pronouns, and then
+        a person the sentence ends by introducing."""
+        self._note_sentence_subject(lo, hi, headline)
+        if not headline:
+            self._note_introduction(lo, hi)
+
+    def _note_introduction(self, lo: int, hi: int) -> None:
+        """A person first met at the end of a sentence with a full name and a role ("...
+        concerns Henry Crespo, president of the Florida Democratic Black Caucus.") is being
+        introduced as the next source: the next "he" or "she" most likely means them."""
+        m = _INTRODUCTION.search(self.masked, lo, hi)
+        if m is None or self._verbs(m.start(2), hi, False):
+            return  # ", an official told TASS": the phrase after the comma is a clause
+        mention = classify(self.masked, m.start(1), m.end(1))
+        if mention is None or mention.kind != "name" or len(mention.name.split()) < 2:
+            return
+        if self.names.expand(mention.name) in self.entities:
+            return
+        head = role_head(m.group(2))
+        lead = m.group(2).lower().split()[:5]
+        if head not in ROLE_NOUNS or head not in lead:
+            return
+        if any(w in _CLAUSE_WORDS for w in lead[: lead.index(head)]):
+            return  # ", over the server she used as secretary of state": no apposition
+        entity = self._entity(mention)
+        if entity is not None:
+            if entity.gender == "u" and ROLE_NOUNS[head] != "u":
+                entity.gender = ROLE_NOUNS[head]
+            self._make_salient(entity.canonical)
+
+    def _note_sentence_subject(self, lo: int, hi: int, headline: bool) -> None:
         verbs = self._verbs(lo, hi, headline)
         subject = None
         if verbs and not (
