@@ -28,6 +28,7 @@ from peskovtui.quotes.lexicon import (
     ORG_NOUNS,
     PLURAL_ROLE_NOUNS,
     ROLE_NOUNS,
+    VerbMatch,
     find_speech_verbs,
     first_name_gender,
     words,
@@ -296,9 +297,9 @@ class Attributor:
     def _sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
-    def _verbs(self, lo: int, hi: int, headline: bool) -> list[re.Match[str]]:
+    def _verbs(self, lo: int, hi: int, headline: bool) -> list[VerbMatch]:
         k = bisect.bisect_left(self._verb_starts, lo)
-        found: list[re.Match[str]] = []
+        found: list[VerbMatch] = []
         while k < len(self._verb_matches) and self._verb_matches[k].end() <= hi:
             m = self._verb_matches[k]
             k += 1
