@@ -36,9 +36,16 @@ class NameTable:
         for name, _ in counts.most_common():
             self.by_last.setdefault(name.split()[-1], name)
         self._lowered = {last.lower(): last for last in self.by_last}
+        self._expanded: dict[str, str] = {}
 
     def expand(self, name: str) -> str:
         """The article's full name for ``name`` (unchanged when none is known)."""
+        full = self._expanded.get(name)
+        if full is None:
+            full = self._expanded[name] = self._expand(name)
+        return full
+
+    def _expand(self, name: str) -> str:
         tokens = name.split()
         if not tokens:
             return name
