@@ -128,3 +128,23 @@ def test_a_clause_after_a_name_is_no_introduction() -> None:
         "“Not yet,” he said."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Bryan Anderson", "Bryan Anderson"]
+
+
+def test_a_person_named_later_by_first_name_takes_the_next_she() -> None:
+    text = (
+        "Title\n\nThe Post sent reporter Stephanie McCrummen to a living room. McCrummen "
+        "reports:\n\n"
+        '"The woman had been in hospital.\n\n'
+        '"Melanie thought the whole thing was outrageous.\n\n'
+        "“It never crossed my mind that I’m losing it,” she said."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Melanie"]
+
+
+def test_a_gendered_title_keeps_a_surname_from_the_wrong_full_name() -> None:
+    text = (
+        "Title\n\nHer husband Joseph Ettedgui ran the shops. Joseph Ettedgui built a chain. "
+        "He and Isabel Ettedgui ran the store.\n\n"
+        "“Joseph brought in clothes,” Mrs Ettedgui recalls."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Isabel Ettedgui"]

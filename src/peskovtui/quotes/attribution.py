@@ -172,8 +172,8 @@ class Attributor:
     def _entity(self, mention: Mention) -> Entity | None:
         """The entity a non-pronoun mention stands for, registering it on first sight."""
         if mention.kind == "name":
-            canonical = self.names.expand(mention.name)
             gender = mention.gender
+            canonical = self.names.expand_for(mention.name, gender)
             if gender == "u":
                 gender = first_name_gender(canonical.split()[0])
             entity = self.entities.get(canonical)
@@ -280,8 +280,10 @@ class Attributor:
             return  # a dateline such as "MIDWAY ATOLL"
         known = set(self.entities)
         speaker = self._resolve(subject)
-        # A lone capitalised word opening a sentence is no evidence of a person.
+        # A lone capitalised word opening a sentence is no evidence of a person, unless it is a
+        # known first name ("Melanie thought the whole thing was outrageous.").
         several = len(speaker.split()) > 1 or len(subject.text.split()) > 1
+        several = several or (subject.kind == "name" and first_name_gender(speaker) != "u")
         if _singled_out(subject):
             return
         if from_verb or speaker in known or several or subject.kind != "name":
@@ -387,6 +389,17 @@ class Attributor:
                 mention = classify(self.masked, lo + s + m.start(1), lo + s + m.end(1))
                 if mention is not None and mention.kind != "relative":
                     return mention
+        opener = re.match(r"\s*[\"“]", seg)
+        if opener is not None:
+            # A paragraph of a long excerpt opens with a mark that the excerpt never closes
+            # ("Melanie thought ...): past it, only a plain person's name is taken.
+            m = _NAME_SUBJECT.match(seg, opener.end())
+            if m:
+                mention = classify(self.masked, lo + m.start(1), lo + m.end(1))
+                if mention is not None and mention.kind == "name":
+                    first = self.names.expand(mention.name).split()[0]
+                    if first_name_gender(first) != "u":
+                        return mention
         return None
 
     def _plausible_source(self, mention: Mention) -> bool:

@@ -33,8 +33,10 @@ class NameTable:
             elif 2 <= len(tokens) <= 3 and all(_plain_name(t) for t in tokens):
                 counts[name] += 0
         self.by_last: dict[str, str] = {}
+        self._all_by_last: dict[str, list[str]] = {}
         for name, _ in counts.most_common():
             self.by_last.setdefault(name.split()[-1], name)
+            self._all_by_last.setdefault(name.split()[-1], []).append(name)
         self._lowered = {last.lower(): last for last in self.by_last}
         self._expanded: dict[str, str] = {}
 
@@ -44,6 +46,16 @@ class NameTable:
         if full is None:
             full = self._expanded[name] = self._expand(name)
         return full
+
+    def expand_for(self, name: str, gender: str) -> str:
+        """The full name for ``name`` whose first name does not contradict ``gender`` ("Mrs
+        Ettedgui" is Isabel Ettedgui, not her husband Joseph); ``name`` itself when none fits."""
+        full = self.expand(name)
+        if gender not in ("m", "f") or first_name_gender(full.split()[0]) in ("u", gender):
+            return full
+        others = self._all_by_last.get(full.split()[-1], [])
+        fitting = [o for o in others if first_name_gender(o.split()[0]) in ("u", gender)]
+        return fitting[0] if fitting and fitting[0].endswith(name) else name
 
     def _expand(self, name: str) -> str:
         tokens = name.split()
