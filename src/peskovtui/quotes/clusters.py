@@ -10,7 +10,7 @@ number of quotes, not with its square.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -80,6 +80,22 @@ def _edits(
     return tuple(edits)
 
 
+def _may_relate(
+    counts: dict[int, Counter[str]], words: Sequence[tuple[str, ...]], i: int, j: int
+) -> bool:
+    """A cheap bound before the matcher: the words two quotes have in common (as a multiset)
+    must make up the shorter quote, or reach the near ratio."""
+    a = counts.get(i)
+    if a is None:
+        a = counts[i] = Counter(words[i])
+    b = counts.get(j)
+    if b is None:
+        b = counts[j] = Counter(words[j])
+    common = sum((a & b).values())
+    la, lb = len(words[i]), len(words[j])
+    return common == min(la, lb) or 2 * common >= NEAR_RATIO * (la + lb)
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -112,6 +128,7 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
     # Candidates are the quotes sharing a 4-gram that few quotes have (an inverted index with
     # blocking), so the work grows with the number of quotes, never with its square.
     checked: set[tuple[int, int]] = set()
+    counts: dict[int, Counter[str]] = {}
     for members in index.values():
         if len(members) < 2 or len(members) > _COMMON_SHINGLE:
             continue
@@ -121,9 +138,11 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
                 if pair in checked:
                     continue
                 checked.add(pair)
-                if _find(parent, pair[0]) != _find(parent, pair[1]) and relation(
-                    words[pair[0]], words[pair[1]]
-                ):
+                if _find(parent, pair[0]) == _find(parent, pair[1]):
+                    continue
+                if not _may_relate(counts, words, pair[0], pair[1]):
+                    continue
+                if relation(words[pair[0]], words[pair[1]]):
                     parent[_find(parent, pair[1])] = _find(parent, pair[0])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
