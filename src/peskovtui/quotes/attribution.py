@@ -11,9 +11,12 @@ The cues are tried in a fixed order and the first that answers wins:
 5. for a full quote, the speaker of the nearest earlier sentence of its paragraph that has one,
    and, when the quote opens its paragraph, of the previous paragraph (a continuation).
 
-Pronouns resolve to the most recent salient entity of their gender (a speaker or the subject of
-a sentence, never a name merely mentioned); ``the spokesman`` resolves to the person introduced
-with that role. Anything unresolved stays ``unattributed``.
+Pronouns resolve to the most recent salient entity of their gender (a speaker, the subject of
+a sentence, or a person a sentence ends by introducing with name and role; never a name merely
+mentioned, nor "one official" singled out of a crowd); ``the spokesman`` resolves to the person
+introduced with that role, and an anonymous ``a top aide to Putin`` to the one named person the
+article gives the same kind of role for the same man. Anything unresolved stays
+``unattributed``; no name is ever made up.
 """
 
 from __future__ import annotations
