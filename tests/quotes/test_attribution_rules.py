@@ -148,3 +148,12 @@ def test_a_gendered_title_keeps_a_surname_from_the_wrong_full_name() -> None:
         "“Joseph brought in clothes,” Mrs Ettedgui recalls."
     )
     assert [q.speaker for q in quotes_of(text)] == ["Isabel Ettedgui"]
+
+
+def test_a_pronoun_with_no_salient_person_takes_the_name_earlier_in_its_sentence() -> None:
+    text = (
+        "Title\n\nNew Jersey Gov. Chris Christie described Democratic nominee Hillary Clinton "
+        "as a “disgrace” after she blamed police shootings on “implicit bias” against "
+        "minorities."
+    )
+    assert [q.speaker for q in quotes_of(text)][1] == "Hillary Clinton"

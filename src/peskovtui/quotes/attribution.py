@@ -37,6 +37,7 @@ from peskovtui.quotes.lexicon import (
     words,
 )
 from peskovtui.quotes.mentions import (
+    NAME_RUN,
     Mention,
     classify,
     object_after,
@@ -227,9 +228,27 @@ class Attributor:
                         # "she" plainly meant the last speaker: a later "he" must look elsewhere.
                         candidate.gender = mention.gender
                     return key
-            return UNATTRIBUTED
+            return self._named_nearby(mention)
         entity = self._entity(mention)
         return UNATTRIBUTED if entity is None else entity.canonical
+
+    def _named_nearby(self, pronoun: Mention) -> str:
+        """With no salient person of its gender, "she" means the nearest person of that gender
+        named just before it ("Christie described Hillary Clinton as a disgrace after she
+        attacked ..."), earlier in the same sentence."""
+        if pronoun.gender not in ("m", "f"):
+            return UNATTRIBUTED
+        lo = self.sentences[self._sentence_of(pronoun.start)][0]
+        for run in reversed(list(NAME_RUN.finditer(self.masked, lo, pronoun.start))):
+            mention = classify(self.masked, run.start(), run.end())
+            if mention is None or mention.kind != "name" or len(mention.name.split()) < 2:
+                continue
+            full = self.names.expand_for(mention.name, mention.gender)
+            gender = mention.gender if mention.gender != "u" else first_name_gender(full.split()[0])
+            if gender == pronoun.gender:
+                entity = self._entity(mention)
+                return UNATTRIBUTED if entity is None else entity.canonical
+        return UNATTRIBUTED
 
     def _note_subject(self, lo: int, hi: int, headline: bool) -> None:
         """Make the subject of a sentence without quotes salient for later pronouns, and then
