@@ -71,3 +71,12 @@ def test_clusters_on_the_seeds() -> None:
     assert [c.id for c in clusters] == [f"q{i:04d}" for i in range(1, len(clusters) + 1)]
     # Fragments such as "lousy" never make a cluster of their own.
     assert all(len(c.reference.split()) >= 4 for c in clusters)
+
+
+def test_a_quote_reported_by_many_articles_is_one_cluster() -> None:
+    # Sixty equal reports used to exceed the boilerplate limit of every shared 4-gram.
+    text = "We will never accept the annexation of Crimea."
+    clusters = cluster_quotes([quote(text, "Anna Berg", str(i)) for i in range(60)])
+    assert len(clusters) == 1
+    assert len(clusters[0].versions) == 60
+    assert {v.relation for v in clusters[0].versions} == {"reference", "equal"}

@@ -11,9 +11,12 @@ The cues are tried in a fixed order and the first that answers wins:
 5. for a full quote, the speaker of the nearest earlier sentence of its paragraph that has one,
    and, when the quote opens its paragraph, of the previous paragraph (a continuation).
 
-Pronouns resolve to the most recent salient entity of their gender (a speaker or the subject of
-a sentence, never a name merely mentioned); ``the spokesman`` resolves to the person introduced
-with that role. Anything unresolved stays ``unattributed``.
+Pronouns resolve to the most recent salient entity of their gender (a speaker, the subject of
+a sentence, or a person a sentence ends by introducing with name and role; never a name merely
+mentioned, nor "one official" singled out of a crowd); ``the spokesman`` resolves to the person
+introduced with that role, and an anonymous ``a top aide to Putin`` to the one named person the
+article gives the same kind of role for the same man. Anything unresolved stays
+``unattributed``; no name is ever made up.
 """
 
 from __future__ import annotations
@@ -28,10 +31,13 @@ from peskovtui.quotes.lexicon import (
     ORG_NOUNS,
     PLURAL_ROLE_NOUNS,
     ROLE_NOUNS,
-    SPEECH_VERB_RE,
+    VerbMatch,
+    find_speech_verbs,
     first_name_gender,
+    words,
 )
 from peskovtui.quotes.mentions import (
+    NAME_RUN,
     Mention,
     classify,
     object_after,
@@ -71,7 +77,7 @@ _INTRO = re.compile(
     r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
 )
 _ROLE_SUBJECT = re.compile(
-    r"\s*((?:The|the|A|An|a|an)\s+(?:[\w'’\-]+\s+){0,4}?(?:"
+    r"\s*((?:The|the|A|An|a|an|My|my)\s+(?:[\w'’\-]+\s+){0,4}?(?:"
     + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
     + r"))\b"
 )
@@ -90,6 +96,22 @@ _INVERTED = re.compile(
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
 )
+_ROLE_ANCHOR = re.compile(
+    r"\s+(?:to|of|for)\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]*?)(?:['’]s)?\b"
+)
+_INTRODUCTION = re.compile(
+    r"((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;:_]{0,80}?)"
+    r"[.;]?\s*$"
+)
+_CLAUSE_WORDS = words(
+    """
+about after against as at before by during for from in into of on over since than that to under
+until when where which while who with
+"""
+)
+_LATER_CLAUSE = re.compile(
+    r"\w[^_]*[,;]\s*(?:but|and|while|although|though|because|yet|whereas)\s+$"
+)
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;]{1,60}\s+put\s+it\b)", re.IGNORECASE
 )
@@ -97,6 +119,7 @@ _BOILERPLATE_LABEL = re.compile(
     r"(?:READ|WATCH|RELATED|UPDATE|PHOTOS?|VIDEO|EDITOR|CORRECTION|SOURCE|NOTE|MORE|LISTEN|"
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
 )
+_THAT = re.compile(r"\s+that\b")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
@@ -108,6 +131,10 @@ class Entity:
     gender: str
     kind: str
     roles: set[str] = field(default_factory=set)
+    # Role phrases a named person is introduced with ("Putin spokesman"); for an anonymous
+    # role, the name it is a role of ("a top aide to Vladimir Putin" → "Putin").
+    descriptions: set[str] = field(default_factory=set)
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +159,9 @@ class Attributor:
         self.masked = mask_quotes(text, self.spans)
         self.sentences = sentence_bounds(self.masked, paragraphs)
         self._starts = [s[0] for s in self.sentences]
+        # Verbs of saying found once per article; each cue looks them up by position.
+        self._verb_matches = find_speech_verbs(self.masked)
+        self._verb_starts = [m.start() for m in self._verb_matches]
         # Title-case headlines ("Derelict Obama And Clinton") would pass for names.
         body = "".join(
             " " * (p.end - p.start) if p.role in HEADLINE_ROLES else text[p.start : p.end]
@@ -146,8 +176,8 @@ class Attributor:
     def _entity(self, mention: Mention) -> Entity | None:
         """The entity a non-pronoun mention stands for, registering it on first sight."""
         if mention.kind == "name":
-            canonical = self.names.expand(mention.name)
             gender = mention.gender
+            canonical = self.names.expand_for(mention.name, gender)
             if gender == "u":
                 gender = first_name_gender(canonical.split()[0])
             entity = self.entities.get(canonical)
@@ -159,6 +189,7 @@ class Attributor:
             if mention.role:
                 head = role_head(mention.role)
                 entity.roles.add(head)
+                entity.descriptions.add(mention.role)
                 self.role_holder[head] = canonical
             return entity
         if mention.kind == "role":
@@ -170,6 +201,10 @@ class Attributor:
                 entity = Entity(canonical, mention.gender, "person", {mention.head})
                 self.entities[canonical] = entity
                 self.role_holder.setdefault(mention.head, canonical)
+                if not mention.definite:
+                    anchor = _ROLE_ANCHOR.match(self.masked, mention.end)
+                    if anchor is not None:
+                        entity.anchor = anchor.group(1).split()[-1]
             return entity
         if mention.kind == "group":
             canonical = _bare(mention.text)
@@ -193,12 +228,60 @@ class Attributor:
                         # "she" plainly meant the last speaker: a later "he" must look elsewhere.
                         candidate.gender = mention.gender
                     return key
-            return UNATTRIBUTED
+            return self._named_nearby(mention)
         entity = self._entity(mention)
         return UNATTRIBUTED if entity is None else entity.canonical
 
+    def _named_nearby(self, pronoun: Mention) -> str:
+        """With no salient person of its gender, "she" means the nearest person of that gender
+        named just before it ("Christie described Hillary Clinton as a disgrace after she
+        attacked ..."), earlier in the same sentence."""
+        if pronoun.gender not in ("m", "f"):
+            return UNATTRIBUTED
+        lo = self.sentences[self._sentence_of(pronoun.start)][0]
+        for run in reversed(list(NAME_RUN.finditer(self.masked, lo, pronoun.start))):
+            mention = classify(self.masked, run.start(), run.end())
+            if mention is None or mention.kind != "name" or len(mention.name.split()) < 2:
+                continue
+            full = self.names.expand_for(mention.name, mention.gender)
+            gender = mention.gender if mention.gender != "u" else first_name_gender(full.split()[0])
+            if gender == pronoun.gender:
+                entity = self._entity(mention)
+                return UNATTRIBUTED if entity is None else entity.canonical
+        return UNATTRIBUTED
+
     def _note_subject(self, lo: int, hi: int, headline: bool) -> None:
-        """Make the subject of a sentence without quotes salient for later pronouns."""
+        """Make the subject of a sentence without quotes salient for later pronouns, and then
+        a person the sentence ends by introducing."""
+        self._note_sentence_subject(lo, hi, headline)
+        if not headline:
+            self._note_introduction(lo, hi)
+
+    def _note_introduction(self, lo: int, hi: int) -> None:
+        """A person first met at the end of a sentence with a full name and a role ("...
+        concerns Henry Crespo, president of the Florida Democratic Black Caucus.") is being
+        introduced as the next source: the next "he" or "she" most likely means them."""
+        m = _INTRODUCTION.search(self.masked, lo, hi)
+        if m is None or self._verbs(m.start(2), hi, False):
+            return  # ", an official told TASS": the phrase after the comma is a clause
+        mention = classify(self.masked, m.start(1), m.end(1))
+        if mention is None or mention.kind != "name" or len(mention.name.split()) < 2:
+            return
+        if self.names.expand(mention.name) in self.entities:
+            return
+        head = role_head(m.group(2))
+        lead = m.group(2).lower().split()[:5]
+        if head not in ROLE_NOUNS or head not in lead:
+            return
+        if any(w in _CLAUSE_WORDS for w in lead[: lead.index(head)]):
+            return  # ", over the server she used as secretary of state": no apposition
+        entity = self._entity(mention)
+        if entity is not None:
+            if entity.gender == "u" and ROLE_NOUNS[head] != "u":
+                entity.gender = ROLE_NOUNS[head]
+            self._make_salient(entity.canonical)
+
+    def _note_sentence_subject(self, lo: int, hi: int, headline: bool) -> None:
         verbs = self._verbs(lo, hi, headline)
         subject = None
         if verbs and not (
@@ -219,8 +302,12 @@ class Attributor:
             return  # a dateline such as "MIDWAY ATOLL"
         known = set(self.entities)
         speaker = self._resolve(subject)
-        # A lone capitalised word opening a sentence is no evidence of a person.
+        # A lone capitalised word opening a sentence is no evidence of a person, unless it is a
+        # known first name ("Melanie thought the whole thing was outrageous.").
         several = len(speaker.split()) > 1 or len(subject.text.split()) > 1
+        several = several or (subject.kind == "name" and first_name_gender(speaker) != "u")
+        if _singled_out(subject):
+            return
         if from_verb or speaker in known or several or subject.kind != "name":
             self._make_salient(speaker)
 
@@ -234,8 +321,20 @@ class Attributor:
     def _sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
-    def _verbs(self, lo: int, hi: int, headline: bool) -> list[re.Match[str]]:
-        found = list(SPEECH_VERB_RE.finditer(self.masked, lo, hi))
+    def _verbs(self, lo: int, hi: int, headline: bool) -> list[VerbMatch]:
+        k = bisect.bisect_left(self._verb_starts, lo)
+        found: list[VerbMatch] = []
+        while k < len(self._verb_matches) and self._verb_matches[k].end() <= hi:
+            m = self._verb_matches[k]
+            k += 1
+            # "found that" counts only when its "that" lies inside the range too.
+            if (
+                m.lastgroup == "cue"
+                and m.group()[0] not in "aA"
+                and not _THAT.match(self.masked, m.end(), hi)
+            ):
+                continue
+            found.append(m)
         if headline:
             return found
         return [m for m in found if m.group()[0].islower()]
@@ -269,6 +368,8 @@ class Attributor:
             mention = subject_before(masked, offset, verb.start())
             if mention is not None and _NEW_CLAUSE.match(masked, offset, mention.start):
                 return None  # "...," but Zakaria asked: a new clause, not this quote's cue
+            if mention is not None and _LATER_CLAUSE.search(masked, offset, mention.start):
+                return None  # "a mistake" to use email, but she denied: a later clause's verb
             return mention
         return None
 
@@ -310,6 +411,17 @@ class Attributor:
                 mention = classify(self.masked, lo + s + m.start(1), lo + s + m.end(1))
                 if mention is not None and mention.kind != "relative":
                     return mention
+        opener = re.match(r"\s*[\"“]", seg)
+        if opener is not None:
+            # A paragraph of a long excerpt opens with a mark that the excerpt never closes
+            # ("Melanie thought ...): past it, only a plain person's name is taken.
+            m = _NAME_SUBJECT.match(seg, opener.end())
+            if m:
+                mention = classify(self.masked, lo + m.start(1), lo + m.end(1))
+                if mention is not None and mention.kind == "name":
+                    first = self.names.expand(mention.name).split()[0]
+                    if first_name_gender(first) != "u":
+                        return mention
         return None
 
     def _plausible_source(self, mention: Mention) -> bool:
@@ -341,7 +453,9 @@ class Attributor:
         subject of its speech verb."""
         lo, hi, para = self.sentences[index]
         for k, span in enumerate(self.spans):
-            if lo <= span.open < hi and done.get(k, UNATTRIBUTED) != UNATTRIBUTED:
+            # A quote opened in an earlier paragraph may close in this sentence, with its cue.
+            inside = lo <= span.open < hi or lo <= span.close < hi
+            if inside and done.get(k, UNATTRIBUTED) != UNATTRIBUTED:
                 return done[k], results[k].mention
         headline = self.paragraphs[para].role in HEADLINE_ROLES
         verbs = self._verbs(lo, hi, headline)
@@ -427,10 +541,38 @@ class Attributor:
                 if speaker == UNATTRIBUTED:
                     cue = None
                 results[k] = Attribution(speaker, mention, role, cue)
-                self._make_salient(speaker)
+                if not _singled_out(mention):
+                    self._make_salient(speaker)
             if not by_sentence.get(s_index):
                 self._note_subject(lo, hi, headline)
-        return results
+        return self._name_anonymous_roles(results)
+
+    def _name_anonymous_roles(self, results: list[Attribution]) -> list[Attribution]:
+        """An anonymous role ("a top aide to Vladimir Putin") that the article later names
+        ("Putin spokesman Dmitry Peskov") is that person: the same kind of role, held for the
+        same person, and only one named person fits. Otherwise the role stays as it is."""
+        named: dict[str, str] = {}
+        for entity in self.entities.values():
+            if entity.anchor is None or not entity.roles:
+                continue
+            head = next(iter(entity.roles))
+            fits = [
+                other.canonical
+                for other in self.entities.values()
+                if other is not entity
+                and other.descriptions
+                and len(other.canonical.split()) > 1
+                and any(_same_kind_of_role(head, h) for h in other.roles)
+                and any(entity.anchor in d.split() for d in other.descriptions)
+            ]
+            if len(fits) == 1:
+                named[entity.canonical] = fits[0]
+        if not named:
+            return results
+        return [
+            Attribution(named[r.speaker], r.mention, r.role, r.cue) if r.speaker in named else r
+            for r in results
+        ]
 
     def _find_mention(
         self, span: QuoteSpan, lo: int, limit: int, headline: bool
@@ -501,6 +643,24 @@ def _gaps(text: str, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     if pos < len(text):
         out.append(Paragraph(pos, len(text), "body"))
     return out
+
+
+_STAFF_ROLES = frozenset(
+    ["aide", "adviser", "advisor", "assistant", "spokesman", "spokeswoman", "spokesperson", "spox"]
+)
+
+
+def _same_kind_of_role(a: str, b: str) -> bool:
+    """Whether two role heads can describe one post: the same noun, or two kinds of staff."""
+    return a == b or (a in _STAFF_ROLES and b in _STAFF_ROLES)
+
+
+def _singled_out(mention: Mention | None) -> bool:
+    """Whether a mention singles out one anonymous member of a crowd ("one questioner"), whom
+    a later "he" or "she" hardly ever means: the story's protagonists stay the referents."""
+    if mention is None or mention.kind != "role":
+        return False
+    return mention.text.lower().startswith("one ")
 
 
 def _agrees(entity: Entity, gender: str) -> bool:

@@ -10,7 +10,7 @@ number of quotes, not with its square.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -19,7 +19,7 @@ from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion, Relation
 MIN_WORDS = 4
 NEAR_RATIO = 0.6
 _SHINGLE = 4
-_COMMON_SHINGLE = 40  # a 4-gram in this many quotes is boilerplate, not evidence
+_COMMON_SHINGLE = 40  # a 4-gram in this many distinct quotes is boilerplate, not evidence
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -48,8 +48,29 @@ def relation(a: tuple[str, ...], b: tuple[str, ...]) -> Relation | None:
 
 def word_diff(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     """Word-level edits turning ``a`` into ``b``: "-words", "+words", "old → new"."""
+    return _edits(a, b, SequenceMatcher(None, a, b, autojunk=False))
+
+
+def _version(ref: tuple[str, ...], w: tuple[str, ...]) -> tuple[Relation, tuple[str, ...]]:
+    """How a version relates to its cluster's reference, and its word-level differences, with
+    one matcher for both."""
+    if ref == w:
+        return "equal", ()
+    matcher = SequenceMatcher(None, ref, w, autojunk=False)
+    if len(w) < len(ref) and _contains(ref, w):
+        rel: Relation = "contained"
+    elif len(ref) < len(w) and _contains(w, ref):
+        rel = "contains"
+    else:
+        rel = "near"
+    return rel, _edits(ref, w, matcher)
+
+
+def _edits(
+    a: tuple[str, ...], b: tuple[str, ...], matcher: SequenceMatcher[str]
+) -> tuple[str, ...]:
     edits: list[str] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "delete":
             edits.append("-" + " ".join(a[i1:i2]))
         elif op == "insert":
@@ -73,6 +94,22 @@ def differing_words(reference: str, version: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _may_relate(
+    counts: dict[int, Counter[str]], words: Sequence[tuple[str, ...]], i: int, j: int
+) -> bool:
+    """A cheap bound before the matcher: the words two quotes have in common (as a multiset)
+    must make up the shorter quote, or reach the near ratio."""
+    a = counts.get(i)
+    if a is None:
+        a = counts[i] = Counter(words[i])
+    b = counts.get(j)
+    if b is None:
+        b = counts[j] = Counter(words[j])
+    common = sum((a & b).values())
+    la, lb = len(words[i]), len(words[j])
+    return common == min(la, lb) or 2 * common >= NEAR_RATIO * (la + lb)
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
@@ -86,14 +123,26 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
     eligible = [
         i for i, w in enumerate(words) if len(w) >= min_words and quotes[i].kind != "fragment"
     ]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in eligible:
-        w = words[i]
-        grams = {w[k : k + _SHINGLE] for k in range(max(1, len(w) - _SHINGLE + 1))}
-        for gram in grams:
-            index[gram].append(i)
     parent = list(range(len(quotes)))
+    # Equal wordings are one version however often they are reported: only one of them (the
+    # representative) takes part in the search for near versions.
+    first_of: dict[tuple[str, ...], int] = {}
+    for i in eligible:
+        rep = first_of.setdefault(words[i], i)
+        if rep != i:
+            parent[i] = rep
+    reps = list(first_of.values())
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in reps:
+        w = words[i]
+        # The 4-grams of the words (a quote shorter than that is its own single gram).
+        shifted = (w[k:] for k in range(_SHINGLE))
+        for gram in set(zip(*shifted, strict=False)) if len(w) >= _SHINGLE else {w}:
+            index[gram].append(i)
+    # Candidates are the quotes sharing a 4-gram that few quotes have (an inverted index with
+    # blocking), so the work grows with the number of quotes, never with its square.
     checked: set[tuple[int, int]] = set()
+    counts: dict[int, Counter[str]] = {}
     for members in index.values():
         if len(members) < 2 or len(members) > _COMMON_SHINGLE:
             continue
@@ -103,9 +152,11 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
                 if pair in checked:
                     continue
                 checked.add(pair)
-                if _find(parent, pair[0]) != _find(parent, pair[1]) and relation(
-                    words[pair[0]], words[pair[1]]
-                ):
+                if _find(parent, pair[0]) == _find(parent, pair[1]):
+                    continue
+                if not _may_relate(counts, words, pair[0], pair[1]):
+                    continue
+                if relation(words[pair[0]], words[pair[1]]):
                     parent[_find(parent, pair[1])] = _find(parent, pair[0])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
@@ -116,8 +167,7 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
         versions = []
         for i in sorted(members):
             q = quotes[i]
-            rel: Relation = "reference" if i == ref else relation(words[ref], words[i]) or "near"
-            diff = () if rel in ("reference", "equal") else word_diff(words[ref], words[i])
+            rel, diff = _version(words[ref], words[i]) if i != ref else ("reference", ())
             versions.append(
                 QuoteVersion(q.article_id, q.start, q.end, q.text, q.speaker, rel, diff)
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 
 def words(text: str) -> frozenset[str]:
@@ -48,6 +49,94 @@ SPEECH_VERB_RE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+
+def _trie_pattern(forms: frozenset[str]) -> str:
+    """A regex alternation of ``forms`` arranged as a trie, so each position costs one branch."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
+# The same matches, found faster: the flat alternation of some 300 words is tried word by word
+# at every position of the text and costs milliseconds per article; a trie over lowercased text
+# costs a fraction of that.
+_CUE_OR_VERB_PATTERN = (
+    r"\b(?:(?P<cue>according\s+to\b|(?:found|finds|show|shows|showed|states)(?=\s+that\b))"
+    r"|(?P<word>" + _trie_pattern(SPEECH_VERBS) + r")\b)"
+)
+_CUE_OR_VERB = re.compile(_CUE_OR_VERB_PATTERN)
+_CUE_OR_VERB_ANY_CASE = re.compile(_CUE_OR_VERB_PATTERN, re.IGNORECASE)
+
+
+# Forms that are also nouns: after an article or a possessive they name a thing, not an act
+# of saying ("a Donald Trump tweet", "Trump's tweet", "his call", "the report").
+NOUN_LIKE_VERBS: frozenset[str] = words(
+    """
+add adds ask asks blast blasts boast boasts call calls caution chant cite joke jokes lament
+laments mention mentions muse praise quip quips rate rates reads reply replies report reports
+retort retorts say slam slams stress tout tweet tweets whisper wonder yell
+"""
+)
+_NOUN_LEAD = re.compile(
+    r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|[Ww]hose)"
+    r"|\w['’]s|\b(?:[Aa]n?|[Ee]ach|[Ee]very)(?:\s+[A-Z][\w.'’\-]*){0,4})\s+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbMatch:
+    """A verb of saying found in a text, read like a regex match of ``SPEECH_VERB_RE``."""
+
+    text: str
+    pos: int
+    lastgroup: str | None
+
+    def group(self) -> str:
+        """The words matched, as spelled in the text."""
+        return self.text
+
+    def start(self) -> int:
+        """Where the match starts."""
+        return self.pos
+
+    def end(self) -> int:
+        """Where the match ends."""
+        return self.pos + len(self.text)
+
+
+def find_speech_verbs(text: str) -> list[VerbMatch]:
+    """Every match of ``SPEECH_VERB_RE`` in ``text``, in order, found in one fast pass; forms
+    used as nouns ("a Donald Trump tweet") are left out."""
+    low = text.lower()
+    # Lowercasing may change the length (a rare character such as "İ"); offsets must hold.
+    matches = (
+        _CUE_OR_VERB.finditer(low)
+        if len(low) == len(text)
+        else _CUE_OR_VERB_ANY_CASE.finditer(text)
+    )
+    found = []
+    for m in matches:
+        start, end = m.span()
+        if m.group().lower() in NOUN_LIKE_VERBS and _NOUN_LEAD.search(
+            text, max(0, start - 80), start
+        ):
+            continue
+        found.append(VerbMatch(text[start:end], start, m.lastgroup))
+    return found
+
 
 PRONOUN_GENDER: dict[str, str] = {
     "he": "m",
@@ -121,35 +210,40 @@ state tass then-president times trade turkish u.s. uk ukrainian un us vice whip 
 
 MALE_NAMES: frozenset[str] = words(
     """
-aaron abdel adam ahmed ahmet alan albert alexander alexei alexey ali andrei andrew andrey
-anthony antonio arthur austin barack bashar ben benjamin bernie bill billy bobby boris brandon
-brian bruce bryan carl charles chris christian christopher chuck daniel david dennis dmitri
-dmitriy dmitry donald douglas dylan edward elijah emmanuel eric ethan eugene fareed francois
-frank gabriel gary george gerald gordon gregory hakan harold harry hassan henry hussein igor
-ivan jack jacob jacques jair james jason jean jeb jeffrey jens jeremy jerry jesse jim joe john
-johnny jonathan jordan jose josh juan justin keith kenneth kevin kim kyle larry lawrence li
-lindsey logan louis marco mark matthew mehmet michael mike mikhail mitch mohamed mohammed moon
-mustafa narendra nate nathan newt nicholas nigel nikolai noah omar patrick paul peter petro
-philip pierre ralph rand randy raymond recep reince rex richard rick robert rod rodrigo roger
-ronald roy rudy russell ryan samuel scott sean sergei sergej sergey shinzo stephen steve steven
-ted thomas tim timothy tony tyler viktor vincent vladimir volodymyr walter wayne willie xi yuri
-zachary
+aaron abdel adam ahmad ahmed ahmet alan albert alexander alexei alexey ali andrei andrew andrey
+angus anthony antonio arthur austin barack bashar ben benjamin bernie bill billy bob bobby
+boris brad brandon brian bruce bryan carl carlos charles chris christian christopher chuck
+colin corey cory dan daniel david dennis derek dermot dmitri dmitriy dmitry donald douglas
+dylan eddie edward elijah emmanuel eric ethan eugene fareed francois frank gabriel gary george
+gerald glenn gordon greg gregory hakan hans harold harry hassan hector henry howard hussein ian
+igor ivan jack jacob jacques jair jake jamal james jared jason jean jeb jeff jeffrey jens
+jeremy jerry jesse jim joe john johnny jonathan jordan jorge jose joseph josh juan justin karl
+keith ken kenneth kevin khalid kim klaus kurt kyle lamar larry lawrence li liam lindsey logan
+louis luis luke marc marco marcus mark matt matthew mehmet michael miguel mike mikhail mitch
+mohamed mohammad mohammed moon mustafa narendra nate nathan neil newt nicholas nigel nikolai
+noah omar patrick paul pedro peter petro phil philip pierre ralph rand randy raymond recep
+reince rex richard rick robert rod rodrigo roger ronald roy rudy russell ryan sam samuel scott
+seamus sean sergei sergej sergey shane shinzo stephen steve steven stuart ted thomas tim
+timothy todd tom tony troy tyler viktor vincent vladimir volodymyr walter wayne william willie
+xi yuri zachary
 """
 )
 FEMALE_NAMES: frozenset[str] = words(
     """
-abigail alexis alice amanda amber amy andrea angela ann anna ashley ava ayaan barbara betty
-beverly brenda brittany carol carolyn catherine charlotte chelsea cheryl chloe christiane
-christina christine claire condoleezza cynthia danielle debbie deborah debra denise diana
-dianne donna doris dorothy ekaterina elena elizabeth emily emma evelyn federica frances gloria
-grace hannah heather helen hillary hope huma irina isabella ivanka jacqueline janet janice jean
-jennifer jessica jill joan joyce judith judy julia julie kamala karen katherine kathleen
-kathryn kayla kelly kellyanne kimberly kirsten kristina laura lauren linda lisa loretta
-madeleine madison margaret maria marie marilyn marine martha mary megan melania melezia melissa
-mia michelle nadia nancy natalia natalie nicole nikki oksana olena olga olivia pamela patricia
-rachel rebecca rose ruth samantha sandra sara sarah sharon sheila shirley sonia sophia
-stephanie susan svetlana tatiana teresa theresa tulsi ursula valentina victoria virginia yulia
-zoe
+abigail alexis alice alicia allison amanda amber amy andrea angela ann anna ashley ava ayaan
+barbara beth betsy betty beverly brenda brittany carol caroline carolyn carrie catherine
+charlotte chelsea cheryl chloe christiane christina christine claire condoleezza courtney
+cynthia danielle debbie deborah debra denise diana dianne donna doris dorothy ekaterina elena
+elizabeth ellen emily emma erica erin evelyn federica frances gina gloria grace hannah heather
+helen hillary hope huma irina isabella ivanka jacqueline janet janice jean jenna jennifer jenny
+jessica jill joan joanne joyce judith judy julia julie kamala karen kate katherine kathleen
+kathryn kathy katie kayla kelly kellyanne kimberly kirsten kristen kristin kristina laura
+lauren leslie linda lisa loretta lucy madeleine madison marcia margaret maria marie marilyn
+marine martha mary megan melania melanie melezia melissa mia michelle molly monica nadia nancy
+natalia natalie nicole nikki nora oksana olena olga olivia pamela patricia paula peggy rachel
+rebecca rose ruth sally samantha sandra sara sarah sharon sheila shirley sonia sophia stephanie
+susan svetlana tammy tatiana teresa theresa tiffany tina tracy tulsi ursula valentina valerie
+vanessa victoria virginia wendy yulia zoe
 """
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from peskovtui.quotes.lexicon import (
@@ -36,7 +37,7 @@ class Mention:
 
 
 _TOKEN = re.compile(r"[^\s,]+")
-_NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+_NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*\.?|[A-Z]\.)"
 NAME_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
@@ -53,16 +54,18 @@ thursday told tuesday video watch wednesday when while wrote your
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:also|later|then|has|have|had|was|were|is|are|would|will|could|should|may|might|"
-    r"did|does|do|further|again|previously|once|only|simply|still|even|however|himself|herself|"
+    r"did|does|do|further|again|previously|once|only|simply|still|even|however|himself|herself|often|"
+    r"always|sometimes|"
     r"themselves|itself|not|never|just|first|last|[a-z]+ly))+\s*$"
 )
 _CLAUSE_CUT = re.compile(
     r"(?:[.;:!?]\s+|[—–]\s*|\s-\s|\b(?:and|but|that|as|while|when|because|after|before|if|"
     r"whether|so|or|since|although|though|where|than|what|how|why|said|says|told)\s+|[”\"»])",
 )
+_INITIAL = re.compile(r"\b[A-Z]\.[A-Z]$")
 _DETERMINERS = words(
     """
-a an another both four her his its many one our several some that the their these this those
+a an another both four her his its many my one our several some that the their these this those
 three two
 """
 )
@@ -114,6 +117,7 @@ def _strip_possessive(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def person_name(run: str) -> tuple[str, str, str]:
     """Split a capitalised run into (name, title words before it, gender from the title)."""
     tokens = _strip_possessive(run.split())
@@ -182,7 +186,10 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     bare = re.split(r"['’]", first)[0]
     if first in _PREPOSITIONS or bare in _LEADING_REJECT or _NUMBER_WORD.match(first):
         return None
-    if len(tokens) > 1 and (first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS):
+    # "one questioner", "one Democratic source": an indefinite role, not the pronoun "one".
+    one_role = first == "one" and len(tokens) > 1 and _head(tokens) in ROLE_NOUNS
+    pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
+    if len(tokens) > 1 and pronoun_led and not one_role:
         return None
     if len(tokens) == 1 and first in PRONOUN_GENDER:
         return Mention("pronoun", start, end, phrase, gender=PRONOUN_GENDER[first])
@@ -257,11 +264,29 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
         # "... Rex Tillerson who claimed": the relative pronoun's antecedent speaks.
         return _antecedent(text, lo, lo + rel.start())
     cut = 0
+    before_and = None
     for m in _CLAUSE_CUT.finditer(stripped):
+        if m.group()[0] == "." and _INITIAL.search(stripped, 0, m.start()):
+            continue  # "U.S. senator": an initialism, not the end of a clause
+        if m.group().startswith("and"):
+            before_and = max(cut, stripped.rfind(",", 0, m.start()) + 1)
+        else:
+            before_and = None
         cut = m.end()
     comma = stripped.rfind(",")
-    cut = max(cut, comma + 1)
+    if comma + 1 > cut:
+        cut, before_and = comma + 1, None
     mention = classify(text, lo + cut, lo + len(stripped))
+    bare_role = mention is not None and mention.kind == "role" and not mention.definite
+    if before_and is not None and (mention is None or bare_role):
+        # "the former first lady and U.S. senator said": two roles of one subject.
+        whole = classify(text, lo + before_and, lo + len(stripped))
+        if (
+            whole is not None
+            and whole.kind == "role"
+            and whole.text.split()[0].lower() in _DETERMINERS
+        ):
+            mention = whole
     if mention is not None and mention.kind == "relative":
         return _antecedent(text, lo, mention.start) or None
     if mention is None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from peskovtui.corpus.model import Paragraph
+from peskovtui.quotes.lexicon import SPEECH_VERBS
 from peskovtui.quotes.model import QuoteSpan
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
@@ -13,9 +14,16 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|No|Jan|Feb|Aug|Sept|Sep|"
     r"Oct|Nov|Dec|Corp|Inc|Co|Ft|Mt|Gens|Reps|Sens|vs|U\.S|U\.N|U\.K|D\.C)|\b[A-Z])\.$"
 )
+# A verb of saying in the past or third person ("demanded", "says") right after '?"' or '!"'
+# with its subject makes the cue part of the quotation's sentence.
+_CUE_VERBS = sorted(
+    (v for v in SPEECH_VERBS if v.endswith(("ed", "s")) or v in ("said", "told", "wrote")),
+    key=len,
+    reverse=True,
+)
 _CUE_AHEAD = re.compile(
-    r"(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,6}?(?:said|says|asked|added|told|wrote|replied|"
-    r"responded|shouted|continued|explained|insisted|tweeted)\b|(?:he|she|they)\s+(?:said|added)\b"
+    r"(?:(?:[A-Z][\w.'’\-]*|the|a|an)\s+){0,6}?(?:" + "|".join(_CUE_VERBS) + r")\b"
+    r"|(?:he|she|they)\s+(?:said|added)\b"
 )
 _PARTY_TAG = re.compile(
     r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
