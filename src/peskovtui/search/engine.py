@@ -123,6 +123,8 @@ class WhooshSearchEngine:
         self._articles: dict[str, Article] = {}
         self._memory_manifest: dict[str, ManifestEntry] = {}
         self._in_ram = False  # whether self._ix is the in-memory index
+        # The generation dir, Whoosh commit and manifest this engine last wrote or read.
+        self._known: tuple[Path, int, dict[str, ManifestEntry]] | None = None
         self._location = "memory"
 
     # -- refreshing ---------------------------------------------------------------------------
@@ -178,6 +180,7 @@ class WhooshSearchEngine:
     def _fall_back_to_memory(self, notices: list[str], reason: str) -> None:
         self._memory = True
         self._dir = None
+        self._known = None
         self._location = "memory"
         notices.append(f"{reason} Searching with an index in memory instead; it is not kept.")
 
@@ -220,20 +223,26 @@ class WhooshSearchEngine:
             if not writer:
                 return self._open_read_only(store, notices)
             opened = None
+            reused = False
             if not rebuild and not self._damaged:
-                opened = self._open_current(store, notices)
+                opened = self._still_current(store)
+                reused = opened is not None
+                if opened is None:
+                    opened = self._open_current(store, notices)
             if opened is not None:
                 ix, searcher, gen, manifest = opened
                 diff = _diff(manifest, items)
                 big = len(diff.todo) > self._child_threshold
                 if not (big and len(diff.todo) > REBUILD_SHARE * len(items)):
                     if diff.todo or diff.removed:
-                        searcher.close()
                         self._apply(ix, diff, len(items), progress)
+                        # The old searcher keeps serving until the swap closes it.
                         searcher = ix.searcher()
                     self._swap(ix, searcher)
+                    generation = ix.latest_generation()
                     if diff.todo or diff.removed or diff.restat or not diff.from_file:
-                        store.write_manifest(gen, ix.latest_generation(), diff.entries)
+                        store.write_manifest(gen, generation, diff.entries)
+                    self._known = (gen, generation, diff.entries)
                     self._location = str(gen)
                     return RefreshReport(
                         diff.added,
@@ -245,10 +254,26 @@ class WhooshSearchEngine:
                         tuple(notices),
                     )
                 # Updating most of a big corpus in place is slower than building it afresh.
-                searcher.close()
-                ix.close()
+                if not reused:
+                    searcher.close()
+                    ix.close()
             self._build(store, items, progress)
             return RefreshReport(len(items), 0, 0, True, self._location, False, tuple(notices))
+
+    def _still_current(self, store: CorpusIndexDir) -> tuple[Any, Any, Path, _Manifest] | None:
+        """The index this engine has open, if nobody has committed to it since it was read.
+
+        Saves reopening the index and rereading the manifest on every refresh.
+        """
+        if self._known is None or self._ix is None or self._in_ram:
+            return None
+        gen, generation, entries = self._known
+        try:
+            if store.current_name() != gen.name or self._ix.latest_generation() != generation:
+                return None
+        except Exception:  # an index that cannot say its generation is opened afresh
+            return None
+        return self._ix, self._searcher, gen, _Manifest(entries, from_file=True)
 
     def _open_current(
         self, store: CorpusIndexDir, notices: list[str]
@@ -330,7 +355,10 @@ class WhooshSearchEngine:
         self._location = str(gen)
         ix = FileStorage(str(gen)).open_index()
         self._check_count(ix, len(items))
-        store.write_manifest(gen, ix.latest_generation(), _diff({}, items).entries)
+        entries = _diff({}, items).entries
+        generation = ix.latest_generation()
+        store.write_manifest(gen, generation, entries)
+        self._known = (gen, generation, entries)
         self._swap(ix)
         self._damaged = False
 
