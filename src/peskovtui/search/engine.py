@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import threading
@@ -236,8 +237,10 @@ class WhooshSearchEngine:
                 if not (big and len(diff.todo) > REBUILD_SHARE * len(items)):
                     if diff.todo or diff.removed:
                         self._apply(ix, diff, len(items), progress)
-                        # The old searcher keeps serving until the swap closes it.
-                        searcher = ix.searcher()
+                        # A live searcher keeps serving until the swap closes it.
+                        stale, searcher = searcher, ix.searcher()
+                        if not reused:
+                            stale.close()
                     self._swap(ix, searcher)
                     generation = ix.latest_generation()
                     if diff.todo or diff.removed or diff.restat or not diff.from_file:
@@ -296,7 +299,7 @@ class WhooshSearchEngine:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                ix = FileStorage(str(gen)).open_index()
+                ix = _storage(gen).open_index()
                 searcher = ix.searcher()
                 saved = store.read_manifest(gen, ix.latest_generation())
                 if saved is not None and len(saved) == ix.doc_count():
@@ -316,7 +319,7 @@ class WhooshSearchEngine:
         ix = None
         if gen is not None and store.read_meta(gen).get("schema_version") == SCHEMA_VERSION:
             try:
-                ix = FileStorage(str(gen), readonly=True).open_index()
+                ix = _storage(gen, readonly=True).open_index()
                 ix.doc_count()
             except Exception:
                 ix = None
@@ -353,7 +356,7 @@ class WhooshSearchEngine:
         gen = store.publish(build, keep_previous=not (self._discard_current or self._damaged))
         self._discard_current = False
         self._location = str(gen)
-        ix = FileStorage(str(gen)).open_index()
+        ix = _storage(gen).open_index()
         self._check_count(ix, len(items))
         entries = _diff({}, items).entries
         generation = ix.latest_generation()
@@ -367,7 +370,7 @@ class WhooshSearchEngine:
     ) -> None:
         if not diff.todo and not diff.removed:
             return
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=128, compound=False)
         try:
             for doc_id in diff.removed:
                 writer.delete_by_term("id", doc_id)
@@ -459,6 +462,11 @@ class WhooshSearchEngine:
         """Where the index lives: a directory, or ``memory``."""
         return self._location
 
+    def __del__(self) -> None:
+        # Whoosh's readers hold open files and never close them when garbage-collected.
+        with contextlib.suppress(Exception):
+            self.close()
+
     def close(self) -> None:
         """Release the searcher and the index."""
         with self._lock:
@@ -467,6 +475,10 @@ class WhooshSearchEngine:
             if self._ix is not None:
                 self._ix.close()
             self._searcher = self._ix = None
+
+
+def _storage(gen: Path, *, readonly: bool = False) -> Any:
+    return FileStorage(str(gen), readonly=readonly)
 
 
 def _check(cancel: CancelCheck | None) -> None:
