@@ -293,3 +293,11 @@ class Library:
     def index_notices(self) -> tuple[str, ...]:
         """What the last index refresh had to tell the user (a rebuild, a fallback)."""
         return self._index_report.notices if self._index_report is not None else ()
+
+    def close(self) -> None:
+        """Release the search index, if it was opened."""
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.close()
+                self._engine = None
+                self._index_report = None

@@ -231,3 +231,29 @@ def test_a_failed_save_falls_back_to_memory(
     assert any("could not be saved" in n for n in report.notices)
     assert eng.search("zebra").total == 1
     assert eng.search("peskov").total == 5
+
+
+def test_refresh_reuses_the_open_index_until_another_process_commits(
+    seed_list: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    eng, _ = open_engine(seed_list)
+    opened: list[object] = []
+    original = WhooshSearchEngine._open_current
+
+    def spy(self: WhooshSearchEngine, *args: object) -> object:
+        opened.append(args)
+        return original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(WhooshSearchEngine, "_open_current", spy)
+    changed = edited(seed_list[0], "A wombat.")
+    report = eng.refresh([changed, *seed_list[1:]])
+    assert (report.changed, opened) == (1, [])
+    assert eng.search("wombat").total == 1
+    # Another engine (as another process would) commits a change: the next refresh notices.
+    other, _ = open_engine([changed, *seed_list[1:]])
+    other.refresh([edited(changed, "A numbat."), *seed_list[1:]])
+    before = len(opened)
+    report = eng.refresh([edited(changed, "A numbat."), *seed_list[1:]])
+    assert len(opened) == before + 1
+    assert (report.added, report.changed, report.removed) == (0, 0, 0)
+    assert eng.search("numbat").total == 1

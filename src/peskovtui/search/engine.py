@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import threading
@@ -123,6 +124,8 @@ class WhooshSearchEngine:
         self._articles: dict[str, Article] = {}
         self._memory_manifest: dict[str, ManifestEntry] = {}
         self._in_ram = False  # whether self._ix is the in-memory index
+        # The generation dir, Whoosh commit and manifest this engine last wrote or read.
+        self._known: tuple[Path, int, dict[str, ManifestEntry]] | None = None
         self._location = "memory"
 
     # -- refreshing ---------------------------------------------------------------------------
@@ -178,6 +181,7 @@ class WhooshSearchEngine:
     def _fall_back_to_memory(self, notices: list[str], reason: str) -> None:
         self._memory = True
         self._dir = None
+        self._known = None
         self._location = "memory"
         notices.append(f"{reason} Searching with an index in memory instead; it is not kept.")
 
@@ -220,20 +224,28 @@ class WhooshSearchEngine:
             if not writer:
                 return self._open_read_only(store, notices)
             opened = None
+            reused = False
             if not rebuild and not self._damaged:
-                opened = self._open_current(store, notices)
+                opened = self._still_current(store)
+                reused = opened is not None
+                if opened is None:
+                    opened = self._open_current(store, notices)
             if opened is not None:
                 ix, searcher, gen, manifest = opened
                 diff = _diff(manifest, items)
                 big = len(diff.todo) > self._child_threshold
                 if not (big and len(diff.todo) > REBUILD_SHARE * len(items)):
                     if diff.todo or diff.removed:
-                        searcher.close()
                         self._apply(ix, diff, len(items), progress)
-                        searcher = ix.searcher()
+                        # A live searcher keeps serving until the swap closes it.
+                        stale, searcher = searcher, ix.searcher()
+                        if not reused:
+                            stale.close()
                     self._swap(ix, searcher)
+                    generation = ix.latest_generation()
                     if diff.todo or diff.removed or diff.restat or not diff.from_file:
-                        store.write_manifest(gen, ix.latest_generation(), diff.entries)
+                        store.write_manifest(gen, generation, diff.entries)
+                    self._known = (gen, generation, diff.entries)
                     self._location = str(gen)
                     return RefreshReport(
                         diff.added,
@@ -245,10 +257,26 @@ class WhooshSearchEngine:
                         tuple(notices),
                     )
                 # Updating most of a big corpus in place is slower than building it afresh.
-                searcher.close()
-                ix.close()
+                if not reused:
+                    searcher.close()
+                    ix.close()
             self._build(store, items, progress)
             return RefreshReport(len(items), 0, 0, True, self._location, False, tuple(notices))
+
+    def _still_current(self, store: CorpusIndexDir) -> tuple[Any, Any, Path, _Manifest] | None:
+        """The index this engine has open, if nobody has committed to it since it was read.
+
+        Saves reopening the index and rereading the manifest on every refresh.
+        """
+        if self._known is None or self._ix is None or self._in_ram:
+            return None
+        gen, generation, entries = self._known
+        try:
+            if store.current_name() != gen.name or self._ix.latest_generation() != generation:
+                return None
+        except Exception:  # an index that cannot say its generation is opened afresh
+            return None
+        return self._ix, self._searcher, gen, _Manifest(entries, from_file=True)
 
     def _open_current(
         self, store: CorpusIndexDir, notices: list[str]
@@ -271,7 +299,7 @@ class WhooshSearchEngine:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                ix = FileStorage(str(gen)).open_index()
+                ix = _storage(gen).open_index()
                 searcher = ix.searcher()
                 saved = store.read_manifest(gen, ix.latest_generation())
                 if saved is not None and len(saved) == ix.doc_count():
@@ -291,7 +319,7 @@ class WhooshSearchEngine:
         ix = None
         if gen is not None and store.read_meta(gen).get("schema_version") == SCHEMA_VERSION:
             try:
-                ix = FileStorage(str(gen), readonly=True).open_index()
+                ix = _storage(gen, readonly=True).open_index()
                 ix.doc_count()
             except Exception:
                 ix = None
@@ -328,9 +356,12 @@ class WhooshSearchEngine:
         gen = store.publish(build, keep_previous=not (self._discard_current or self._damaged))
         self._discard_current = False
         self._location = str(gen)
-        ix = FileStorage(str(gen)).open_index()
+        ix = _storage(gen).open_index()
         self._check_count(ix, len(items))
-        store.write_manifest(gen, ix.latest_generation(), _diff({}, items).entries)
+        entries = _diff({}, items).entries
+        generation = ix.latest_generation()
+        store.write_manifest(gen, generation, entries)
+        self._known = (gen, generation, entries)
         self._swap(ix)
         self._damaged = False
 
@@ -339,7 +370,7 @@ class WhooshSearchEngine:
     ) -> None:
         if not diff.todo and not diff.removed:
             return
-        writer = ix.writer(limitmb=128)
+        writer = ix.writer(limitmb=128, compound=False)
         try:
             for doc_id in diff.removed:
                 writer.delete_by_term("id", doc_id)
@@ -431,6 +462,11 @@ class WhooshSearchEngine:
         """Where the index lives: a directory, or ``memory``."""
         return self._location
 
+    def __del__(self) -> None:
+        # Whoosh's readers hold open files and never close them when garbage-collected.
+        with contextlib.suppress(Exception):
+            self.close()
+
     def close(self) -> None:
         """Release the searcher and the index."""
         with self._lock:
@@ -439,6 +475,10 @@ class WhooshSearchEngine:
             if self._ix is not None:
                 self._ix.close()
             self._searcher = self._ix = None
+
+
+def _storage(gen: Path, *, readonly: bool = False) -> Any:
+    return FileStorage(str(gen), readonly=readonly)
 
 
 def _check(cancel: CancelCheck | None) -> None:
