@@ -14,9 +14,15 @@ from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
 from peskovtui.errors import ArticleNotFound, CorpusError, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
 from peskovtui.quotes.clusters import differing_words
-from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
+from peskovtui.quotes.corpus import (
+    CorpusQuotes,
+    article_speakers,
+    extractor_version,
+    read_corpus_quotes,
+)
 from peskovtui.quotes.speakers import fold, speaker_index
 from peskovtui.search import (
+    DerivedSpeakers,
     IndexBuilding,
     RefreshReport,
     SearchResults,
@@ -253,11 +259,16 @@ class Library:
         progress: ProgressCallback | None = None,
         speakers: SpeakerSource | None = None,
     ) -> RefreshReport:
-        """Build or update the corpus's search index (only what changed is reindexed)."""
+        """Build or update the corpus's search index (only what changed is reindexed).
+
+        The ``speaker:`` field holds the speakers each article quotes, found in its own text
+        where the article is indexed (in the child process of a big build).
+        """
+        if speakers is None:
+            speakers = DerivedSpeakers(article_speakers, extractor_version())
         with self._engine_lock:
             if self._engine is None:
                 self._engine = WhooshSearchEngine([str(p) for p in self.corpus.sources])
-            # Speakers come from the quotes panel once it exists; empty until then.
             self._index_report = self._engine.refresh(
                 self.articles, speakers=speakers, rebuild=rebuild, progress=progress
             )

@@ -38,7 +38,7 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
     store = CorpusIndexDir.for_corpus(CORPUS)
     articles = seed_articles()
     extra = make_article("extra", "Quokka news", ["A quokka met Peskov."])
-    items = [(a, (), (None, None, -1, -1)) for a in [*articles, extra]]
+    items = [(a, (), (None, None, -1, -1), "") for a in [*articles, extra]]
     with store.writer_lock(timeout=5) as acquired:
         assert acquired
         if first_build:

@@ -138,15 +138,29 @@ def test_unwritable_cache_falls_back_to_memory(
     assert eng.search("zebra").total == 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_read_only_cache_dir_falls_back_to_memory(seed_list: list[Article], xdg_dirs: Path) -> None:
+def test_read_only_cache_dir_falls_back_to_memory(
+    seed_list: list[Article], xdg_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     xdg_dirs.chmod(0o500)
+    if os.geteuid() == 0:
+        # Root writes anywhere whatever the mode, so the kernel's refusal is simulated: creating
+        # anything inside the read-only directory is denied.
+        real_mkdir = Path.mkdir
+
+        def denied(self: Path, *args: object, **kwargs: object) -> None:
+            if self == xdg_dirs or xdg_dirs in self.parents:
+                raise PermissionError(13, "Permission denied", str(self))
+            real_mkdir(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "mkdir", denied)
     try:
-        eng, _ = open_engine(seed_list)
+        eng, report = open_engine(seed_list)
     finally:
         xdg_dirs.chmod(0o700)
     assert eng.location == "memory"
+    assert any("memory" in n for n in report.notices)
     assert eng.search("peskov").total == 5
+    assert not any(xdg_dirs.iterdir())  # nothing was written
 
 
 def test_index_dir_writable_by_others_is_refused(seed_list: list[Article]) -> None:

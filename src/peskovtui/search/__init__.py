@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peskovtui.search.engine import (
+    DerivedSpeakers,
     LatestSearch,
     RefreshReport,
     SearchEngine,
@@ -19,6 +20,7 @@ from peskovtui.search.errors import (
 from peskovtui.search.results import SearchHit, SearchResults, Snippet
 
 __all__ = [
+    "DerivedSpeakers",
     "IndexBuilding",
     "IndexUnavailable",
     "LatestSearch",

@@ -23,9 +23,11 @@ from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.schema import article_document, build_schema
 
 ProgressCallback = Callable[[int, int], None]
-# An article, its speakers and its source (path, row, size, mtime_ns).
+# An article, its speakers (or the function that finds them in its text), its source (path,
+# row, size, mtime_ns) and the key that stands for its speakers in the manifest.
 Source = tuple[str | None, int | None, int, int]
-Item = tuple[Article, tuple[str, ...], Source]
+Speakers = tuple[str, ...] | Callable[[Article], Iterable[str]]
+Item = tuple[Article, Speakers, Source, str]
 
 _WRITER_MB = 128
 _PROGRESS_EVERY = 100
@@ -39,8 +41,9 @@ def add_documents(
 ) -> int:
     """Add one document per item to an open writer; returns how many were added."""
     count = 0
-    for article, speakers, source in items:
-        writer.add_document(**article_document(article, speakers, source))
+    for article, speakers, source, key in items:
+        names = tuple(speakers(article)) if callable(speakers) else speakers
+        writer.add_document(**article_document(article, names, source, key))
         count += 1
         if progress is not None and count % _PROGRESS_EVERY == 0:
             progress(count, total)

@@ -25,7 +25,18 @@ from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
 
 log = logging.getLogger(__name__)
 
-SpeakerSource = Callable[[Article], Iterable[str]] | Mapping[str, Iterable[str]]
+
+@dataclass(frozen=True, slots=True)
+class DerivedSpeakers:
+    """Speakers found in an article's own text by ``function`` (a module-level function, so
+    that a child build can call it): only articles being (re)indexed need them, and a new
+    ``version`` of the function reindexes every article."""
+
+    function: Callable[[Article], Iterable[str]]
+    version: str
+
+
+SpeakerSource = Callable[[Article], Iterable[str]] | Mapping[str, Iterable[str]] | DerivedSpeakers
 CancelCheck = Callable[[], bool]
 
 
@@ -374,7 +385,7 @@ class WhooshSearchEngine:
         try:
             for doc_id in diff.removed:
                 writer.delete_by_term("id", doc_id)
-            for article, _, _ in diff.todo:
+            for article, *_ in diff.todo:
                 writer.delete_by_term("id", article.id)
             add_documents(writer, diff.todo, len(diff.todo), progress)
         except BaseException:
@@ -486,7 +497,10 @@ def _check(cancel: CancelCheck | None) -> None:
         raise SearchCancelled("The search was superseded by a newer one.")
 
 
-def _speakers_for(article: Article, speakers: SpeakerSource | None) -> tuple[str, ...]:
+def _speakers_for(
+    article: Article,
+    speakers: Callable[[Article], Iterable[str]] | Mapping[str, Iterable[str]] | None,
+) -> tuple[str, ...]:
     if speakers is None:
         return ()
     if callable(speakers):
@@ -511,7 +525,14 @@ def _source(
 
 def _items(articles: Iterable[Article], speakers: SpeakerSource | None) -> list[Item]:
     stats: dict[str, tuple[int, int]] = {}
-    return [(a, _speakers_for(a, speakers), _source(a, stats)) for a in articles]
+    if isinstance(speakers, DerivedSpeakers):
+        key = f"derived {speakers.version}"
+        return [(a, speakers.function, _source(a, stats), key) for a in articles]
+    items: list[Item] = []
+    for article in articles:
+        names = _speakers_for(article, speakers)
+        items.append((article, names, _source(article, stats), speakers_key(names)))
+    return items
 
 
 class _Manifest(dict[str, ManifestEntry]):
@@ -548,8 +569,7 @@ def _diff(manifest: dict[str, ManifestEntry], items: list[Item]) -> _Diff:
     changed = 0
     restat = False
     for item in items:
-        article, speakers, (path, row, size, mtime) = item
-        spoken = speakers_key(speakers)
+        article, _, (path, row, size, mtime), spoken = item
         old = manifest.get(article.id)
         if (
             old is not None
@@ -563,7 +583,7 @@ def _diff(manifest: dict[str, ManifestEntry], items: list[Item]) -> _Diff:
         ):
             entries[article.id] = old
             continue
-        digest = article_digest(article, speakers)
+        digest = article_digest(article, spoken)
         new = ManifestEntry(digest, path, row, size, mtime, len(article.text), spoken)
         entries[article.id] = new
         if old is None or old.digest != digest:

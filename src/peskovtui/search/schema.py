@@ -67,8 +67,9 @@ def date_number(date: str | None) -> int | None:
     return int(m.group(1) + m.group(2) + m.group(3)) if m else None
 
 
-def article_digest(article: Article, speakers: Sequence[str]) -> str:
-    """Content hash of everything about an article that the index holds."""
+def article_digest(article: Article, speakers: str) -> str:
+    """Content hash of everything about an article that the index holds (``speakers`` is the
+    manifest's speakers key)."""
     h = hashlib.blake2b(digest_size=16)
     for part in (
         article.id,
@@ -78,7 +79,7 @@ def article_digest(article: Article, speakers: Sequence[str]) -> str:
         article.outlet or "",
         "\x1e".join(article.authors),
         article.date or "",
-        speakers_key(speakers),
+        speakers,
     ):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
@@ -91,13 +92,18 @@ def speakers_key(speakers: Sequence[str]) -> str:
 
 
 def article_document(
-    article: Article, speakers: Sequence[str], source: tuple[str | None, int | None, int, int]
+    article: Article,
+    speakers: Sequence[str],
+    source: tuple[str | None, int | None, int, int],
+    key: str | None = None,
 ) -> dict[str, Any]:
     """The Whoosh document for ``article`` (``source`` is path, row, size, mtime_ns).
 
     The stored ``digest`` and ``source`` fields are the article's manifest entry (see
-    ``store.ManifestEntry``), always as current as the last commit.
+    ``store.ManifestEntry``), always as current as the last commit; ``key`` stands for the
+    speakers there (by default, the speakers themselves).
     """
+    key = speakers_key(speakers) if key is None else key
     doc: dict[str, Any] = {
         "id": article.id,
         "text": article.text,
@@ -109,8 +115,8 @@ def article_document(
         "outlet": article.outlet or "",
         "authors": _NAME_GAP.join(article.authors),
         "speakers": _NAME_GAP.join(speakers),
-        "digest": article_digest(article, speakers),
-        "source": (*source, len(article.text), speakers_key(speakers)),
+        "digest": article_digest(article, key),
+        "source": (*source, len(article.text), key),
     }
     number = date_number(article.date)
     if number is not None:
