@@ -12,10 +12,9 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -25,8 +24,11 @@ from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
-from peskovtui.search import RefreshReport, SearchHit, Snippet
-from peskovtui.search.build import ProgressCallback
+from peskovtui.search import SearchHit, Snippet
+
+if TYPE_CHECKING:
+    from peskovtui.search import RefreshReport
+    from peskovtui.search.build import ProgressCallback
 
 PROG = "peskovtui"
 ROLE_STYLES = {
@@ -300,6 +302,14 @@ def index_progress(description: str) -> Iterator[ProgressCallback | None]:
     if not console.is_terminal:
         yield None
         return
+    from rich.progress import (  # only a terminal shows the bar
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from peskovtui.child import run_in_child
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
 from peskovtui.errors import ArticleNotFound, CorpusError, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
@@ -21,16 +21,12 @@ from peskovtui.quotes.corpus import (
     read_corpus_quotes,
 )
 from peskovtui.quotes.speakers import fold, speaker_index
-from peskovtui.search import (
-    DerivedSpeakers,
-    IndexBuilding,
-    RefreshReport,
-    SearchResults,
-    SpeakerSource,
-    WhooshSearchEngine,
-)
-from peskovtui.search.build import ProgressCallback
-from peskovtui.search.engine import CancelCheck
+from peskovtui.search import IndexBuilding, SearchResults
+
+if TYPE_CHECKING:
+    from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
+    from peskovtui.search.build import ProgressCallback
+    from peskovtui.search.engine import CancelCheck
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400
@@ -129,6 +125,8 @@ class Library:
         if len(self.articles) < CHILD_QUOTES_THRESHOLD:
             self._corpus_quotes  # noqa: B018 (reading the property computes and keeps it)
             return
+        from peskovtui.child import run_in_child  # multiprocessing, only when needed
+
         self.__dict__["_corpus_quotes"] = run_in_child(read_corpus_quotes, list(self.articles))
 
     @property
@@ -264,6 +262,9 @@ class Library:
         The ``speaker:`` field holds the speakers each article quotes, found in its own text
         where the article is indexed (in the child process of a big build).
         """
+        # Imported here: opening a corpus should not pay for Whoosh until it is searched.
+        from peskovtui.search import DerivedSpeakers, WhooshSearchEngine
+
         if speakers is None:
             speakers = DerivedSpeakers(article_speakers, extractor_version())
         with self._engine_lock:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 
 _SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _FORMATS = (
@@ -51,6 +50,8 @@ def _parse(value: str) -> str | None:
             return datetime.strptime(value, fmt).date().isoformat()
         except ValueError:
             continue
+    from email.utils import parsedate_to_datetime  # RFC 2822 dates are the rare last resort
+
     try:
         return _moment_iso(parsedate_to_datetime(value), has_time=True)
     except (TypeError, ValueError, IndexError):

@@ -1,15 +1,14 @@
-"""Full-text search over a corpus: a persistent Whoosh index with exact match offsets."""
+"""Full-text search over a corpus: a persistent Whoosh index with exact match offsets.
+
+The engine (and Whoosh with it) is imported on first use, so that starting the app or a
+command that never searches does not pay for it.
+"""
 
 from __future__ import annotations
 
-from peskovtui.search.engine import (
-    DerivedSpeakers,
-    LatestSearch,
-    RefreshReport,
-    SearchEngine,
-    SpeakerSource,
-    WhooshSearchEngine,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from peskovtui.search.errors import (
     IndexBuilding,
     IndexUnavailable,
@@ -18,6 +17,27 @@ from peskovtui.search.errors import (
     SearchError,
 )
 from peskovtui.search.results import SearchHit, SearchResults, Snippet
+
+if TYPE_CHECKING:
+    from peskovtui.search.engine import (
+        DerivedSpeakers,
+        LatestSearch,
+        RefreshReport,
+        SearchEngine,
+        SpeakerSource,
+        WhooshSearchEngine,
+    )
+
+_ENGINE_NAMES = frozenset(
+    {
+        "DerivedSpeakers",
+        "LatestSearch",
+        "RefreshReport",
+        "SearchEngine",
+        "SpeakerSource",
+        "WhooshSearchEngine",
+    }
+)
 
 __all__ = [
     "DerivedSpeakers",
@@ -35,3 +55,9 @@ __all__ = [
     "SpeakerSource",
     "WhooshSearchEngine",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ENGINE_NAMES:
+        return getattr(importlib.import_module("peskovtui.search.engine"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

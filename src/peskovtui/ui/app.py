@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -38,7 +39,7 @@ from peskovtui.ui.widgets.search_bar import QueryInput, SearchBar
 
 Range = tuple[int, int]
 
-SEARCH_DELAY = 0.15
+SEARCH_DELAY = 0.05
 NARROW = 100
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -97,7 +98,7 @@ class Jump:
 class PeskovApp(App[None]):
     """Read, search and cite a corpus of news articles."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "peskovtui"
     # Below NARROW columns the quotes panel folds away (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012
@@ -190,8 +191,9 @@ class PeskovApp(App[None]):
         articles = self.query_one(ArticleList)
         articles.show(self._by_date)
         self.focus_now(articles)
-        self.build_index()
-        self.load_corpus_quotes()
+        # Background work starts once the first screen is up, so that it never delays it.
+        self.call_after_refresh(self.build_index)
+        self.call_after_refresh(self.load_corpus_quotes)
 
     # -- the document list and the reader -----------------------------------------------------
 

@@ -1,0 +1,187 @@
+"""How the reader app feels: time to the first screen, keystroke-to-results, memory.
+
+    python benchmarks/app_latency.py first-screen [PATH] [--runs 10]
+    python benchmarks/app_latency.py typing PATH [--queries "kremlin,white house,..."]
+
+``first-screen`` starts the installed ``peskovtui`` in a real terminal (tmux) with a warm index
+and times process start to the first screen drawn (the first article's title on screen).
+``typing`` drives the app headless on PATH (its index warmed first), types each query a key at
+a time and times the last keystroke to the results on screen; it also reports the process's
+peak memory with the corpus open and its quotes read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+QUERIES = (
+    "kremlin",
+    "white house",
+    '"prime minister"',
+    "sanctions",
+    "russia OR china",
+    "immigra*",
+    "merkle~1",
+    "title:brexit",
+)
+
+
+def first_screen(path: str | None, runs: int) -> None:
+    """Median time from process start to the first screen in tmux."""
+    script = shutil.which("peskovtui") or str(Path(sys.executable).with_name("peskovtui"))
+    args = [script] + ([path] if path else [])
+    cache = tempfile.mkdtemp()
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "TERM": "xterm-256color"}
+    subprocess.run(
+        [script, "index", *([path] if path else [])], env=env, check=True, capture_output=True
+    )
+    from peskovtui.library import Library
+
+    library = Library.open([path] if path else [])
+    marker = _first_title(library)
+    socket = f"bench-{uuid.uuid4().hex[:8]}"
+    tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
+    timings = []
+    try:
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    *tmux,
+                    "new-session",
+                    "-d",
+                    "-s",
+                    "b",
+                    "-x",
+                    "140",
+                    "-y",
+                    "45",
+                    "env",
+                    f"XDG_CACHE_HOME={cache}",
+                    *args,
+                ],
+                check=True,
+                env=env,
+            )
+            while True:
+                screen = subprocess.run(
+                    [*tmux, "capture-pane", "-p", "-t", "b"],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                ).stdout
+                if marker in screen and "Documents" in screen:
+                    timings.append(time.perf_counter() - start)
+                    break
+                if time.perf_counter() - start > 30:
+                    raise SystemExit(f"no first screen after 30 s:\n{screen}")
+                time.sleep(0.005)
+            subprocess.run([*tmux, "kill-session", "-t", "b"], check=False)
+            time.sleep(0.2)
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)
+        shutil.rmtree(cache, ignore_errors=True)
+    print(f"corpus: {library.name} ({len(library.articles)} articles), warm index, tmux 140x45")
+    print(
+        f"process start to first screen: median {statistics.median(timings) * 1000:.0f} ms, "
+        f"best {min(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms "
+        f"over {runs} runs"
+    )
+
+
+def _first_title(library: object) -> str:
+    from peskovtui.library import Library
+    from peskovtui.ui.app import _by_date
+
+    assert isinstance(library, Library)
+    first = _by_date(library.articles)[0]
+    return (first.title or first.id)[:20]
+
+
+def typing(path: str, queries: list[str]) -> None:
+    """Keystroke-to-results latency for each query, typed a key at a time."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
+    from peskovtui.library import Library
+    from peskovtui.ui.app import PeskovApp, SearchDone
+
+    start = time.perf_counter()
+    library = Library.open([path])
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    library.refresh_index()
+    built = time.perf_counter() - start
+
+    shown: dict[str, float] = {}
+
+    class TimedApp(PeskovApp):
+        def _search_done(self, message: SearchDone) -> None:
+            super()._search_done(message)
+            shown.setdefault(message.query, time.perf_counter())
+
+    latencies: dict[str, float] = {}
+
+    async def run() -> None:
+        app = TimedApp(library)
+        async with app.run_test(size=(140, 45)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for query in queries:
+                await pilot.press("escape", "slash")
+                for key in query[:-1]:
+                    await pilot.press(key)
+                shown.clear()
+                pressed = time.perf_counter()
+                await pilot.press(query[-1])
+                while query not in shown and time.perf_counter() - pressed < 10:
+                    await asyncio.sleep(0.001)
+                await pilot.pause()
+                latencies[query] = shown.get(query, float("nan")) - pressed
+
+    asyncio.run(run())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    values = sorted(latencies.values())
+    print(
+        f"corpus: {Path(path).name}: {len(library.articles)} articles "
+        f"(loaded in {loaded:.2f} s, index ready in {built:.1f} s)"
+    )
+    for query, seconds in latencies.items():
+        print(f"  {query!r}: {seconds * 1000:.0f} ms")
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+    print(
+        f"keystroke to results: median {statistics.median(values) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms over {len(values)} queries"
+    )
+    print(f"peak memory: app process {peak:.0f} MiB, largest child process {children:.0f} MiB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    first = commands.add_parser("first-screen")
+    first.add_argument("path", nargs="?")
+    first.add_argument("--runs", type=int, default=10)
+    typed = commands.add_parser("typing")
+    typed.add_argument("path")
+    typed.add_argument("--queries", default=",".join(QUERIES))
+    args = parser.parse_args()
+    if args.command == "first-screen":
+        first_screen(args.path, args.runs)
+    else:
+        typing(args.path, [q for q in args.queries.split(",") if q])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
