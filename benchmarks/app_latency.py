@@ -109,9 +109,9 @@ def _first_title(library: object) -> str:
     return (first.title or first.id)[:20]
 
 
-def typing(path: str, queries: list[str]) -> None:
+def typing(path: str, queries: list[str], cache: str | None) -> None:
     """Keystroke-to-results latency for each query, typed a key at a time."""
-    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp()
+    os.environ["XDG_CACHE_HOME"] = cache or tempfile.mkdtemp()
     from peskovtui.library import Library
     from peskovtui.ui.app import PeskovApp, SearchDone
 
@@ -175,11 +175,12 @@ def main() -> int:
     typed = commands.add_parser("typing")
     typed.add_argument("path")
     typed.add_argument("--queries", default=",".join(QUERIES))
+    typed.add_argument("--cache", help="cache dir to keep the index in between runs")
     args = parser.parse_args()
     if args.command == "first-screen":
         first_screen(args.path, args.runs)
     else:
-        typing(args.path, [q for q in args.queries.split(",") if q])
+        typing(args.path, [q for q in args.queries.split(",") if q], args.cache)
     return 0
 
 
