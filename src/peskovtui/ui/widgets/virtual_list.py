@@ -41,31 +41,24 @@ class VirtualList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=False, init=False)
     row_height: int = 1
 
-    class Highlighted(Message):
+    class RowMessage(Message):
+        """A message about row ``index`` of a list."""
+
+        def __init__(self, source: VirtualList, index: int) -> None:
+            super().__init__()
+            self.source = source
+            self.index = index
+
+        @property
+        def control(self) -> VirtualList:
+            """The list the message is about (what ``@on`` selectors match)."""
+            return self.source
+
+    class Highlighted(RowMessage):
         """The cursor moved to row ``index``."""
 
-        def __init__(self, source: VirtualList, index: int) -> None:
-            super().__init__()
-            self.source = source
-            self.index = index
-
-        @property
-        def control(self) -> VirtualList:
-            """The list the message is about (what ``@on`` selectors match)."""
-            return self.source
-
-    class Chosen(Message):
+    class Chosen(RowMessage):
         """Row ``index`` was chosen with enter or a click."""
-
-        def __init__(self, source: VirtualList, index: int) -> None:
-            super().__init__()
-            self.source = source
-            self.index = index
-
-        @property
-        def control(self) -> VirtualList:
-            """The list the message is about (what ``@on`` selectors match)."""
-            return self.source
 
     empty_text = "Nothing here."
 
