@@ -110,6 +110,19 @@ def test_errors_are_one_line_and_non_zero(
     assert "has no text column (found: a, b)" in err
 
 
+def test_a_long_error_stays_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    deep = tmp_path.joinpath(*["a-long-folder-name"] * 12, "missing.txt")
+    status, _, err = run(capsys, "list", str(deep))
+    assert status == 1
+    assert err == f"peskovtui: {deep} does not exist.\n"
+    too_long = tmp_path / ("x" * 300)
+    status, _, err = run(capsys, "list", str(too_long))
+    assert status == 1
+    assert err == f"peskovtui: {too_long} cannot be read (File name too long).\n"
+
+
 def test_warnings_go_to_stderr_and_the_rest_loads(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, seeds: Path
 ) -> None:

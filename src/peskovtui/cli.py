@@ -72,7 +72,8 @@ def emit_jsonl(values: Iterable[Any]) -> None:
 
 def warn(message: str) -> None:
     """Print a warning on stderr."""
-    stderr_console().print(Text(f"{PROG}: warning: {message}", style="yellow"))
+    # soft_wrap: a message stays one line, however long its paths, for grep and for logs.
+    stderr_console().print(Text(f"{PROG}: warning: {message}", style="yellow"), soft_wrap=True)
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -516,7 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except PeskovError as error:
-        stderr_console().print(Text(f"{PROG}: {error}", style="red"))
+        stderr_console().print(Text(f"{PROG}: {error}", style="red"), soft_wrap=True)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -64,10 +64,15 @@ def load_corpus(paths: Sequence[str | Path], fields: Mapping[str, str] | None = 
 
 def _records(source: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
     name = display_name(source)
-    if not source.exists():
+    try:
+        exists, is_dir = source.exists(), source.is_dir()
+    except OSError as error:  # a name too long, a loop of links
+        warn(f"{name} cannot be read ({error.strerror or error}).")
+        return
+    if not exists:
         warn(f"{name} does not exist.")
         return
-    if source.is_dir():
+    if is_dir:
         files = sorted(_folder_files(source))
         if not files:
             warn(f"{name} holds no articles (.txt, .md, .html, .csv, .jsonl, .json).")
