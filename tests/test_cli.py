@@ -110,9 +110,7 @@ def test_errors_are_one_line_and_non_zero(
     assert "has no text column (found: a, b)" in err
 
 
-def test_a_long_error_stays_on_one_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_a_long_error_stays_on_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     deep = tmp_path.joinpath(*["a-long-folder-name"] * 12, "missing.txt")
     status, _, err = run(capsys, "list", str(deep))
     assert status == 1

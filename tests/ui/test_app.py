@@ -211,7 +211,7 @@ async def test_versions_in_other_articles_with_their_differences(run_app: Run) -
         row = quotes.current
         assert row is not None
         assert row.also_in == 1
-        assert reader.border_subtitle == "version 1/2 (v/V)"
+        assert reader.border_subtitle.startswith("version 1/2 (v/V) · ¶ ")
         await pilot.press("v")
         await pilot.pause(0.3)
         assert reader.article is not None
@@ -333,3 +333,16 @@ async def test_search_bar_status_counts_matches(run_app: Run) -> None:
         await search(pilot, "evidence")
         bar = pilot.app.query_one(SearchBar)
         assert "2 matches in 2 articles" in str(bar.query_one("#search-status").render())
+
+
+async def test_the_speakers_of_the_current_paragraph_are_named(run_app: Run) -> None:
+    async with run_app() as pilot:
+        _, articles, reader, _ = parts(pilot)
+        articles.select_id("004_67415639bfef48f7")
+        await pilot.pause()
+        assert reader.article is not None
+        target = reader.article.paragraph_index(reader.article.text.index("much more"))
+        await pilot.press("2", *["right_square_bracket"] * target)
+        await pilot.pause()
+        # The paragraph says only "he said"; the reader names him.
+        assert reader.border_subtitle == f"¶ {target + 1}: Dmitry Peskov"

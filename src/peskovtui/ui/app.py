@@ -371,7 +371,22 @@ class PeskovApp(App[None]):
             parts.append(f"match {current + 1 if current is not None else '-'}/{total}")
         if len(self._cluster) > 1:
             parts.append(f"version {self._version + 1}/{len(self._cluster)} (v/V)")
+        article = reader.article
+        if article is not None and article.paragraphs:
+            index = reader.current_paragraph
+            # Who speaks in the current paragraph, by name even where the text says "he".
+            speakers = dict.fromkeys(
+                q.speaker
+                for q in self._article_quotes(article)
+                if article.paragraph_index(q.start) == index and q.attributed
+            )
+            names = f": {', '.join(speakers)}" if speakers else ""
+            parts.append(f"¶ {index + 1}{names}")
         reader.border_subtitle = " · ".join(parts)
+
+    @on(Reader.ParagraphChanged)
+    def _paragraph_changed(self) -> None:
+        self._update_counter()
 
     # -- quotes -------------------------------------------------------------------------------
 

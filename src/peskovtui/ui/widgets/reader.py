@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -216,8 +217,12 @@ class Reader(ScrollView, can_focus=True):
 
     # -- the current paragraph and the selection ----------------------------------------------
 
+    class ParagraphChanged(Message):
+        """The current paragraph (the one ``y`` copies) changed."""
+
     def watch_current_paragraph(self) -> None:
         self.refresh()
+        self.post_message(self.ParagraphChanged())
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
