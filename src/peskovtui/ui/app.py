@@ -40,6 +40,8 @@ from peskovtui.ui.widgets.search_bar import QueryInput, SearchBar
 Range = tuple[int, int]
 
 SEARCH_DELAY = 0.05
+# Exact match ranges cost about a millisecond an article, so the list holds the best hits only.
+SEARCH_LIMIT = 200
 NARROW = 100
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -277,7 +279,7 @@ class PeskovApp(App[None]):
         """Search in a thread; a newer search supersedes this one."""
         worker = get_current_worker()
         try:
-            results = self.library.search(query, limit=None)
+            results = self.library.search(query, limit=SEARCH_LIMIT)
         except SearchCancelled:
             return
         except IndexBuilding as error:
@@ -311,7 +313,12 @@ class PeskovApp(App[None]):
         )
         total = sum(h.match_count for h in message.results.hits)
         notice = f" · {message.results.notices[0]}" if message.results.notices else ""
-        bar.set_status(f"{total} matches in {len(hits)} articles{notice}")
+        listed = (
+            f"the best {len(hits)} of {message.results.total} articles"
+            if message.results.total > len(hits)
+            else f"{len(hits)} articles"
+        )
+        bar.set_status(f"{total} matches in {listed}{notice}")
         shown = articles.current
         if shown is not None:
             if shown is current:
