@@ -276,7 +276,12 @@ class Library:
             return self._index_report
 
     def search(
-        self, query: str, limit: int | None = 20, *, cancel: CancelCheck | None = None
+        self,
+        query: str,
+        limit: int | None = 20,
+        *,
+        cancel: CancelCheck | None = None,
+        ranged: int | None = None,
     ) -> SearchResults:
         """Ranked hits for ``query`` with exact match ranges; opens the index on first use.
 
@@ -284,7 +289,7 @@ class Library:
         """
         self._ensure_index()
         assert self._engine is not None
-        return self._engine.search(query, limit, cancel=cancel)
+        return self._engine.search(query, limit, cancel=cancel, ranged=ranged)
 
     def _ensure_index(self) -> None:
         if self._engine is not None and self._index_report is not None:

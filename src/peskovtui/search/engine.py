@@ -68,9 +68,14 @@ class SearchEngine(Protocol):
         ...
 
     def search(
-        self, query: str, limit: int | None = 20, *, cancel: CancelCheck | None = None
+        self,
+        query: str,
+        limit: int | None = 20,
+        *,
+        cancel: CancelCheck | None = None,
+        ranged: int | None = None,
     ) -> SearchResults:
-        """Ranked hits for ``query`` with exact match ranges."""
+        """Ranked hits for ``query`` with exact match ranges (for the best ``ranged`` hits)."""
         ...
 
     def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
@@ -416,9 +421,18 @@ class WhooshSearchEngine:
     # -- searching ----------------------------------------------------------------------------
 
     def search(
-        self, query: str, limit: int | None = 20, *, cancel: CancelCheck | None = None
+        self,
+        query: str,
+        limit: int | None = 20,
+        *,
+        cancel: CancelCheck | None = None,
+        ranged: int | None = None,
     ) -> SearchResults:
-        """Ranked hits for ``query`` with exact match ranges; ``cancel`` aborts between steps."""
+        """Ranked hits for ``query`` with exact match ranges; ``cancel`` aborts between steps.
+
+        ``ranged`` limits the hits whose ranges are found (the best ones; about a millisecond
+        each); the others come back with ``ranged`` False.
+        """
         parsed = parse_query(query, self._schema)
         _check(cancel)
         with self._lock:
@@ -448,12 +462,10 @@ class WhooshSearchEngine:
             article = articles.get(doc_id)
             if article is None:  # indexed by another process, not in this corpus load
                 continue
-            matches = plan_offsets(article, plan)
-            hits.append(
-                SearchHit(
-                    doc_id, article.title, score, matches, make_snippet(article.text, matches)
-                )
-            )
+            exact = ranged is None or len(hits) < ranged
+            matches = plan_offsets(article, plan) if exact else ()
+            snippet = make_snippet(article.text, matches)
+            hits.append(SearchHit(doc_id, article.title, score, matches, snippet, exact))
         return SearchResults(query, tuple(hits), total)
 
     def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:

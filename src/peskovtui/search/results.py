@@ -26,6 +26,8 @@ class SearchHit:
     score: float
     matches: tuple[Range, ...]
     snippet: Snippet
+    # False when the search was asked to find ranges for fewer hits (``matches`` is empty).
+    ranged: bool = True
 
     @property
     def match_count(self) -> int:

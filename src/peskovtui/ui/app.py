@@ -42,6 +42,8 @@ Range = tuple[int, int]
 SEARCH_DELAY = 0.05
 # Exact match ranges cost about a millisecond an article, so the list holds the best hits only.
 SEARCH_LIMIT = 200
+# Ranges for the best hits come with the results; the others' when they are opened.
+RANGED_HITS = 20
 NARROW = 100
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -228,7 +230,7 @@ class PeskovApp(App[None]):
         if not self._query or self._results is None:
             return ()
         for hit in self._results.hits:
-            if hit.article_id == article.id:
+            if hit.article_id == article.id and hit.ranged:
                 return hit.matches
         try:
             return self.library.match_offsets(article.id, self._query)
@@ -279,7 +281,7 @@ class PeskovApp(App[None]):
         """Search in a thread; a newer search supersedes this one."""
         worker = get_current_worker()
         try:
-            results = self.library.search(query, limit=SEARCH_LIMIT)
+            results = self.library.search(query, limit=SEARCH_LIMIT, ranged=RANGED_HITS)
         except SearchCancelled:
             return
         except IndexBuilding as error:
@@ -303,22 +305,15 @@ class PeskovApp(App[None]):
         self._query = message.query
         self._results = message.results
         articles = self.query_one(ArticleList)
-        by_id = {a.id: a for a in self.library.articles}
-        hits = [by_id[h.article_id] for h in message.results.hits if h.article_id in by_id]
+        hits = [self.library.article(h.article_id) for h in message.results.hits]
         current = self.query_one(Reader).article
         articles.show(
             hits,
-            matches={h.article_id: h.match_count for h in message.results.hits},
+            matches={h.article_id: h.match_count for h in message.results.hits if h.ranged},
             keep=current.id if current else None,
         )
-        total = sum(h.match_count for h in message.results.hits)
         notice = f" · {message.results.notices[0]}" if message.results.notices else ""
-        listed = (
-            f"the best {len(hits)} of {message.results.total} articles"
-            if message.results.total > len(hits)
-            else f"{len(hits)} articles"
-        )
-        bar.set_status(f"{total} matches in {listed}{notice}")
+        bar.set_status(_result_status(message.results, len(hits)) + notice)
         shown = articles.current
         if shown is not None:
             if shown is current:
@@ -673,6 +668,16 @@ def _by_date(articles: Sequence[Article]) -> list[Article]:
     """Newest first; undated articles after the dated ones, in the order they were loaded."""
     dated = sorted((a for a in articles if a.date), key=lambda a: a.date or "", reverse=True)
     return dated + [a for a in articles if not a.date]
+
+
+def _result_status(results: SearchResults, listed: int) -> str:
+    """``127 matches in 58 articles``, or ``the best 200 of 2345 articles`` for a long list."""
+    if results.total > listed:
+        return f"the best {listed} of {results.total} articles"
+    if all(hit.ranged for hit in results.hits):
+        matches = sum(hit.match_count for hit in results.hits)
+        return f"{matches} match{'es' * (matches != 1)} in {listed} article{'s' * (listed != 1)}"
+    return f"{listed} articles"
 
 
 def _mentions(quotes: Iterable[Quote]) -> list[Range]:
