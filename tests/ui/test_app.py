@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -346,3 +347,20 @@ async def test_the_speakers_of_the_current_paragraph_are_named(run_app: Run) -> 
         await pilot.pause()
         # The paragraph says only "he said"; the reader names him.
         assert reader.border_subtitle == f"¶ {target + 1}: Dmitry Peskov"
+
+
+async def test_hits_beyond_the_ranged_ones_get_their_matches_when_opened(
+    run_app: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("peskovtui.ui.app.RANGED_HITS", 1)
+    async with run_app() as pilot:
+        app, articles, reader, _ = parts(pilot)
+        await search(pilot, "peskov")
+        await pilot.press("enter", "j", "j")
+        await pilot.pause()
+        assert reader.article is articles.current
+        assert reader.article is not None
+        assert list(reader.matches) == list(app.library.match_offsets(reader.article.id, "peskov"))
+        assert reader.matches
+        status = str(app.query_one("#search-status").render())
+        assert status == "5 articles"
