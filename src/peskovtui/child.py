@@ -1,24 +1,36 @@
 """Work done in a child process: index builds and corpus-wide passes over the quotes.
 
 Whoosh and quote extraction hold the GIL while they run, so in the app they run in a child
-process and the screen stays responsive.
+process and the screen stays responsive. Every child is tracked, so that quitting the app
+stops them at once instead of waiting for a long build to end.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import queue
+import signal
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import resource_tracker
-from multiprocessing.context import SpawnContext
-from typing import ParamSpec, TypeVar
+from multiprocessing.context import SpawnContext, SpawnProcess
+from typing import Any, ParamSpec, TypeVar
+
+from peskovtui.errors import PeskovError
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 _tracker_lock = threading.Lock()
+_children: set[SpawnProcess] = set()
+_children_lock = threading.Lock()
+_stopping = threading.Event()
+
+
+class ChildStopped(PeskovError):
+    """The child process was stopped (the program is quitting) or died."""
 
 
 def spawn_context() -> SpawnContext:
@@ -47,7 +59,85 @@ def _start_resource_tracker() -> None:
             sys.stderr = stand_in
 
 
+def track(process: SpawnProcess) -> None:
+    """Count ``process`` among the children that ``stop_children`` stops."""
+    with _children_lock:
+        _children.add(process)
+
+
+def untrack(process: SpawnProcess) -> None:
+    """Forget ``process`` once it has ended."""
+    with _children_lock:
+        _children.discard(process)
+
+
+def stopping() -> bool:
+    """Whether the children are being stopped (the program is quitting)."""
+    return _stopping.is_set()
+
+
+def stop_children() -> None:
+    """Stop every running child at once; waiting callers get ``ChildStopped``."""
+    _stopping.set()
+    with _children_lock:
+        running = list(_children)
+    for process in running:
+        if process.is_alive():
+            _terminate(process)
+
+
+def lead_own_group() -> None:
+    """Called first thing in a child that starts processes of its own (Whoosh's writers):
+    it leads a process group, so that stopping it stops them too."""
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()
+
+
+def _terminate(process: SpawnProcess) -> None:
+    pid = process.pid
+    try:
+        if pid is not None and hasattr(os, "killpg") and os.getpgid(pid) == pid:
+            os.killpg(pid, signal.SIGTERM)
+            return
+    except OSError:  # it ended meanwhile
+        return
+    process.terminate()
+
+
+def _run(function: Callable[..., Any], args: tuple[Any, ...], results: Any) -> None:
+    try:
+        results.put(("done", function(*args)))
+    except BaseException as error:  # reported to the parent, which owns the error handling
+        results.put(("error", f"{type(error).__name__}: {error}"))
+
+
 def run_in_child(function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """Call ``function`` (a module-level function) in a child process and return its result."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=spawn_context()) as pool:
-        return pool.submit(function, *args, **kwargs).result()
+    if kwargs:
+        raise TypeError("run_in_child passes positional arguments only")
+    if stopping():
+        raise ChildStopped("Stopped before it started.")
+    ctx = spawn_context()
+    results = ctx.Queue()
+    child = ctx.Process(target=_run, args=(function, args, results), daemon=True)
+    child.start()
+    track(child)
+    try:
+        while True:
+            try:
+                kind, value = results.get(timeout=0.2)
+                break
+            except queue.Empty:
+                if not child.is_alive():
+                    raise ChildStopped(
+                        f"The child process stopped (exit status {child.exitcode})."
+                    ) from None
+        child.join(timeout=5)
+    finally:
+        untrack(child)
+        if child.is_alive():
+            child.terminate()
+        results.close()
+    if kind == "error":
+        raise ChildStopped(f"The child process failed: {value}")
+    return value  # type: ignore[no-any-return]

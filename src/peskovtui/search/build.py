@@ -17,7 +17,7 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
-from peskovtui.child import spawn_context
+from peskovtui.child import lead_own_group, spawn_context, track, untrack
 from peskovtui.corpus.model import Article
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.schema import article_document, build_schema
@@ -85,6 +85,7 @@ def build_here(
 
 
 def _child(directory: str, items_file: str, messages: Any) -> None:
+    lead_own_group()
     try:
         path = Path(items_file)
         with path.open("rb") as fh:
@@ -119,6 +120,7 @@ def build_in_child(
     except BaseException:
         Path(items_file).unlink(missing_ok=True)
         raise
+    track(child)
     count: int | None = None
     error: str | None = None
     total = len(items)
@@ -141,6 +143,7 @@ def build_in_child(
         if child.is_alive():
             child.kill()
             child.join()
+        untrack(child)
         messages.close()
         Path(items_file).unlink(missing_ok=True)
     if count is None:

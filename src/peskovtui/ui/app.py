@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.worker import get_current_worker
 
+from peskovtui.child import stop_children
 from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.corpus import Article
 from peskovtui.errors import PeskovError
@@ -662,6 +663,8 @@ class PeskovApp(App[None]):
 
     def on_unmount(self) -> None:
         save_history(self._history)
+        # Quitting never waits for an index build or a pass over the quotes to finish.
+        stop_children()
 
 
 def _by_date(articles: Sequence[Article]) -> list[Article]:
