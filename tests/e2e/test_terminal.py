@@ -112,3 +112,18 @@ def test_search_jump_to_a_quote_copy_and_quit(terminal: Terminal) -> None:
     screen = terminal.wait_for(lambda s: "exit=" in s, "the app to quit")
     assert "exit=0" in screen
     assert "Traceback" not in screen
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")
+def test_keys_typed_in_one_burst_land_where_they_are_meant(terminal: Terminal) -> None:
+    terminal.tmux(
+        "new-session", "-d", "-s", "t", "-x", "140", "-y", "45", f"{SCRIPT}; echo exit=$?; sleep 30"
+    )
+    terminal.wait_for(lambda s: "Documents" in s and "Kremlin" in s, "the first screen")
+    # Typed as fast as a paste: the search, then enter and n for the first match.
+    terminal.keys("/", "e", "v", "i", "d", "e", "n", "c", "e", "Enter", "n")
+    screen = terminal.wait_for(lambda s: "match 1/" in s, "the first match")
+    assert "evidence" in screen.splitlines()[2]
+    assert "evidencen" not in screen
+    terminal.keys("q")
+    terminal.wait_for(lambda s: "exit=0" in s, "the app to quit")

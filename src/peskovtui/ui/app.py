@@ -146,7 +146,15 @@ class PeskovApp(App[None]):
         Binding("a", "toggle_corpus_quotes", "All/article quotes", show=False, id="app.all_quotes"),
         Binding("f", "toggle_fragments", "Show/hide fragments", show=False, id="app.fragments"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="app.theme"),
-        Binding("escape", "back", "Back", id="app.back"),
+        Binding("escape", "back", "Back", id="app.back", priority=True),
+        Binding(
+            "enter",
+            "submit_query",
+            "Go to the results",
+            show=False,
+            id="app.submit_query",
+            priority=True,
+        ),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -159,6 +167,7 @@ class PeskovApp(App[None]):
         self._results: SearchResults | None = None
         self._query = ""
         self._search_timer: Timer | None = None
+        self._pending_step = 0
         self._return_focus: str | None = None
         self._jumps: list[Jump] = []
         self._quote_counts: dict[str, int] | None = None
@@ -266,9 +275,10 @@ class PeskovApp(App[None]):
             return
         self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self.run_search(query))
 
-    @on(Input.Submitted, "#query")
-    def _query_submitted(self, event: Input.Submitted) -> None:
-        query = event.value.strip()
+    def action_submit_query(self) -> None:
+        # A binding rather than Input.Submitted: the focus moves before the keys typed right
+        # after enter are delivered, so they go to the results, not into the query.
+        query = self.query_one(QueryInput).value.strip()
         if self._search_timer is not None:
             self._search_timer.stop()
         if query and query != self._query:
@@ -302,6 +312,7 @@ class PeskovApp(App[None]):
             return  # a stale answer to a query the user has since changed
         if message.results is None:
             bar.set_status(message.error or "", error=not message.waiting)
+            self._pending_step = 0
             return
         self._query = message.query
         self._results = message.results
@@ -322,6 +333,9 @@ class PeskovApp(App[None]):
                 self._update_counter()
             else:
                 self._show(shown)
+        if self._pending_step:
+            step, self._pending_step = self._pending_step, 0
+            self._step_match(step)
 
     def _clear_search(self, *, keep_input: bool = False) -> None:
         self._query = ""
@@ -342,6 +356,11 @@ class PeskovApp(App[None]):
         self._step_match(-1)
 
     def _step_match(self, step: int) -> None:
+        typed = self.query_one(QueryInput).value.strip()
+        if typed and typed != self._query:
+            # Its results are on the way: the step is taken when they arrive.
+            self._pending_step = step
+            return
         if not self._query:
             self.notify("No search: press / to search.", timeout=3)
             return
@@ -604,8 +623,13 @@ class PeskovApp(App[None]):
     # -- focus, back, help, theme -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The main screen's keys do nothing while the help or the palette is open."""
-        return not (action in ("search", "focus_pane") and isinstance(self.screen, ModalScreen))
+        """The main screen's keys do nothing while the help or the palette is open; enter is
+        the search bar's only while it has the focus."""
+        if isinstance(self.screen, ModalScreen) and action in _MAIN_SCREEN_KEYS:
+            return False
+        if action == "submit_query":
+            return isinstance(self.focused, QueryInput)
+        return True
 
     def focus_now(self, widget: Widget) -> None:
         """Focus ``widget`` at once, so that keys typed right after go to it."""
@@ -665,6 +689,10 @@ class PeskovApp(App[None]):
         save_history(self._history)
         # Quitting never waits for an index build or a pass over the quotes to finish.
         stop_children()
+
+
+# Actions of priority keys that belong to the main screen (a modal screen keeps its own).
+_MAIN_SCREEN_KEYS = frozenset({"search", "focus_pane", "back", "submit_query"})
 
 
 def _by_date(articles: Sequence[Article]) -> list[Article]:
