@@ -310,6 +310,8 @@ class PeskovApp(App[None]):
         bar = self.query_one(SearchBar)
         if message.query != bar.input.value.strip():
             return  # a stale answer to a query the user has since changed
+        if message.query == self._query and message.results is not None:
+            return  # a second answer to the query shown: keep the reader where it is
         if message.results is None:
             bar.set_status(message.error or "", error=not message.waiting)
             self._pending_step = 0
