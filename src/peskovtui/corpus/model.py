@@ -72,11 +72,6 @@ class Article:
         """Index of the paragraph holding ``offset`` (the nearest one before it between two)."""
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
-    def paragraph_text(self, index: int) -> str:
-        """The text of paragraph ``index``."""
-        p = self.paragraphs[index]
-        return self.text[p.start : p.end]
-
 
 PARAGRAPH_SEPARATOR = "\n\n"
 

@@ -78,7 +78,7 @@ class ArticleList(VirtualList):
         quotes = self._quote_counts.get(article.id)
         if quotes is not None:
             details.append(f"{quotes} quote{'s' * (quotes != 1)}")
-        text = Text("  " + " · ".join(d for d in details if d), style=self.dim_style(self))
+        text = Text("  " + " · ".join(d for d in details if d), style=self.dim_style())
         count = self._matches.get(article.id) if self.searching else None
         if count is not None:
             text.append(f"  {count} match{'es' * (count != 1)}", style="bold")

@@ -61,6 +61,6 @@ class QuotesPanel(VirtualList):
                 details.append(f"also in {row.also_in} article{'s' * (row.also_in != 1)}")
             if self.corpus_wide:
                 details.append(row.article.title)
-            text.append("  " + " · ".join(details), style=self.dim_style(self))
+            text.append("  " + " · ".join(details), style=self.dim_style())
             return text
         return Text(f"  “{' '.join(quote.text.split())}”")

@@ -164,7 +164,6 @@ class VirtualList(ScrollView, can_focus=True):
             self.cursor = index
             self.post_message(self.Chosen(self, index))
 
-    @staticmethod
-    def dim_style(widget: VirtualList) -> Style:
+    def dim_style(self) -> Style:
         """The style for secondary details in a row."""
-        return widget.get_component_rich_style("virtual-list--dim")
+        return self.get_component_rich_style("virtual-list--dim")
