@@ -1,15 +1,14 @@
-"""Work in a child process: results come back, failures are one sentence, quitting stops it."""
+"""Work in a child process: results come back, failures are one sentence, closing stops it."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 
-from peskovtui import child
-from peskovtui.child import ChildStopped, run_in_child, stop_children
+from peskovtui.child import Children, ChildStopped
+from peskovtui.library import Library
 
 
 def double(value: int) -> int:
@@ -24,39 +23,53 @@ def sleep_long(seconds: float) -> None:
     time.sleep(seconds)
 
 
-@pytest.fixture(autouse=True)
-def resume() -> Iterator[None]:
-    yield
-    child._stopping.clear()
-
-
 def test_the_result_comes_back() -> None:
-    assert run_in_child(double, 21) == 42
+    assert Children().run(double, 21) == 42
 
 
 def test_a_failure_is_reported_as_one_sentence() -> None:
     with pytest.raises(ChildStopped, match="ValueError: no such thing"):
-        run_in_child(fail, "no such thing")
+        Children().run(fail, "no such thing")
 
 
 def test_stopping_ends_a_long_child_at_once() -> None:
+    children = Children()
     errors: list[BaseException] = []
 
     def wait() -> None:
         try:
-            run_in_child(sleep_long, 60)
+            children.run(sleep_long, 60)
         except ChildStopped as error:
             errors.append(error)
 
     thread = threading.Thread(target=wait)
     thread.start()
     deadline = time.monotonic() + 30
-    while not child._children and time.monotonic() < deadline:
+    while not children.running and time.monotonic() < deadline:
         time.sleep(0.05)
-    stop_children()
+    assert children.running == 1
+    children.stop()
     thread.join(timeout=10)
     assert not thread.is_alive()
     assert len(errors) == 1
-    assert not child._children
+    assert children.running == 0
+    with pytest.raises(ChildStopped, match="Stopped before it started"):
+        children.run(double, 1)
+
+
+def test_stopping_one_owner_leaves_the_others_free() -> None:
+    stopped = Children()
+    stopped.stop()
+    assert Children().run(double, 2) == 4
+
+
+def test_a_closed_library_leaves_later_libraries_free(seeds: object) -> None:
+    first = Library.open()
+    first.close()
     with pytest.raises(ChildStopped):
-        run_in_child(double, 1)
+        first._child_processes().run(double, 1)
+    second = Library.open()
+    try:
+        assert second._child_processes().run(double, 3) == 6
+    finally:
+        second.close()

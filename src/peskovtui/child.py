@@ -1,8 +1,8 @@
 """Work done in a child process: index builds and corpus-wide passes over the quotes.
 
 Whoosh and quote extraction hold the GIL while they run, so in the app they run in a child
-process and the screen stays responsive. Every child is tracked, so that quitting the app
-stops them at once instead of waiting for a long build to end.
+process and the screen stays responsive. The children of one owner (a Library) are tracked
+together, so that closing it stops them at once instead of waiting for a long build to end.
 """
 
 from __future__ import annotations
@@ -24,13 +24,10 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _tracker_lock = threading.Lock()
-_children: set[SpawnProcess] = set()
-_children_lock = threading.Lock()
-_stopping = threading.Event()
 
 
 class ChildStopped(PeskovError):
-    """The child process was stopped (the program is quitting) or died."""
+    """The child process was stopped (its owner was closed) or died."""
 
 
 def spawn_context() -> SpawnContext:
@@ -59,31 +56,76 @@ def _start_resource_tracker() -> None:
             sys.stderr = stand_in
 
 
-def track(process: SpawnProcess) -> None:
-    """Count ``process`` among the children that ``stop_children`` stops."""
-    with _children_lock:
-        _children.add(process)
+class Children:
+    """The child processes of one owner. Once ``stop`` is called the running ones end at once
+    and no new one starts; another owner's children are not affected."""
 
+    def __init__(self) -> None:
+        self._running: set[SpawnProcess] = set()
+        self._lock = threading.Lock()
+        self._stopped = False
 
-def untrack(process: SpawnProcess) -> None:
-    """Forget ``process`` once it has ended."""
-    with _children_lock:
-        _children.discard(process)
+    @property
+    def stopped(self) -> bool:
+        """Whether ``stop`` was called."""
+        return self._stopped
 
+    @property
+    def running(self) -> int:
+        """How many children are running now."""
+        with self._lock:
+            return len(self._running)
 
-def stopping() -> bool:
-    """Whether the children are being stopped (the program is quitting)."""
-    return _stopping.is_set()
+    def start(self, process: SpawnProcess) -> None:
+        """Start ``process`` as one of these children, unless they are being stopped."""
+        with self._lock:
+            # Checked under the lock: a stop that comes first is never missed by a start.
+            if self._stopped:
+                raise ChildStopped("Stopped before it started.")
+            process.start()
+            self._running.add(process)
 
+    def forget(self, process: SpawnProcess) -> None:
+        """Stop counting ``process`` among the running children once it has ended."""
+        with self._lock:
+            self._running.discard(process)
 
-def stop_children() -> None:
-    """Stop every running child at once; waiting callers get ``ChildStopped``."""
-    _stopping.set()
-    with _children_lock:
-        running = list(_children)
-    for process in running:
-        if process.is_alive():
-            _terminate(process)
+    def stop(self) -> None:
+        """Stop every running child at once; waiting callers get ``ChildStopped``."""
+        with self._lock:
+            self._stopped = True
+            running = list(self._running)
+        for process in running:
+            if process.is_alive():
+                _terminate(process)
+
+    def run(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Call ``function`` (a module-level function) in a child process; return its result."""
+        if kwargs:
+            raise TypeError("Children.run passes positional arguments only")
+        ctx = spawn_context()
+        results = ctx.Queue()
+        child = ctx.Process(target=_run, args=(function, args, results), daemon=True)
+        self.start(child)
+        try:
+            while True:
+                try:
+                    kind, value = results.get(timeout=0.2)
+                    break
+                except queue.Empty:
+                    if not child.is_alive():
+                        raise ChildStopped(
+                            f"The child process stopped (exit status {child.exitcode})."
+                        ) from None
+            child.join(timeout=5)
+        finally:
+            self.forget(child)
+            if child.is_alive():
+                child.terminate()
+            results.close()
+        if kind == "error":
+            raise ChildStopped(f"The child process failed: {value}")
+        return value  # type: ignore[no-any-return]
 
 
 def lead_own_group() -> None:
@@ -109,35 +151,3 @@ def _run(function: Callable[..., Any], args: tuple[Any, ...], results: Any) -> N
         results.put(("done", function(*args)))
     except BaseException as error:  # reported to the parent, which owns the error handling
         results.put(("error", f"{type(error).__name__}: {error}"))
-
-
-def run_in_child(function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-    """Call ``function`` (a module-level function) in a child process and return its result."""
-    if kwargs:
-        raise TypeError("run_in_child passes positional arguments only")
-    if stopping():
-        raise ChildStopped("Stopped before it started.")
-    ctx = spawn_context()
-    results = ctx.Queue()
-    child = ctx.Process(target=_run, args=(function, args, results), daemon=True)
-    child.start()
-    track(child)
-    try:
-        while True:
-            try:
-                kind, value = results.get(timeout=0.2)
-                break
-            except queue.Empty:
-                if not child.is_alive():
-                    raise ChildStopped(
-                        f"The child process stopped (exit status {child.exitcode})."
-                    ) from None
-        child.join(timeout=5)
-    finally:
-        untrack(child)
-        if child.is_alive():
-            child.terminate()
-        results.close()
-    if kind == "error":
-        raise ChildStopped(f"The child process failed: {value}")
-    return value  # type: ignore[no-any-return]

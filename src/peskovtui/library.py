@@ -21,9 +21,10 @@ from peskovtui.quotes.corpus import (
     read_corpus_quotes,
 )
 from peskovtui.quotes.speakers import fold, speaker_index
-from peskovtui.search import IndexBuilding, SearchResults
+from peskovtui.search import IndexBuilding, IndexUnavailable, SearchResults
 
 if TYPE_CHECKING:
+    from peskovtui.child import Children
     from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
     from peskovtui.search.build import ProgressCallback
     from peskovtui.search.engine import CancelCheck
@@ -54,6 +55,9 @@ class Library:
         self._index_report: RefreshReport | None = None
         self._engine_lock = threading.Lock()
         self._extracted_by_id: dict[str, list[Quote]] = {}
+        self._children: Children | None = None
+        self._children_lock = threading.Lock()
+        self._closed = False
 
     @classmethod
     def open(
@@ -125,9 +129,20 @@ class Library:
         if len(self.articles) < CHILD_QUOTES_THRESHOLD:
             self._corpus_quotes  # noqa: B018 (reading the property computes and keeps it)
             return
-        from peskovtui.child import run_in_child  # multiprocessing, only when needed
+        quotes = self._child_processes().run(read_corpus_quotes, list(self.articles))
+        self.__dict__["_corpus_quotes"] = quotes
 
-        self.__dict__["_corpus_quotes"] = run_in_child(read_corpus_quotes, list(self.articles))
+    def _child_processes(self) -> Children:
+        """This library's child processes, which ``close`` stops; made on first use, so that
+        a corpus that never needs one never imports multiprocessing."""
+        from peskovtui.child import Children
+
+        with self._children_lock:
+            if self._children is None:
+                self._children = Children()
+                if self._closed:
+                    self._children.stop()
+            return self._children
 
     @property
     def _speaker_aliases(self) -> dict[str, str]:
@@ -268,8 +283,12 @@ class Library:
         if speakers is None:
             speakers = DerivedSpeakers(article_speakers, extractor_version())
         with self._engine_lock:
+            if self._closed:
+                raise IndexUnavailable("The library is closed.")
             if self._engine is None:
-                self._engine = WhooshSearchEngine([str(p) for p in self.corpus.sources])
+                self._engine = WhooshSearchEngine(
+                    [str(p) for p in self.corpus.sources], children=self._child_processes()
+                )
             self._index_report = self._engine.refresh(
                 self.articles, speakers=speakers, rebuild=rebuild, progress=progress
             )
@@ -287,24 +306,27 @@ class Library:
 
         While another thread builds the index this raises ``IndexBuilding`` rather than wait.
         """
-        self._ensure_index()
-        assert self._engine is not None
-        return self._engine.search(query, limit, cancel=cancel, ranged=ranged)
+        return self._ensure_index().search(query, limit, cancel=cancel, ranged=ranged)
 
-    def _ensure_index(self) -> None:
-        if self._engine is not None and self._index_report is not None:
-            return
+    def _ensure_index(self) -> WhooshSearchEngine:
+        engine = self._engine
+        if engine is not None and self._index_report is not None:
+            return engine
+        if self._closed:
+            raise IndexUnavailable("The library is closed.")
         if not self._engine_lock.acquire(blocking=False):
             raise IndexBuilding("The search index is being built; results follow when it is ready.")
         self._engine_lock.release()
         self.refresh_index()
+        engine = self._engine
+        if engine is None:  # closed meanwhile
+            raise IndexUnavailable("The library is closed.")
+        return engine
 
     def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""
         article = self.article(article_id)
-        self._ensure_index()
-        assert self._engine is not None
-        return self._engine.match_offsets(article, query)
+        return self._ensure_index().match_offsets(article, query)
 
     @property
     def index_notices(self) -> tuple[str, ...]:
@@ -312,7 +334,12 @@ class Library:
         return self._index_report.notices if self._index_report is not None else ()
 
     def close(self) -> None:
-        """Release the search index, if it was opened."""
+        """Stop this library's child processes at once and release the search index."""
+        with self._children_lock:
+            self._closed = True
+            children = self._children
+        if children is not None:
+            children.stop()
         with self._engine_lock:
             if self._engine is not None:
                 self._engine.close()

@@ -17,7 +17,7 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
-from peskovtui.child import lead_own_group, spawn_context, track, untrack
+from peskovtui.child import Children, lead_own_group, spawn_context
 from peskovtui.corpus.model import Article
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.schema import article_document, build_schema
@@ -101,9 +101,14 @@ def _child(directory: str, items_file: str, messages: Any) -> None:
 
 
 def build_in_child(
-    directory: Path, items: Sequence[Item], progress: ProgressCallback | None
+    directory: Path,
+    items: Sequence[Item],
+    progress: ProgressCallback | None,
+    children: Children | None = None,
 ) -> int:
-    """Like ``build_here`` but in a child process; the parent only relays progress."""
+    """Like ``build_here`` but in a child process (one of ``children``, which can stop it);
+    the parent only relays progress."""
+    children = children if children is not None else Children()
     ctx = spawn_context()
     # The articles go through a file: a child that dies early cannot block the parent on a
     # half-written pipe.
@@ -116,11 +121,10 @@ def build_in_child(
     # Not a daemon: Whoosh's multiprocessing writer needs to start workers of its own.
     child = ctx.Process(target=_child, args=(str(directory), items_file, messages))
     try:
-        child.start()
+        children.start(child)
     except BaseException:
         Path(items_file).unlink(missing_ok=True)
         raise
-    track(child)
     count: int | None = None
     error: str | None = None
     total = len(items)
@@ -143,7 +147,7 @@ def build_in_child(
         if child.is_alive():
             child.kill()
             child.join()
-        untrack(child)
+        children.forget(child)
         messages.close()
         Path(items_file).unlink(missing_ok=True)
     if count is None:

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
+from peskovtui.child import Children
 from peskovtui.corpus.model import Article
 from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
 from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
@@ -124,11 +125,13 @@ class WhooshSearchEngine:
         cache_dir: Path | None = None,
         lock_timeout: float = 0.5,
         child_build_threshold: int = CHILD_BUILD_THRESHOLD,
+        children: Children | None = None,
     ) -> None:
         self._corpus_paths = tuple(corpus_paths) if corpus_paths else ()
         self._cache_dir = cache_dir
         self._lock_timeout = lock_timeout
         self._child_threshold = child_build_threshold
+        self._children = children if children is not None else Children()
         self._schema = build_schema()
         self._lock = threading.RLock()
         self._ix: Any = None
@@ -359,7 +362,7 @@ class WhooshSearchEngine:
         build = store.new_build_dir(meta)
         try:
             if len(items) > self._child_threshold:
-                count = build_in_child(build, items, progress)
+                count = build_in_child(build, items, progress, self._children)
             else:
                 count = build_here(build, items, progress)
             if count != len(items):
