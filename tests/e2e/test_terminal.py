@@ -7,8 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,19 +20,20 @@ pytestmark = [
 ]
 
 SCRIPT = Path(sys.executable).with_name("peskovtui")
-WAIT = 20.0
+WAIT = 30.0
+START_TRIES = 3
 
 
 class Terminal:
-    """A tmux server of its own, with one session running the program."""
+    """A tmux server of its own (its own socket), with one session running the program."""
 
-    def __init__(self, socket: str, env: dict[str, str]) -> None:
+    def __init__(self, socket: Path, env: dict[str, str]) -> None:
         self.socket = socket
         self.env = env
 
     def tmux(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            ["tmux", "-S", str(self.socket), "-f", "/dev/null", *args],
             capture_output=True,
             text=True,
             env=self.env,
@@ -41,6 +42,22 @@ class Terminal:
         if check and result.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)} failed: {result.stderr}")
         return result.stdout
+
+    def start(self, command: str, width: int = 140, height: int = 45) -> None:
+        """Start the session running ``command``; a server that fails to come up is started
+        again (the start is retried, never an assertion)."""
+        error = ""
+        for _ in range(START_TRIES):
+            try:
+                self.tmux(
+                    "new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), command
+                )
+                self.tmux("set", "-g", "set-clipboard", "on")
+                return
+            except AssertionError as failure:
+                error = str(failure)
+                self.tmux("kill-server", check=False)
+        raise AssertionError(f"tmux did not start in {START_TRIES} tries: {error}")
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "t")
@@ -58,12 +75,12 @@ class Terminal:
             time.sleep(0.1)
         raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{screen}")
 
-    def alive(self) -> bool:
-        return "t" in self.tmux("list-sessions", "-F", "#{session_name}", check=False).split()
-
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    # A short private folder for the socket: a socket path has a length limit that pytest's
+    # temporary folders can pass.
+    sockets = Path(tempfile.mkdtemp(prefix="ptui-"))
     env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path),
@@ -73,20 +90,17 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
-        "TMUX_TMPDIR": str(tmp_path),
+        "TMUX_TMPDIR": str(sockets),
     }
-    term = Terminal(f"peskovtui-{uuid.uuid4().hex[:8]}", env)
-    term.tmux("start-server", ";", "set", "-g", "set-clipboard", "on", check=False)
+    term = Terminal(sockets / "s", env)
     yield term
     term.tmux("kill-server", check=False)
+    shutil.rmtree(sockets, ignore_errors=True)
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")
 def test_search_jump_to_a_quote_copy_and_quit(terminal: Terminal) -> None:
-    terminal.tmux(
-        "new-session", "-d", "-s", "t", "-x", "140", "-y", "45", f"{SCRIPT}; echo exit=$?; sleep 30"
-    )
-    terminal.tmux("set", "-g", "set-clipboard", "on")
+    terminal.start(f"{SCRIPT}; echo exit=$?; sleep 30")
     terminal.wait_for(lambda s: "Documents" in s and "Kremlin" in s, "the first screen")
 
     terminal.keys("/", "e", "v", "i", "d", "e", "n", "c", "e")
@@ -116,9 +130,7 @@ def test_search_jump_to_a_quote_copy_and_quit(terminal: Terminal) -> None:
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")
 def test_keys_typed_in_one_burst_land_where_they_are_meant(terminal: Terminal) -> None:
-    terminal.tmux(
-        "new-session", "-d", "-s", "t", "-x", "140", "-y", "45", f"{SCRIPT}; echo exit=$?; sleep 30"
-    )
+    terminal.start(f"{SCRIPT}; echo exit=$?; sleep 30")
     terminal.wait_for(lambda s: "Documents" in s and "Kremlin" in s, "the first screen")
     # Typed as fast as a paste: the search, then enter and n for the first match.
     terminal.keys("/", "e", "v", "i", "d", "e", "n", "c", "e", "Enter", "n")

@@ -1,27 +1,79 @@
-"""Fixtures for driving the app with Textual's Pilot."""
+"""Fixtures for driving the app with Textual's Pilot.
+
+Nothing here sleeps for a fixed time: each step waits for the state it needs (the background
+work ended, the results of a query shown, a quote marked), with a generous bound that only a
+broken app reaches.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from peskovtui.library import Library
 from peskovtui.ui.app import PeskovApp
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+BOUND = 60.0
 
 Run = Callable[..., AbstractAsyncContextManager[Pilot[None]]]
 
 
+def shown(widget: Widget) -> str:
+    """What ``widget`` shows on screen now, border and titles included, as plain text."""
+    width, height = widget.outer_size
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``condition()`` holds; fail if it never does."""
+    deadline = time.monotonic() + BOUND
+    while True:
+        await pilot.pause()
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app never reached this state: {what}")
+        await asyncio.sleep(0.01)
+
+
+def palette_offers(pilot: Pilot[None], words: str) -> bool:
+    """Whether the command palette is open with a command holding ``words`` highlighted."""
+    screen = pilot.app.screen
+    if not isinstance(screen, CommandPalette):
+        return False
+    commands = screen.query_one(CommandList)
+    if commands.highlighted is None:
+        return False
+    prompt = commands.get_option_at_index(commands.highlighted).prompt
+    return words.lower() in str(prompt).lower()
+
+
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait for every worker to finish and the screen to catch up."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for the background work to end, every worker to finish and the screen to catch up."""
+    app = pilot.app
+    assert isinstance(app, PeskovApp)
+    await wait_for(pilot, lambda: app.background_ended, "the background work ended")
+    await app.workers.wait_for_complete()
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+
+
+async def search(pilot: Pilot[None], query: str) -> None:
+    """Type ``/query`` and wait until its results (or its error) are shown."""
+    app = pilot.app
+    assert isinstance(app, PeskovApp)
+    await pilot.press("slash", *query)
+    await wait_for(pilot, lambda: app.search_answered(query), f"the answer to {query!r}")
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -31,10 +83,13 @@ def run_app() -> Run:
 
     @asynccontextmanager
     async def run(
-        size: tuple[int, int] = (140, 45), paths: tuple[Path, ...] = ()
+        size: tuple[int, int] = (140, 45),
+        paths: tuple[Path, ...] = (),
+        *,
+        notifications: bool = False,
     ) -> AsyncIterator[Pilot[None]]:
         app = PeskovApp(Library.open(list(paths)))
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             await settle(pilot)
             yield pilot
 

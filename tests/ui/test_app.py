@@ -16,19 +16,13 @@ from peskovtui.ui.widgets.quotes_panel import QuotesPanel
 from peskovtui.ui.widgets.reader import Reader
 from peskovtui.ui.widgets.search_bar import QueryInput, SearchBar
 
-from .conftest import Run, settle
+from .conftest import Run, palette_offers, search, wait_for
 
 
 def parts(pilot: Pilot[None]) -> tuple[PeskovApp, ArticleList, Reader, QuotesPanel]:
     app = pilot.app
     assert isinstance(app, PeskovApp)
     return app, app.query_one(ArticleList), app.query_one(Reader), app.query_one(QuotesPanel)
-
-
-async def search(pilot: Pilot[None], query: str) -> None:
-    await pilot.press("slash", *query)
-    await pilot.pause(0.3)
-    await settle(pilot)
 
 
 def visible(reader: Reader, start: int, end: int) -> bool:
@@ -105,8 +99,7 @@ async def test_a_bad_query_shows_its_message_inline(run_app: Run) -> None:
         await pilot.press("slash")
         # Pasted at once, so that no partial query runs before it.
         app.query_one(QueryInput).value = "date:2017-99..2018"
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await wait_for(pilot, lambda: app.search_answered("date:2017-99..2018"), "the error")
         status = app.query_one("#search-status")
         assert status.has_class("-error")
         assert "no month 99" in str(status.render())
@@ -120,9 +113,7 @@ async def test_earlier_queries_come_back_with_up(run_app: Run) -> None:
     async with run_app() as pilot:
         app, _, _, _ = parts(pilot)
         await search(pilot, "kremlin")
-        await pilot.press("enter")
-        await search(pilot, "")
-        await pilot.press("escape", "slash", "up")
+        await pilot.press("enter", "slash", "escape", "slash", "up")
         assert app.query_one(QueryInput).value == "kremlin"
         await pilot.press("down")
         assert app.query_one(QueryInput).value == ""
@@ -136,7 +127,7 @@ async def test_choosing_a_quote_centres_and_marks_exactly_its_passage(run_app: R
         await pilot.press("G", "enter")
         row = quotes.current
         assert row is not None
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: reader.marked is not None, "the quote marked")
         assert reader.article is row.article
         assert reader.marked == (row.quote.start, row.quote.end)
         assert reader.article.text[row.quote.start : row.quote.end] == row.quote.text
@@ -157,7 +148,7 @@ async def test_a_quote_of_another_article_opens_it(run_app: Run) -> None:
         row = quotes.current
         assert row is not None
         assert row.article.id.startswith("004")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: reader.marked is not None, "the quote marked")
         assert reader.article is row.article
         assert articles.current is row.article
         assert reader.marked == (row.quote.start, row.quote.end)
@@ -191,13 +182,14 @@ async def test_y_in_the_reader_copies_the_current_paragraph(run_app: Run) -> Non
 
 
 async def choose_quote(pilot: Pilot[None], quotes: QuotesPanel, words: str) -> None:
+    reader = pilot.app.query_one(Reader)
     await pilot.press("3", "g")
     for _ in range(quotes.row_count()):
         row = quotes.current
         assert row is not None
         if words in row.quote.text:
             await pilot.press("enter")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: reader.marked is not None, "the quote marked")
             return
         await pilot.press("j")
     raise AssertionError(f"no quote holds {words!r}")
@@ -214,7 +206,7 @@ async def test_versions_in_other_articles_with_their_differences(run_app: Run) -
         assert row.also_in == 1
         assert reader.border_subtitle.startswith("version 1/2 (v/V) · ¶ ")
         await pilot.press("v")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "version 2/2" in reader.border_subtitle, "version 2")
         assert reader.article is not None
         assert reader.article.id.startswith("003")
         assert reader.marked is not None
@@ -224,7 +216,7 @@ async def test_versions_in_other_articles_with_their_differences(run_app: Run) -
         differences = [reader.article.text[s:e] for s, e in reader._diffs]
         assert "tradition" in differences
         await pilot.press("V")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "version 1/2" in reader.border_subtitle, "version 1")
         assert reader.article.id.startswith("002")
 
 
@@ -234,7 +226,7 @@ async def test_a_quote_repeated_in_its_own_article(run_app: Run) -> None:
         await choose_quote(pilot, quotes, "very lousy relationship")
         first = reader.marked
         await pilot.press("v")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: reader.marked != first, "the other version marked")
         assert reader.marked is not None
         assert reader.marked != first
         assert reader.article is not None
@@ -298,12 +290,11 @@ async def test_palette_goes_to_an_article(run_app: Run) -> None:
     async with run_app() as pilot:
         _, articles, reader, _ = parts(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, CommandPalette)
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "palette")
         await pilot.press(*"mutual respect")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: palette_offers(pilot, "mutual respect"), "the hit")
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette), "closed")
         assert reader.article is not None
         assert reader.article.id.startswith("004")
         assert articles.current is reader.article

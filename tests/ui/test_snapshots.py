@@ -11,7 +11,7 @@ from textual.widgets import Input
 from peskovtui.library import Library
 from peskovtui.ui.app import PeskovApp
 
-from .conftest import settle
+from .conftest import search, settle
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -36,8 +36,7 @@ def test_first_screen(snap_compare: Any) -> None:
 def test_search_and_quote(snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await steady(pilot)
-        await pilot.press("slash", *"stable political")
-        await pilot.pause(0.3)
+        await search(pilot, "stable political")
         await steady(pilot)
         await pilot.press("enter", "n", "3", "j", "enter")
         await steady(pilot)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -22,7 +23,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, ProgressBar
 from textual.worker import get_current_worker
 
-from peskovtui.child import stop_children
 from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.corpus import Article
 from peskovtui.errors import PeskovError
@@ -32,7 +32,8 @@ from peskovtui.search import IndexBuilding, SearchCancelled, SearchResults
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.help import HelpScreen, key_rows
-from peskovtui.ui.settings import load_history, load_keymap, save_history
+from peskovtui.ui.settings import load_history, load_keymap, load_theme, save_history, save_theme
+from peskovtui.ui.themes import DARK, LIGHT, THEMES
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuoteRow, QuotesPanel
 from peskovtui.ui.widgets.reader import Reader
@@ -46,7 +47,6 @@ SEARCH_LIMIT = 200
 # Ranges for the best hits come with the results; the others' when they are opened.
 RANGED_HITS = 20
 NARROW = 100
-DARK, LIGHT = "textual-dark", "textual-light"
 
 
 # -- messages from workers ---------------------------------------------------------------------
@@ -98,6 +98,15 @@ class Jump:
 
     article_id: str
     scroll_y: int
+
+
+@dataclass
+class SearchOrigin:
+    """Where the user was when a search began: escape from the search goes back there."""
+
+    jump: Jump | None
+    depth: int
+    focus: str | None
 
 
 class PeskovApp(App[None]):
@@ -162,14 +171,19 @@ class PeskovApp(App[None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.theme = DARK
+        for theme in THEMES:
+            self.register_theme(theme)
+        remembered = load_theme()
+        self.theme = remembered if remembered in self.available_themes else DARK.name
         self._by_date = _by_date(library.articles)
         self._results: SearchResults | None = None
         self._query = ""
+        self._answered = ""
         self._search_timer: Timer | None = None
         self._pending_step = 0
-        self._return_focus: str | None = None
+        self._search_origin: SearchOrigin | None = None
         self._jumps: list[Jump] = []
+        self._key: events.Key | None = None
         self._quote_counts: dict[str, int] | None = None
         self._speaker: str | None = None
         self._corpus_quotes = False
@@ -177,6 +191,8 @@ class PeskovApp(App[None]):
         self._cluster: list[Quote] = []
         self._version = 0
         self._index_ready = False
+        self._index_ended = False
+        self._quotes_ended = False
         self._history = load_history()
 
     # -- layout -------------------------------------------------------------------------------
@@ -192,16 +208,17 @@ class PeskovApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
         keymap, warning = load_keymap()
         if keymap:
             self.set_keymap(keymap)
         if warning:
-            self.notify(warning, severity="warning", timeout=8)
+            self.notify(warning, severity="warning", timeout=8, markup=False)
         for message in self.library.warnings[:5]:
-            self.notify(message, severity="warning", timeout=8)
+            self.notify(message, severity="warning", timeout=8, markup=False)
         self.sub_title = f"{self.library.name} · {len(self.library.articles)} articles"
-        self.query_one(ArticleList).border_title = "Documents"
-        self.query_one(Reader).border_title = "Reader"
+        self.query_one(ArticleList).border_title = Content("Documents")
+        self.query_one(Reader).border_title = Content("Reader")
         articles = self.query_one(ArticleList)
         articles.show(self._by_date)
         self.focus_now(articles)
@@ -231,7 +248,7 @@ class PeskovApp(App[None]):
             speakers=_mentions(quotes),
             matches=self._matches_in(article),
         )
-        reader.border_title = article.title or article.id
+        reader.border_title = Content(article.title or article.id)
         self._update_counter()
         if not self._corpus_quotes:
             self._show_quotes()
@@ -252,6 +269,7 @@ class PeskovApp(App[None]):
         article = self.library.article(article_id)
         articles = self.query_one(ArticleList)
         if not articles.select_id(article.id):
+            self._search_origin = None
             self._clear_search()
             articles.select_id(article.id)
         if self.query_one(Reader).article is not article:
@@ -260,10 +278,38 @@ class PeskovApp(App[None]):
     # -- search -------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        focused = self.focused
-        if focused is not None and not isinstance(focused, Input):
-            self._return_focus = focused.id
+        if self._search_origin is None:
+            focused = self.focused
+            self._search_origin = SearchOrigin(
+                self._here(),
+                len(self._jumps),
+                focused.id if focused is not None and not isinstance(focused, Input) else None,
+            )
         self.focus_now(self.query_one(QueryInput))
+
+    def _here(self) -> Jump | None:
+        """The reader's article and scroll position now."""
+        reader = self.query_one(Reader)
+        if reader.article is None:
+            return None
+        return Jump(reader.article.id, reader.scroll_offset.y)
+
+    def _go_back_to(self, jump: Jump) -> None:
+        self._cluster = []
+        self.open_article(jump.article_id)
+        self.query_one(Reader).scroll_to(y=jump.scroll_y, animate=False)
+        self._update_counter()
+
+    def _end_search(self) -> None:
+        """Clear the search and take the reader back to where it was when the search began."""
+        origin, self._search_origin = self._search_origin, None
+        self._clear_search()
+        if origin is None:
+            return
+        del self._jumps[origin.depth :]
+        if origin.jump is not None:
+            self._go_back_to(origin.jump)
+        self.focus_now(self.query_one(f"#{origin.focus or 'articles'}"))
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -314,9 +360,12 @@ class PeskovApp(App[None]):
             return  # a second answer to the query shown: keep the reader where it is
         if message.results is None:
             bar.set_status(message.error or "", error=not message.waiting)
-            self._pending_step = 0
+            if not message.waiting:
+                # A step taken while the index is still building waits for its results.
+                self._pending_step = 0
+                self._answered = message.query
             return
-        self._query = message.query
+        self._query = self._answered = message.query
         self._results = message.results
         articles = self.query_one(ArticleList)
         hits = [self.library.article(h.article_id) for h in message.results.hits]
@@ -339,8 +388,12 @@ class PeskovApp(App[None]):
             step, self._pending_step = self._pending_step, 0
             self._step_match(step)
 
+    def search_answered(self, query: str) -> bool:
+        """Whether the answer to ``query`` (its results, or what is wrong with it) is shown."""
+        return self._answered == query.strip()
+
     def _clear_search(self, *, keep_input: bool = False) -> None:
-        self._query = ""
+        self._query = self._answered = ""
         self._results = None
         bar = self.query_one(SearchBar)
         if not keep_input:
@@ -377,10 +430,13 @@ class PeskovApp(App[None]):
             articles = self.query_one(ArticleList)
             if not articles.row_count():
                 return
+            here = self._here()
             index = (articles.cursor + step) % articles.row_count()
             articles.cursor = index
             article = articles.current
             if article is not None and article is not reader.article:
+                if here is not None:
+                    self._jumps.append(here)
                 self._show(article)
             if reader.matches:
                 reader.go_to_match(0 if step > 0 else len(reader.matches) - 1)
@@ -461,6 +517,8 @@ class PeskovApp(App[None]):
             self._jumps.append(Jump(reader.article.id, reader.scroll_offset.y))
         self.open_article(quote.article_id or "")
         reader.mark(quote.start, quote.end, diffs=diffs)
+        # The panel's cursor follows the quote on screen, so that y copies what is marked.
+        self.query_one(QuotesPanel).select_quote(quote)
         if not diffs:
             self._cluster = self._versions_of(quote)
             self._version = next((i for i, q in enumerate(self._cluster) if _same(q, quote)), 0)
@@ -514,12 +572,20 @@ class PeskovApp(App[None]):
             return self._rows(self._article_quotes(article)) if article else []
         return self._rows(self.library.quotes())
 
-    def open_palette_quote(self, index: str) -> None:
-        """Jump to the quote the palette listed at ``index``."""
-        rows = self.quote_rows_for_palette()
-        self.jump_to_quote(rows[int(index)].quote)
+    def go_to_article(self, article_id: str) -> None:
+        """Open ``article_id`` as a jump that escape walks back."""
+        here = self._here()
+        if here is not None and here.article_id != article_id:
+            self._jumps.append(here)
+        self.open_article(article_id)
 
     # -- background work ----------------------------------------------------------------------
+
+    @property
+    def background_ended(self) -> bool:
+        """Whether the index build and the pass over the corpus's quotes have ended, done or
+        failed."""
+        return self._index_ended and self._quotes_ended
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
@@ -548,11 +614,12 @@ class PeskovApp(App[None]):
     @on(IndexReady)
     def _index_done(self, message: IndexReady) -> None:
         self._index_ready = message.error is None
+        self._index_ended = True
         self.query_one(ProgressBar).remove_class("-active")
         for notice in message.notices:
-            self.notify(notice, timeout=6)
+            self.notify(notice, timeout=6, markup=False)
         if message.error:
-            self.notify(message.error, severity="error", timeout=10)
+            self.notify(message.error, severity="error", timeout=10, markup=False)
         query = self.query_one(SearchBar).input.value.strip()
         if query and self._index_ready:
             self.run_search(query)
@@ -570,11 +637,13 @@ class PeskovApp(App[None]):
 
     @on(QuotesFailed)
     def _quotes_failed(self, message: QuotesFailed) -> None:
-        self.notify(message.error, severity="error", timeout=10)
+        self._quotes_ended = True
+        self.notify(message.error, severity="error", timeout=10, markup=False)
 
     @on(QuotesReady)
     def _quotes_ready(self, message: QuotesReady) -> None:
         self._quote_counts = message.counts
+        self._quotes_ended = True
         total = sum(message.counts.values())
         self.sub_title = (
             f"{self.library.name} · {len(self.library.articles)} articles · {total} quotes"
@@ -596,15 +665,19 @@ class PeskovApp(App[None]):
         self.notify(
             f"Copied {what} {form}with its citation ({len(citation.passage)} characters).",
             timeout=4,
+            markup=False,
         )
 
     def _citation(self) -> tuple[Citation | None, str]:
         panel = self.query_one(QuotesPanel)
         if self.focused is panel and panel.current is not None:
-            row = panel.current
-            quote = row.quote
+            quote = panel.current.quote
+            if any(_same(quote, version) for version in self._cluster):
+                # Stepped with v/V: the version on screen is the one marked.
+                quote = self._cluster[self._version]
+            source = self.library.article(quote.article_id or "")
             return (
-                cite(row.article, quote.start, quote.end, speaker=quote.speaker, quote=True),
+                cite(source, quote.start, quote.end, speaker=quote.speaker, quote=True),
                 f"the quote by {quote.speaker}",
             )
         reader = self.query_one(Reader)
@@ -624,44 +697,57 @@ class PeskovApp(App[None]):
 
     # -- focus, back, help, theme -------------------------------------------------------------
 
+    async def on_event(self, event: events.Event) -> None:
+        # The key being handled, for check_action: priority bindings see it before the focused
+        # widget does.
+        if isinstance(event, events.Key):
+            self._key = event
+            try:
+                await super().on_event(event)
+            finally:
+                self._key = None
+            return
+        await super().on_event(event)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The main screen's keys do nothing while the help or the palette is open; enter is
-        the search bar's only while it has the focus."""
+        the search bar's only while it has the focus; a printable key typed into the search
+        bar is text (``9/11``, ``and/or``), never a command."""
         if isinstance(self.screen, ModalScreen) and action in _MAIN_SCREEN_KEYS:
             return False
         if action == "submit_query":
             return isinstance(self.focused, QueryInput)
-        return True
+        key = self._key
+        return not (key is not None and key.is_printable and isinstance(self.focused, Input))
 
     def focus_now(self, widget: Widget) -> None:
         """Focus ``widget`` at once, so that keys typed right after go to it."""
         self.screen.set_focus(widget)
 
     def action_focus_pane(self, pane: str) -> None:
-        if pane == "quotes":
-            self.screen.add_class("-show-quotes")
+        # Below NARROW columns the documents and the quotes take turns: focusing one shows it.
+        self.screen.set_class(pane == "quotes", "-show-quotes")
         self.focus_now(self.query_one(f"#{pane}"))
 
     async def action_back(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Input):
-            self._clear_search()
-            target = self._return_focus or "articles"
-            self.focus_now(self.query_one(f"#{target}"))
+        """One step back: out of the search bar (to where the search began), the folded
+        quotes panel, the last jump, and finally the search itself."""
+        if isinstance(self.focused, Input):
+            self._end_search()
             return
         if self.screen.has_class("-show-quotes") and self.screen.has_class("-narrow"):
             self.screen.remove_class("-show-quotes")
             self.focus_now(self.query_one(Reader))
             return
-        if self._jumps:
-            jump = self._jumps.pop()
-            self._cluster = []
-            self.open_article(jump.article_id)
-            self.query_one(Reader).scroll_to(y=jump.scroll_y, animate=False)
-            self._update_counter()
+        origin = self._search_origin
+        if self._jumps and (origin is None or len(self._jumps) > origin.depth):
+            self._go_back_to(self._jumps.pop())
             return
-        if self._query:
-            self._clear_search()
+        if self._query or origin is not None:
+            self._end_search()
+            return
+        if self._jumps:
+            self._go_back_to(self._jumps.pop())
 
     def action_help(self) -> None:
         nodes = [
@@ -675,7 +761,7 @@ class PeskovApp(App[None]):
         self.push_screen(HelpScreen(key_rows(self, nodes)))
 
     def action_toggle_dark(self) -> None:
-        self.theme = LIGHT if self.theme == DARK else DARK
+        self.theme = LIGHT.name if self.theme == DARK.name else DARK.name
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -690,7 +776,7 @@ class PeskovApp(App[None]):
     def on_unmount(self) -> None:
         save_history(self._history)
         # Quitting never waits for an index build or a pass over the quotes to finish.
-        stop_children()
+        self.library.close()
 
 
 # Actions of priority keys that belong to the main screen (a modal screen keeps its own).

@@ -1,12 +1,18 @@
-"""Command palette providers: go to an article, go to a quote, quotes by a speaker."""
+"""Command palette providers: go to an article, go to a quote, quotes by a speaker.
+
+Every label and help text here holds article text, titles or speakers: they are shown as plain
+text, never read as markup.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from peskovtui.ui.app import PeskovApp
@@ -15,21 +21,45 @@ if TYPE_CHECKING:
 MAX_CANDIDATES = 300
 DISCOVERED = 12
 
+# What a provider offers: the thing to act on, its label and its help line.
+Item = tuple[Any, str, str]
 
-def _candidates(query: str, items: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """Items whose text holds every word of ``query`` (a cheap filter before fuzzy scoring)."""
+
+def _candidates(query: str, prefix: str, items: Iterator[Item]) -> Iterator[Item]:
+    """Items whose label (with the command's name) holds every word of ``query``: a cheap
+    filter before fuzzy scoring, so that "quotes by" finds every "Quotes by speaker" entry."""
     words = query.lower().split()
     found = 0
-    for key, text in items:
-        lowered = text.lower()
+    lowered_prefix = prefix.lower()
+    for item in items:
+        lowered = lowered_prefix + item[1].lower()
         if all(word in lowered for word in words):
-            yield key, text
+            yield item
             found += 1
             if found >= MAX_CANDIDATES:
                 return
 
 
+def highlight(matcher: Matcher, label: str) -> Content:
+    """``label`` as plain text with the letters ``matcher`` matched highlighted."""
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if not score:
+        return content
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+def plain(text: str) -> str:
+    """``text`` escaped, for the palette's help line (which Textual reads as markup)."""
+    return Content(text).markup
+
+
 class _AppProvider(Provider):
+    prefix = ""
+
     @property
     def peskov(self) -> PeskovApp:
         from peskovtui.ui.app import PeskovApp
@@ -38,84 +68,84 @@ class _AppProvider(Provider):
         assert isinstance(app, PeskovApp)
         return app
 
-    def _hits(
-        self,
-        query: str,
-        items: Iterator[tuple[str, str]],
-        prefix: str,
-        action: Callable[[str], None],
-        help_text: Callable[[str], str],
-    ) -> Iterator[Hit]:
+    def items(self) -> Iterator[Item]:
+        """What this provider offers."""
+        raise NotImplementedError
+
+    def act(self, key: Any) -> None:
+        """Run the command for ``key``."""
+        raise NotImplementedError
+
+    def hits(self, query: str) -> Iterator[Hit]:
         matcher = self.matcher(query)
-        for key, text in _candidates(query, items):
-            label = f"{prefix}{text}"
+        for key, text, help_text in _candidates(query, self.prefix, self.items()):
+            label = f"{self.prefix}{text}"
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
-                    score, matcher.highlight(label), partial(action, key), help=help_text(key)
+                    score, highlight(matcher, label), partial(self.act, key), help=plain(help_text)
                 )
+
+    async def search(self, query: str) -> Hits:
+        for hit in self.hits(query):
+            yield hit
+
+    def discovered(self) -> Iterator[DiscoveryHit]:
+        for number, (key, text, help_text) in enumerate(self.items()):
+            if number >= DISCOVERED:
+                return
+            yield DiscoveryHit(
+                Content(f"{self.prefix}{text}"), partial(self.act, key), help=plain(help_text)
+            )
 
 
 class ArticleCommands(_AppProvider):
     """Go to article…: every article by title."""
 
-    def _items(self) -> Iterator[tuple[str, str]]:
+    prefix = "Go to article: "
+
+    def items(self) -> Iterator[Item]:
         for article in self.peskov.library.articles:
-            yield article.id, article.title or article.id
+            details = " · ".join(p for p in (article.outlet, article.date, article.id) if p)
+            yield article.id, article.title or article.id, details
 
-    def _help(self, article_id: str) -> str:
-        article = self.peskov.library.article(article_id)
-        return " · ".join(p for p in (article.outlet, article.date, article.id) if p)
-
-    async def search(self, query: str) -> Hits:
-        for hit in self._hits(
-            query, self._items(), "Go to article: ", self.peskov.open_article, self._help
-        ):
-            yield hit
+    def act(self, key: Any) -> None:
+        self.peskov.go_to_article(str(key))
 
     async def discover(self) -> Hits:
-        for key, text in list(self._items())[:DISCOVERED]:
-            yield DiscoveryHit(
-                f"Go to article: {text}",
-                partial(self.peskov.open_article, key),
-                help=self._help(key),
-            )
+        for hit in self.discovered():
+            yield hit
 
 
 class QuoteCommands(_AppProvider):
-    """Go to quote…: every quote by its words and speaker (once quotes are known)."""
+    """Go to quote…: every quote by its words and speaker (the whole corpus once read)."""
 
-    def _items(self) -> Iterator[tuple[str, str]]:
-        for index, row in enumerate(self.peskov.quote_rows_for_palette()):
-            quote = row.quote
-            yield str(index), f"{quote.speaker}: {' '.join(quote.text.split())[:120]}"
+    prefix = "Go to quote: "
 
-    async def search(self, query: str) -> Hits:
-        for hit in self._hits(
-            query, self._items(), "Go to quote: ", self.peskov.open_palette_quote, lambda _: "quote"
-        ):
-            yield hit
+    def items(self) -> Iterator[Item]:
+        for row in self.peskov.quote_rows_for_palette():
+            quote, article = row.quote, row.article
+            words = " ".join(quote.text.split())[:120]
+            where = " · ".join(p for p in (article.title or article.id, article.outlet) if p)
+            yield quote, f"{quote.speaker}: {words}", where
+
+    def act(self, key: Any) -> None:
+        self.peskov.jump_to_quote(key)
 
 
 class SpeakerCommands(_AppProvider):
     """Quotes by speaker…: filter the quotes panel to one speaker."""
 
-    def _items(self) -> Iterator[tuple[str, str]]:
-        for speaker, count in self.peskov.speaker_counts():
-            yield speaker, f"{speaker} ({count})"
+    prefix = "Quotes by speaker: "
 
-    async def search(self, query: str) -> Hits:
-        for hit in self._hits(
-            query,
-            self._items(),
-            "Quotes by speaker: ",
-            self.peskov.filter_speaker,
-            lambda speaker: f"show only quotes of {speaker}",
-        ):
-            yield hit
+    def items(self) -> Iterator[Item]:
+        for speaker, count in self.peskov.speaker_counts():
+            noun = "quote" if count == 1 else "quotes"
+            yield speaker, f"{speaker} ({count})", f"show only the {count} {noun} of {speaker}"
+
+    def act(self, key: Any) -> None:
+        self.peskov.filter_speaker(str(key))
 
     async def discover(self) -> Hits:
-        for speaker, text in list(self._items())[:DISCOVERED]:
-            yield DiscoveryHit(
-                f"Quotes by speaker: {text}", partial(self.peskov.filter_speaker, speaker)
-            )
+        for hit in self.discovered():
+            yield hit

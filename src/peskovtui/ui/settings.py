@@ -1,4 +1,4 @@
-"""What the app keeps between runs: the user's keymap and the search history.
+"""What the app keeps between runs: the user's keymap, the search history and the theme.
 
 Both live in the user's own directories (XDG on Linux). Reading a broken file gives a warning,
 never a crash; writing is atomic and silently skipped where the directory is read-only.
@@ -24,6 +24,26 @@ def keymap_path() -> Path:
 def history_path() -> Path:
     """Where earlier queries are kept: ``history`` in the user state dir."""
     return user_state_path(APP) / "history"
+
+
+def theme_path() -> Path:
+    """Where the chosen theme is kept: ``theme`` in the user state dir."""
+    return user_state_path(APP) / "theme"
+
+
+def load_theme(path: Path | None = None) -> str | None:
+    """The theme chosen last time, if one was kept and can be read."""
+    path = path or theme_path()
+    try:
+        name = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name or None
+
+
+def save_theme(name: str, path: Path | None = None) -> bool:
+    """Keep the chosen theme; False when the state dir is not writable."""
+    return _write_atomically(path or theme_path(), name + "\n")
 
 
 def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
@@ -60,11 +80,14 @@ def load_history(path: Path | None = None) -> list[str]:
 
 def save_history(history: list[str], path: Path | None = None) -> bool:
     """Write the history atomically; False when the state dir is not writable."""
-    path = path or history_path()
+    return _write_atomically(path or history_path(), "\n".join(history[-HISTORY_SIZE:]) + "\n")
+
+
+def _write_atomically(path: Path, text: str) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text("\n".join(history[-HISTORY_SIZE:]) + "\n", encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
     except OSError:
         return False

@@ -63,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("what")
         last = ""
         for where, keys, what in self.rows:
-            table.add_row(where if where != last else "", keys, what)
+            table.add_row(Text(where if where != last else ""), Text(keys), Text(what))
             last = where
         note = Text(
             f'\nKeys can be changed in {keymap_path()} (binding id = "keys"). '

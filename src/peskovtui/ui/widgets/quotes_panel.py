@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.content import Content
 
 from peskovtui.corpus import Article
 from peskovtui.quotes import Quote
@@ -45,9 +46,18 @@ class QuotesPanel(VirtualList):
         """List ``rows``; ``heading`` says which quotes these are."""
         self._rows = rows
         self.corpus_wide = corpus_wide
-        self.border_title = heading
+        self.border_title = Content(heading)
         self.border_subtitle = f"{len(rows)} quote{'s' * (len(rows) != 1)}"
         self.rows_changed()
+
+    def select_quote(self, quote: Quote) -> bool:
+        """Move the cursor to ``quote``; False when it is not listed."""
+        key = (quote.article_id, quote.start, quote.end)
+        for index, row in enumerate(self._rows):
+            if (row.quote.article_id, row.quote.start, row.quote.end) == key:
+                self.cursor = index
+                return True
+        return False
 
     def render_row(self, index: int, line: int, width: int, cursor: bool) -> Text:
         row = self._rows[index]

@@ -323,11 +323,16 @@ class Reader(ScrollView, can_focus=True):
         line = self._lines[index]
         if line.paragraph < 0:
             return Strip.blank(width, base)
-        gutter = self._gutter(line)
-        body = self._line_text(line, index)
-        segments = [*gutter.render(self.app.console), *body.render(self.app.console)]
-        # Simplified so that equal styles make equal segments whatever spans produced them.
-        strip = Strip(segments).crop_extend(0, width, base).simplify()
+        text = Text.assemble(self._gutter(line), self._line_text(line, index), end="")
+        # The widget's own style goes under every segment (text without spans has none), and
+        # the strip is simplified so that equal styles make equal segments whatever spans
+        # produced them.
+        strip = (
+            Strip(list(text.render(self.app.console)))
+            .apply_style(base)
+            .crop_extend(0, width, base)
+            .simplify()
+        )
         return strip.apply_offsets(0, index)
 
     def _gutter(self, line: Line) -> Text:

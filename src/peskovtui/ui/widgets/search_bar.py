@@ -45,7 +45,7 @@ class SearchBar(Horizontal):
             "title:, outlet:, author:, speaker:, date:2017-01..2017-03",
             id="query",
         )
-        yield Label("", id="search-status")
+        yield Label("", id="search-status", markup=False)
 
     @property
     def input(self) -> QueryInput:
