@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peskovtui.display import strip_controls, visible_controls
+from peskovtui.display import counted, strip_controls, visible_controls
 
 
 def test_escape_sequences_are_shown_not_obeyed() -> None:
@@ -43,3 +43,11 @@ def test_ordinary_text_is_unchanged() -> None:
     text = "Peskov: “[the] leak” — Песков, 9/11, café, \u00a0nbsp, 漢字, 🙂"
     assert visible_controls(text) == text
     assert strip_controls(text) == text
+
+
+def test_counted_agrees_with_its_number() -> None:
+    assert counted(1, "article") == "1 article"
+    assert counted(0, "article") == "0 articles"
+    assert counted(2, "quote") == "2 quotes"
+    assert counted(1, "match", "matches") == "1 match"
+    assert counted(3, "match", "matches") == "3 matches"

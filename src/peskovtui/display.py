@@ -1,4 +1,4 @@
-"""Untrusted text made safe to print: control characters shown visibly or removed.
+"""Text made fit to print: control characters shown visibly or removed, counts worded.
 
 Article text, titles, speakers, file names and queries come from outside. A control character
 printed raw can move the cursor, clear the screen or change the terminal's title (ESC, the C1
@@ -31,3 +31,8 @@ def visible_controls(text: str) -> str:
 def strip_controls(text: str) -> str:
     """``text`` without its control characters; newline and tab are kept."""
     return text.translate(_REMOVED)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``plural`` for nouns that do not just take an s."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
