@@ -357,6 +357,8 @@ def run_search(args: argparse.Namespace) -> int:
     library = open_library(args)
     refresh_search_index(library)
     results = library.search(args.query, args.limit)
+    for notice in results.notices:
+        warn(notice)
     if args.format == "json":
         emit_json([hit_record(library, h) for h in results.hits])
         return 0

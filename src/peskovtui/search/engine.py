@@ -15,10 +15,11 @@ from typing import Any, Protocol
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from peskovtui.corpus.model import Article
+from peskovtui.display import counted
 from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
 from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
 from peskovtui.search.offsets import Range, build_plan, plan_offsets
-from peskovtui.search.query import expand_partial_terms, parse_query
+from peskovtui.search.query import expand_partial_terms, parse_query, read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema, speakers_key
 from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
@@ -364,7 +365,7 @@ class WhooshSearchEngine:
                 count = build_here(build, items, progress)
             if count != len(items):
                 raise IndexUnavailable(
-                    f"Building the search index saved {count} of {len(items)} articles."
+                    f"Building the search index saved {count} of {counted(len(items), 'article')}."
                 )
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
@@ -404,7 +405,7 @@ class WhooshSearchEngine:
         if count != expected:
             self._damaged = True
             raise IndexUnavailable(
-                f"The search index holds {count} articles instead of {expected}; "
+                f"The search index holds {counted(count, 'article')} instead of {expected}; "
                 "run `peskovtui index --rebuild`."
             )
 
@@ -433,7 +434,7 @@ class WhooshSearchEngine:
         ``ranged`` limits the hits whose ranges are found (the best ones; about a millisecond
         each); the others come back with ``ranged`` False.
         """
-        parsed = parse_query(query, self._schema)
+        parsed, notices = read_query(query, self._schema)
         _check(cancel)
         with self._lock:
             searcher = self._searcher
@@ -466,7 +467,7 @@ class WhooshSearchEngine:
             matches = plan_offsets(article, plan) if exact else ()
             snippet = make_snippet(article.text, matches)
             hits.append(SearchHit(doc_id, article.title, score, matches, snippet, exact))
-        return SearchResults(query, tuple(hits), total)
+        return SearchResults(query, tuple(hits), total, notices)
 
     def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
         """Exact character ranges of ``query``'s matches in ``article.text``."""
