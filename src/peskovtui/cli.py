@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peskovtui import __version__
+from peskovtui.citation import paragraph_number
 from peskovtui.corpus import Article
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.errors import PeskovError
@@ -106,7 +107,10 @@ def article_record(article: Article) -> dict[str, Any]:
         subtitle=article.subtitle,
         dateline=article.dateline,
         text=article.text,
-        paragraphs=[{"start": p.start, "end": p.end, "role": p.role} for p in article.paragraphs],
+        paragraphs=[
+            {"paragraph": number, "start": p.start, "end": p.end, "role": p.role}
+            for number, p in enumerate(article.paragraphs, start=1)
+        ],
         set_aside=[{"line": s.line, "reason": s.reason} for s in article.set_aside],
     )
     return record
@@ -187,7 +191,9 @@ SPEAKER_FIELDS = ("speaker", "quotes", "articles", "variants")
 
 
 def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
-    """A quote as ``quotes`` prints it; ``text`` is always ``article.text[start:end]``."""
+    """A quote as ``quotes`` prints it; ``text`` is always ``article.text[start:end]``, and
+    ``paragraph`` is numbered as in the reader and in citations (from 1, the title is 1)."""
+    article = library.article(quote.article_id or "")
     return {
         "article_id": quote.article_id,
         "start": quote.start,
@@ -198,7 +204,7 @@ def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
         "kind": quote.kind,
         "cluster": library.cluster_id(quote),
         "role": quote.role,
-        "paragraph": quote.paragraph,
+        "paragraph": paragraph_number(article, quote.start),
         "mention_start": quote.mention_start,
         "mention_end": quote.mention_end,
     }
@@ -252,6 +258,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     records = [quote_record(library, q) for q in quotes]
     table = Table(title=f"{library.name}: {len(records)} quotes", title_justify="left")
     table.add_column("article", no_wrap=True, style="cyan", max_width=24, overflow="ellipsis")
+    table.add_column("¶", justify="right", no_wrap=True)
     table.add_column("at", justify="right", no_wrap=True)
     table.add_column("speaker", max_width=28, overflow="fold")
     table.add_column("kind", no_wrap=True)
@@ -261,6 +268,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         speaker = Text(r["speaker"], style="dim" if r["speaker"] == "unattributed" else "")
         table.add_row(
             Text(r["article_id"] or ""),
+            str(r["paragraph"]),
             f"{r['start']}-{r['end']}",
             speaker,
             r["kind"],
