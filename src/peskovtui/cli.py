@@ -289,7 +289,7 @@ def run_speakers(args: argparse.Namespace) -> int:
             "articles": s.articles,
             "variants": list(s.variants),
         }
-        for s in library.speakers()
+        for s in library.speakers(include_fragments=args.all)
     ]
     table = Table(title=f"{library.name}: {len(records)} speakers", title_justify="left")
     table.add_column("speaker", overflow="fold")
@@ -484,6 +484,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
 
     speakers = commands.add_parser("speakers", help="list the speakers with their quote counts")
     _add_corpus_arguments(speakers)
+    speakers.add_argument(
+        "--all", action="store_true", help="count fragments too (as quotes --all lists them)"
+    )
     speakers.add_argument("--format", choices=formats, default="table")
     handlers["speakers"] = run_speakers
     search = commands.add_parser("search", help="search the articles of a corpus")
