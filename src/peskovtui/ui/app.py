@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 from peskovtui.child import stop_children
 from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.corpus import Article
+from peskovtui.display import counted
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
@@ -199,7 +200,7 @@ class PeskovApp(App[None]):
             self.notify(warning, severity="warning", timeout=8)
         for message in self.library.warnings[:5]:
             self.notify(message, severity="warning", timeout=8)
-        self.sub_title = f"{self.library.name} · {len(self.library.articles)} articles"
+        self.sub_title = f"{self.library.name} · {counted(len(self.library.articles), 'article')}"
         self.query_one(ArticleList).border_title = "Documents"
         self.query_one(Reader).border_title = "Reader"
         articles = self.query_one(ArticleList)
@@ -577,7 +578,8 @@ class PeskovApp(App[None]):
         self._quote_counts = message.counts
         total = sum(message.counts.values())
         self.sub_title = (
-            f"{self.library.name} · {len(self.library.articles)} articles · {total} quotes"
+            f"{self.library.name} · {counted(len(self.library.articles), 'article')} · "
+            f"{counted(total, 'quote')}"
         )
         self.query_one(ArticleList).set_quote_counts(message.counts)
         self._show_quotes()
@@ -594,7 +596,8 @@ class PeskovApp(App[None]):
         self.copy_to_system_clipboard(text)
         form = "as Markdown " if markdown else ""
         self.notify(
-            f"Copied {what} {form}with its citation ({len(citation.passage)} characters).",
+            f"Copied {what} {form}with its citation "
+            f"({counted(len(citation.passage), 'character')}).",
             timeout=4,
         )
 
@@ -710,7 +713,7 @@ def _result_status(results: SearchResults, listed: int) -> str:
     if all(hit.ranged for hit in results.hits):
         matches = sum(hit.match_count for hit in results.hits)
         return f"{matches} match{'es' * (matches != 1)} in {listed} article{'s' * (listed != 1)}"
-    return f"{listed} articles"
+    return counted(listed, "article")
 
 
 def _mentions(quotes: Iterable[Quote]) -> list[Range]:
