@@ -478,6 +478,7 @@ def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
+        default=[],  # without a default argparse reports PATH as required when ID is missing
         metavar="PATH",
         help="folders, article files (.txt .md .html) or data sets (.csv .jsonl .json); "
         "the bundled articles when none is given",
@@ -487,6 +488,21 @@ def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SPEC",
         help="data-set columns for article fields, e.g. text=body,title=headline",
     )
+
+
+# Each subcommand's synopsis, as the README gives it (a test holds them equal).
+USAGE = {
+    "read": "peskovtui [read] [PATH...] [--fields SPEC]",
+    "list": "peskovtui list [PATH...] [--fields SPEC] [--format table|json|jsonl]",
+    "show": "peskovtui show ID [PATH...] [--fields SPEC] [--format text|json] [--raw]",
+    "search": "peskovtui search QUERY [PATH...] [--fields SPEC] [--limit N] "
+    "[--format table|json|jsonl]",
+    "quotes": "peskovtui quotes [PATH...] [--fields SPEC] [--speaker NAME] [--article ID] [--all] "
+    "[--format table|json|jsonl|csv|md]",
+    "speakers": "peskovtui speakers [PATH...] [--fields SPEC] [--all] "
+    "[--format table|json|jsonl|csv|md]",
+    "index": "peskovtui index [PATH...] [--fields SPEC] [--rebuild]",
+}
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
@@ -500,16 +516,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Command] = {}
 
-    read = commands.add_parser("read", help="open the reader (the default)")
+    read = commands.add_parser("read", help="open the reader (the default)", usage=USAGE["read"])
     _add_corpus_arguments(read)
     handlers["read"] = run_read
 
-    listing = commands.add_parser("list", help="list the articles of a corpus")
+    listing = commands.add_parser("list", help="list the articles of a corpus", usage=USAGE["list"])
     _add_corpus_arguments(listing)
     listing.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     handlers["list"] = run_list
 
-    show = commands.add_parser("show", help="print one article")
+    show = commands.add_parser("show", help="print one article", usage=USAGE["show"])
     show.add_argument("id", metavar="ID", help="the article's id (a unique prefix will do)")
     _add_corpus_arguments(show)
     show.add_argument("--format", choices=("text", "json"), default="text")
@@ -517,7 +533,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     handlers["show"] = run_show
 
     formats = ("table", "json", "jsonl", "csv", "md")
-    quotes = commands.add_parser("quotes", help="list direct quotations with their speakers")
+    quotes = commands.add_parser(
+        "quotes", help="list direct quotations with their speakers", usage=USAGE["quotes"]
+    )
     _add_corpus_arguments(quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="only quotes of this speaker")
     quotes.add_argument("--article", metavar="ID", help="only quotes of this article")
@@ -527,14 +545,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     quotes.add_argument("--format", choices=formats, default="table")
     handlers["quotes"] = run_quotes
 
-    speakers = commands.add_parser("speakers", help="list the speakers with their quote counts")
+    speakers = commands.add_parser(
+        "speakers", help="list the speakers with their quote counts", usage=USAGE["speakers"]
+    )
     _add_corpus_arguments(speakers)
     speakers.add_argument(
         "--all", action="store_true", help="count fragments too (as quotes --all lists them)"
     )
     speakers.add_argument("--format", choices=formats, default="table")
     handlers["speakers"] = run_speakers
-    search = commands.add_parser("search", help="search the articles of a corpus")
+    search = commands.add_parser(
+        "search", help="search the articles of a corpus", usage=USAGE["search"]
+    )
     search.add_argument(
         "query",
         metavar="QUERY",
@@ -546,7 +568,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     search.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     handlers["search"] = run_search
 
-    index = commands.add_parser("index", help="build or refresh the search index of a corpus")
+    index = commands.add_parser(
+        "index", help="build or refresh the search index of a corpus", usage=USAGE["index"]
+    )
     _add_corpus_arguments(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
     handlers["index"] = run_index
