@@ -94,6 +94,18 @@ def test_a_well_formed_query_has_no_notices() -> None:
         assert read_query(text, SCHEMA)[1] == ()
 
 
+def test_operators_are_operators_next_to_parentheses() -> None:
+    assert read_query("peskov NOT(trump OR putin)", SCHEMA)[0] == wq.And(
+        [
+            wq.Term("text", "peskov"),
+            wq.Not(wq.Or([wq.Term("text", "trump"), wq.Term("text", "putin")])),
+        ]
+    )
+    assert read_query("(peskov)OR(lavrov)", SCHEMA)[0] == wq.Or(
+        [wq.Term("text", "peskov"), wq.Term("text", "lavrov")]
+    )
+
+
 def test_field_names_are_read_whatever_their_case() -> None:
     assert read_query("Title:Peskov", SCHEMA)[0] == wq.Term("title", "peskov")
     assert read_query("SPEAKER:peskov", SCHEMA)[0] == wq.Term("speakers", "peskov")

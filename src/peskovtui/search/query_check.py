@@ -145,7 +145,9 @@ def check_query(text: str) -> CheckedQuery:
             depth -= 1
         if token.kind != "space":
             previous = token.text
-    rewritten = "".join(t.text for t in tokens)
+    # Whoosh takes AND, OR and NOT for operators only between spaces: "NOT(a OR b)" would search
+    # for the word "not".
+    rewritten = "".join(f" {t.text} " if t.kind in ("operator", "not") else t.text for t in tokens)
     last = tokens[-1] if tokens else None
     if last is not None and last.kind == "phrase" and (len(last.text) == 1 or last.text[-1] != '"'):
         rewritten += '"'
