@@ -184,7 +184,7 @@ def run_show(args: argparse.Namespace) -> int:
             # On a terminal a control sequence in the original would be obeyed, not shown.
             sys.stdout.write(visible_controls(raw))
         else:
-            sys.stdout.write(raw)  # the original, byte for byte, for a file or a pipe
+            sys.stdout.write(raw)  # the original exactly, for a file or a pipe
         return 0
     if args.format == "json":
         emit_json(article_record(article))
