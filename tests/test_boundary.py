@@ -11,6 +11,7 @@ DOMAIN_MODULES = [
     "peskovtui.search",
     "peskovtui.library",
     "peskovtui.citation",
+    "peskovtui.display",
     "peskovtui.cli",
 ]
 

@@ -50,14 +50,20 @@ class Citation:
         )
 
 
+def paragraph_number(article: Article, offset: int) -> int:
+    """The number of the paragraph holding ``offset`` as the reader shows it: from 1, the title
+    being paragraph 1. Every location peskovtui prints uses this numbering."""
+    return article.paragraph_index(offset) + 1
+
+
 def cite(
     article: Article, start: int, end: int, *, speaker: str | None = None, quote: bool = False
 ) -> Citation:
     """Cite ``article.text[start:end]``; ``quote`` marks a direct quotation of ``speaker``."""
     if not 0 <= start <= end <= len(article.text):
         raise ValueError(f"range {start}–{end} is outside article {article.id}")
-    first = article.paragraph_index(start) + 1
-    last = article.paragraph_index(max(start, end - 1)) + 1
+    first = paragraph_number(article, start)
+    last = paragraph_number(article, max(start, end - 1))
     return Citation(
         passage=article.text[start:end],
         article_id=article.id,

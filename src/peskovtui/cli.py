@@ -2,6 +2,9 @@
 
 Every subcommand prints a Rich table for people or plain, stable JSON for scripts. Errors a user
 can cause end in one line on stderr (``peskovtui: ...``) and a non-zero exit status.
+
+Article text, titles, speakers, file names and queries are printed as text, never as Rich markup
+(every table cell and title is a ``Text``), with control characters shown visibly.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from rich.table import Table
 from rich.text import Text
 
 from peskovtui import __version__
+from peskovtui.citation import paragraph_number
 from peskovtui.corpus import Article
 from peskovtui.corpus.fields import parse_field_overrides
+from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
@@ -59,21 +64,41 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+# json.dumps escapes C0 controls; DEL and the C1 controls (U+009B is a CSI to some terminals)
+# it leaves raw when non-ASCII is kept. Escaped, the JSON value is the same.
+_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0))}
+
+
+def to_json(value: Any, indent: int | None = None) -> str:
+    """``value`` as JSON, non-ASCII kept as is and every control character escaped."""
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON_CONTROLS)
+
+
 def emit_json(value: Any) -> None:
-    """Print ``value`` as indented JSON, non-ASCII kept as is."""
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    """Print ``value`` as indented JSON."""
+    sys.stdout.write(to_json(value, indent=2) + "\n")
 
 
 def emit_jsonl(values: Iterable[Any]) -> None:
     """Print one compact JSON document per line."""
     for value in values:
-        sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+        sys.stdout.write(to_json(value) + "\n")
+
+
+def plain(value: str | None, style: str = "") -> Text:
+    """Untrusted text as a Rich ``Text``: never read as markup, controls shown visibly."""
+    return Text(visible_controls(value or ""), style=style)
+
+
+def titled_table(title: str, **options: Any) -> Table:
+    """A table whose title (it names the corpus, a file name) is text, not markup."""
+    return Table(title=plain(title), title_justify="left", **options)
 
 
 def warn(message: str) -> None:
     """Print a warning on stderr."""
     # soft_wrap: a message stays one line, however long its paths, for grep and for logs.
-    stderr_console().print(Text(f"{PROG}: warning: {message}", style="yellow"), soft_wrap=True)
+    stderr_console().print(plain(f"{PROG}: warning: {message}", style="yellow"), soft_wrap=True)
 
 
 def open_library(args: argparse.Namespace) -> Library:
@@ -106,7 +131,10 @@ def article_record(article: Article) -> dict[str, Any]:
         subtitle=article.subtitle,
         dateline=article.dateline,
         text=article.text,
-        paragraphs=[{"start": p.start, "end": p.end, "role": p.role} for p in article.paragraphs],
+        paragraphs=[
+            {"paragraph": number, "start": p.start, "end": p.end, "role": p.role}
+            for number, p in enumerate(article.paragraphs, start=1)
+        ],
         set_aside=[{"line": s.line, "reason": s.reason} for s in article.set_aside],
     )
     return record
@@ -123,10 +151,13 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         console = stdout_console()
         rows = [
-            (s["id"], s["title"], s["outlet"] or "", s["date"] or "", str(s["words"]))
+            (
+                *(visible_controls(s[k] or "") for k in ("id", "title", "outlet", "date")),
+                str(s["words"]),
+            )
             for s in summaries
         ]
-        table = Table(title=f"{library.name}: {len(rows)} articles", title_justify="left")
+        table = titled_table(f"{library.name}: {counted(len(rows), 'article')}")
         # Ids are what ``show`` takes, so they are never cut; the title gives way instead.
         fixed = [max([len(row[i]) for row in rows] + [5]) for i in (0, 2, 3, 4)]
         title_width = max(20, console.width - sum(min(w, 24) for w in fixed) - 16)
@@ -136,7 +167,7 @@ def run_list(args: argparse.Namespace) -> int:
         table.add_column("date", no_wrap=True, max_width=24, overflow="ellipsis")
         table.add_column("words", justify="right")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
         console.print(table)
     return 0
 
@@ -149,23 +180,26 @@ def run_show(args: argparse.Namespace) -> int:
         raw = library.raw(article.id)
         if args.format == "json":
             emit_json({"id": article.id, "raw": raw})
+        elif sys.stdout.isatty():
+            # On a terminal a control sequence in the original would be obeyed, not shown.
+            sys.stdout.write(visible_controls(raw))
         else:
-            sys.stdout.write(raw)
+            sys.stdout.write(raw)  # the original exactly, for a file or a pipe
         return 0
     if args.format == "json":
         emit_json(article_record(article))
         return 0
     console = stdout_console()
     if not console.is_terminal:
-        sys.stdout.write(article.text + "\n")
+        sys.stdout.write(visible_controls(article.text) + "\n")
         return 0
     meta = [article.outlet, article.date, ", ".join(article.authors), article.url]
-    console.print(Text(" · ".join(m for m in meta if m), style="dim"))
-    console.print(Text(article.location, style="dim"))
+    console.print(plain(" · ".join(m for m in meta if m), style="dim"))
+    console.print(plain(article.location, style="dim"))
     for paragraph in article.paragraphs:
         console.print()
         text = article.text[paragraph.start : paragraph.end]
-        console.print(Text(text, style=ROLE_STYLES[paragraph.role]))
+        console.print(plain(text, style=ROLE_STYLES[paragraph.role]))
     return 0
 
 
@@ -187,7 +221,9 @@ SPEAKER_FIELDS = ("speaker", "quotes", "articles", "variants")
 
 
 def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
-    """A quote as ``quotes`` prints it; ``text`` is always ``article.text[start:end]``."""
+    """A quote as ``quotes`` prints it; ``text`` is always ``article.text[start:end]``, and
+    ``paragraph`` is numbered as in the reader and in citations (from 1, the title is 1)."""
+    article = library.article(quote.article_id or "")
     return {
         "article_id": quote.article_id,
         "start": quote.start,
@@ -198,7 +234,7 @@ def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
         "kind": quote.kind,
         "cluster": library.cluster_id(quote),
         "role": quote.role,
-        "paragraph": quote.paragraph,
+        "paragraph": paragraph_number(article, quote.start),
         "mention_start": quote.mention_start,
         "mention_end": quote.mention_end,
     }
@@ -222,10 +258,13 @@ def emit_markdown(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> N
 
 
 def _flat(value: Any) -> Any:
+    """A cell of CSV or Markdown: text with its controls shown, lists joined with "; "."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+        return visible_controls("; ".join(str(v) for v in value))
+    if isinstance(value, str):
+        return visible_controls(value)
     return value
 
 
@@ -250,22 +289,23 @@ def run_quotes(args: argparse.Namespace) -> int:
     library = open_library(args)
     quotes = library.quotes(args.article, args.speaker, include_fragments=args.all)
     records = [quote_record(library, q) for q in quotes]
-    table = Table(title=f"{library.name}: {len(records)} quotes", title_justify="left")
+    table = titled_table(f"{library.name}: {counted(len(records), 'quote')}")
     table.add_column("article", no_wrap=True, style="cyan", max_width=24, overflow="ellipsis")
+    table.add_column("¶", justify="right", no_wrap=True)
     table.add_column("at", justify="right", no_wrap=True)
     table.add_column("speaker", max_width=28, overflow="fold")
     table.add_column("kind", no_wrap=True)
     table.add_column("quote", overflow="fold")
     table.add_column("cluster", no_wrap=True)
     for r in records:
-        speaker = Text(r["speaker"], style="dim" if r["speaker"] == "unattributed" else "")
         table.add_row(
-            Text(r["article_id"] or ""),
+            plain(r["article_id"]),
+            str(r["paragraph"]),
             f"{r['start']}-{r['end']}",
-            speaker,
-            r["kind"],
-            Text(r["text"]),
-            r["cluster"] or "",
+            plain(r["speaker"], style="dim" if r["speaker"] == "unattributed" else ""),
+            plain(r["kind"]),
+            plain(r["text"]),
+            plain(r["cluster"]),
         )
     emit_records(args.format, records, QUOTE_FIELDS, table)
     return 0
@@ -281,16 +321,19 @@ def run_speakers(args: argparse.Namespace) -> int:
             "articles": s.articles,
             "variants": list(s.variants),
         }
-        for s in library.speakers()
+        for s in library.speakers(include_fragments=args.all)
     ]
-    table = Table(title=f"{library.name}: {len(records)} speakers", title_justify="left")
+    table = titled_table(f"{library.name}: {counted(len(records), 'speaker')}")
     table.add_column("speaker", overflow="fold")
     table.add_column("quotes", justify="right")
     table.add_column("articles", justify="right")
     table.add_column("also spelled", overflow="fold")
     for r in records:
         table.add_row(
-            Text(r["speaker"]), str(r["quotes"]), str(r["articles"]), Text(", ".join(r["variants"]))
+            plain(r["speaker"]),
+            str(r["quotes"]),
+            str(r["articles"]),
+            plain(", ".join(r["variants"])),
         )
     emit_records(args.format, records, SPEAKER_FIELDS, table)
     return 0
@@ -312,7 +355,7 @@ def index_progress(description: str) -> Iterator[ProgressCallback | None]:
     )
 
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # the corpus's name is text
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -329,7 +372,7 @@ def index_progress(description: str) -> Iterator[ProgressCallback | None]:
 
 def refresh_search_index(library: Library, *, rebuild: bool = False) -> RefreshReport:
     """Bring the corpus's search index up to date, showing progress and notices."""
-    with index_progress(f"Indexing {library.name}") as progress:
+    with index_progress(visible_controls(f"Indexing {library.name}")) as progress:
         report = library.refresh_index(rebuild=rebuild, progress=progress)
     for notice in report.notices:
         warn(notice)
@@ -345,10 +388,17 @@ def hit_record(library: Library, hit: SearchHit) -> dict[str, Any]:
 
 
 def highlighted(snippet: Snippet) -> Text:
-    """A snippet with its matches styled (built from ranges, never parsed as markup)."""
-    text = Text(snippet.text)
+    """A snippet with its matches styled (built from ranges, never parsed as markup).
+
+    Each piece has its controls made visible on its own, since that can lengthen it.
+    """
+    text = Text()
+    done = 0
     for start, end in snippet.highlights:
-        text.stylize("bold reverse", start, end)
+        text.append(visible_controls(snippet.text[done:start]))
+        text.append(visible_controls(snippet.text[start:end]), style="bold reverse")
+        done = end
+    text.append(visible_controls(snippet.text[done:]))
     return text
 
 
@@ -357,6 +407,8 @@ def run_search(args: argparse.Namespace) -> int:
     library = open_library(args)
     refresh_search_index(library)
     results = library.search(args.query, args.limit)
+    for notice in results.notices:
+        warn(notice)
     if args.format == "json":
         emit_json([hit_record(library, h) for h in results.hits])
         return 0
@@ -364,25 +416,28 @@ def run_search(args: argparse.Namespace) -> int:
         emit_jsonl(hit_record(library, h) for h in results.hits)
         return 0
     console = stdout_console()
+    # repr() writes the query's control characters as escapes.
     if not results.hits:
-        console.print(Text(f"{library.name}: no article matches {args.query!r}."))
+        console.print(plain(f"{library.name}: no article matches {args.query!r}."))
         return 0
-    shown = f"{len(results.hits)} of {results.total}" if results.total > len(results.hits) else ""
-    title = f"{library.name}: {shown or results.total} articles match {args.query!r}"
-    table = Table(title=title, title_justify="left", show_lines=True)
+    if results.total > len(results.hits):
+        found = f"{len(results.hits)} of {results.total} articles match"
+    else:
+        found = f"{counted(results.total, 'article')} match{'es' * (results.total == 1)}"
+    table = titled_table(f"{library.name}: {found} {args.query!r}", show_lines=True)
     table.add_column("id", no_wrap=True, style="cyan")
     table.add_column("score", justify="right")
     table.add_column("matches", justify="right")
     table.add_column("article", ratio=1)
     for hit in results.hits:
         article = library.article(hit.article_id)
-        cell = Text(hit.title, style="bold")
+        cell = plain(hit.title, style="bold")
         meta = " · ".join(m for m in (article.outlet, article.date) if m)
         if meta:
-            cell.append("\n" + meta, style="dim")
+            cell.append("\n" + visible_controls(meta), style="dim")
         cell.append("\n")
         cell.append_text(highlighted(hit.snippet))
-        table.add_row(hit.article_id, f"{hit.score:.2f}", str(hit.match_count), cell)
+        table.add_row(plain(hit.article_id), f"{hit.score:.2f}", str(hit.match_count), cell)
     console.print(table)
     return 0
 
@@ -392,14 +447,14 @@ def run_index(args: argparse.Namespace) -> int:
     library = open_library(args)
     report = refresh_search_index(library, rebuild=args.rebuild)
     if report.rebuilt:
-        what = f"built with {report.added} articles"
+        what = f"built with {counted(report.added, 'article')}"
     elif report.read_only:
         what = "in use by another process; left as it is"
     else:
         what = (
             f"up to date: {report.added} added, {report.changed} changed, {report.removed} removed"
         )
-    stdout_console().print(Text(f"Search index for {library.name} {what} ({report.location})."))
+    stdout_console().print(plain(f"Search index for {library.name} {what} ({report.location})."))
     return 0
 
 
@@ -423,6 +478,7 @@ def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
+        default=[],  # without a default argparse reports PATH as required when ID is missing
         metavar="PATH",
         help="folders, article files (.txt .md .html) or data sets (.csv .jsonl .json); "
         "the bundled articles when none is given",
@@ -432,6 +488,21 @@ def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SPEC",
         help="data-set columns for article fields, e.g. text=body,title=headline",
     )
+
+
+# Each subcommand's synopsis, as the README gives it (a test holds them equal).
+USAGE = {
+    "read": "peskovtui [read] [PATH...] [--fields SPEC]",
+    "list": "peskovtui list [PATH...] [--fields SPEC] [--format table|json|jsonl]",
+    "show": "peskovtui show ID [PATH...] [--fields SPEC] [--format text|json] [--raw]",
+    "search": "peskovtui search QUERY [PATH...] [--fields SPEC] [--limit N] "
+    "[--format table|json|jsonl]",
+    "quotes": "peskovtui quotes [PATH...] [--fields SPEC] [--speaker NAME] [--article ID] [--all] "
+    "[--format table|json|jsonl|csv|md]",
+    "speakers": "peskovtui speakers [PATH...] [--fields SPEC] [--all] "
+    "[--format table|json|jsonl|csv|md]",
+    "index": "peskovtui index [PATH...] [--fields SPEC] [--rebuild]",
+}
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
@@ -445,16 +516,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Command] = {}
 
-    read = commands.add_parser("read", help="open the reader (the default)")
+    read = commands.add_parser("read", help="open the reader (the default)", usage=USAGE["read"])
     _add_corpus_arguments(read)
     handlers["read"] = run_read
 
-    listing = commands.add_parser("list", help="list the articles of a corpus")
+    listing = commands.add_parser("list", help="list the articles of a corpus", usage=USAGE["list"])
     _add_corpus_arguments(listing)
     listing.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     handlers["list"] = run_list
 
-    show = commands.add_parser("show", help="print one article")
+    show = commands.add_parser("show", help="print one article", usage=USAGE["show"])
     show.add_argument("id", metavar="ID", help="the article's id (a unique prefix will do)")
     _add_corpus_arguments(show)
     show.add_argument("--format", choices=("text", "json"), default="text")
@@ -462,7 +533,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     handlers["show"] = run_show
 
     formats = ("table", "json", "jsonl", "csv", "md")
-    quotes = commands.add_parser("quotes", help="list direct quotations with their speakers")
+    quotes = commands.add_parser(
+        "quotes", help="list direct quotations with their speakers", usage=USAGE["quotes"]
+    )
     _add_corpus_arguments(quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="only quotes of this speaker")
     quotes.add_argument("--article", metavar="ID", help="only quotes of this article")
@@ -472,11 +545,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     quotes.add_argument("--format", choices=formats, default="table")
     handlers["quotes"] = run_quotes
 
-    speakers = commands.add_parser("speakers", help="list the speakers with their quote counts")
+    speakers = commands.add_parser(
+        "speakers", help="list the speakers with their quote counts", usage=USAGE["speakers"]
+    )
     _add_corpus_arguments(speakers)
+    speakers.add_argument(
+        "--all", action="store_true", help="count fragments too (as quotes --all lists them)"
+    )
     speakers.add_argument("--format", choices=formats, default="table")
     handlers["speakers"] = run_speakers
-    search = commands.add_parser("search", help="search the articles of a corpus")
+    search = commands.add_parser(
+        "search", help="search the articles of a corpus", usage=USAGE["search"]
+    )
     search.add_argument(
         "query",
         metavar="QUERY",
@@ -488,7 +568,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     search.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     handlers["search"] = run_search
 
-    index = commands.add_parser("index", help="build or refresh the search index of a corpus")
+    index = commands.add_parser(
+        "index", help="build or refresh the search index of a corpus", usage=USAGE["index"]
+    )
     _add_corpus_arguments(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
     handlers["index"] = run_index
@@ -517,7 +599,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except PeskovError as error:
-        stderr_console().print(Text(f"{PROG}: {error}", style="red"), soft_wrap=True)
+        stderr_console().print(plain(f"{PROG}: {error}", style="red"), soft_wrap=True)
         return 1
     except KeyboardInterrupt:
         return 130

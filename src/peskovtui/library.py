@@ -251,9 +251,16 @@ class Library:
             for w, h in zip(wanted, have, strict=False)
         )
 
-    def speakers(self) -> list[SpeakerCount]:
-        """Every speaker with their number of quotes and articles, most quoted first."""
-        return speaker_index(self._all_quotes, self._speaker_aliases)
+    def speakers(self, *, include_fragments: bool = False) -> list[SpeakerCount]:
+        """Every speaker with their number of quotes and articles, most quoted first.
+
+        Fragments are counted only with ``include_fragments``, by the rule of ``quotes``, so
+        that a speaker's count is the number of quotes ``quotes(speaker=...)`` lists.
+        """
+        quotes = self._all_quotes
+        if not include_fragments:
+            quotes = tuple(q for q in quotes if q.kind != "fragment")
+        return speaker_index(quotes, self._speaker_aliases)
 
     def quote_clusters(self) -> list[QuoteCluster]:
         """The quotes repeated within an article or across articles, with their versions."""

@@ -82,3 +82,29 @@ def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert status == 1 and err.startswith("peskovtui: No article has the id")
     status, _, err = run(capsys, "speakers", str(tmp_path / "missing"))
     assert status == 1 and err.startswith("peskovtui: ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("everything", [[], ["--all"]])
+def test_speakers_counts_what_quotes_speaker_lists(
+    capsys: pytest.CaptureFixture[str], everything: list[str]
+) -> None:
+    status, out, _ = run(capsys, "speakers", "--format", "json", *everything)
+    assert status == 0
+    speakers = json.loads(out)
+    assert speakers
+    for speaker in speakers:
+        _, out, _ = run(
+            capsys, "quotes", "--speaker", speaker["speaker"], "--format", "json", *everything
+        )
+        listed = [r for r in json.loads(out) if r["speaker"] == speaker["speaker"]]
+        assert len(listed) == speaker["quotes"]
+        assert len({r["article_id"] for r in listed}) == speaker["articles"]
+
+
+def test_speakers_leaves_fragments_out_unless_all() -> None:
+    library = Library.open()
+    counted = {s.speaker: s.quotes for s in library.speakers()}
+    everything = {s.speaker: s.quotes for s in library.speakers(include_fragments=True)}
+    fragments = [q for q in library.quotes(include_fragments=True) if q.kind == "fragment"]
+    assert sum(everything.values()) - sum(counted.values()) == sum(q.attributed for q in fragments)
+    assert counted["Dmitry Peskov"] < everything["Dmitry Peskov"]

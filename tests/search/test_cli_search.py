@@ -9,6 +9,7 @@ import pytest
 
 from peskovtui.cli import main
 from peskovtui.library import Library
+from peskovtui.search import QueryError
 from tests.search.articles import SEEDS
 
 
@@ -53,11 +54,54 @@ def test_search_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert (status, out.strip()) == (0, "seeds: no article matches 'zzyzx'.")
 
 
-@pytest.mark.parametrize("query", ['"unclosed', "AND", "(peskov", "peskov)", "title:"])
-def test_malformed_queries_are_answered(capsys: pytest.CaptureFixture[str], query: str) -> None:
-    status, _, err = run(capsys, "search", query, "--format", "json")
+@pytest.mark.parametrize(
+    ("query", "problem"),
+    [
+        ("AND", "“AND” has nothing before it to join"),
+        ("peskov OR", "“OR” has nothing after it to join"),
+        ("peskov)", "The “)” after “peskov” closes no “(”"),
+        ("title:", "“title:” has nothing to search for"),
+        ("title:(", "“title:” has nothing to search for"),
+        ("site:bbc", "There is no field “site:”"),
+        ("url:x", "There is no field “url:”"),
+    ],
+)
+def test_malformed_queries_say_what_is_wrong(
+    capsys: pytest.CaptureFixture[str], query: str, problem: str
+) -> None:
+    status, out, err = run(capsys, "search", query, "--format", "json")
+    assert (status, out) == (1, "")
+    assert err.startswith(f"peskovtui: {problem}")
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ('"the kremlin', "The quotation mark before “the kremlin” is never closed"),
+        ("(peskov OR lavrov", "A “(” is never closed"),
+    ],
+)
+def test_a_missing_closing_mark_is_supplied_with_a_warning(
+    capsys: pytest.CaptureFixture[str], query: str, notice: str
+) -> None:
+    status, out, err = run(capsys, "search", query, "--format", "json")
     assert status == 0
-    assert "Traceback" not in err
+    assert json.loads(out)
+    assert err.startswith(f"peskovtui: warning: {notice}")
+    assert err.count("\n") == 1
+
+
+def test_the_library_raises_and_tells_what_the_app_shows() -> None:
+    library = Library.open()
+    try:
+        with pytest.raises(QueryError, match="There is no field “site:”"):
+            library.search("site:bbc")
+        assert library.search("(peskov").notices == (
+            "A “(” is never closed; searched as if closed at the end of the query.",
+        )
+    finally:
+        library.close()
 
 
 @pytest.mark.parametrize("query", ["date:2017-13", ")", "   "])

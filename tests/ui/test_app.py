@@ -355,3 +355,21 @@ async def test_hits_beyond_the_ranged_ones_get_their_matches_when_opened(
         assert reader.matches
         status = str(app.query_one("#search-status").render())
         assert status == "5 articles"
+
+
+async def test_an_unknown_binding_id_in_the_keymap_is_reported(
+    run_app: Run, private_xdg: Path
+) -> None:
+    config = private_xdg / "XDG_CONFIG_HOME" / "peskovtui"
+    config.mkdir(parents=True)
+    (config / "keymap.toml").write_text(
+        '[keymap]\n"app.next_macth" = "m"\n"app.previous_match" = "M"\n', encoding="utf-8"
+    )
+    async with run_app() as pilot:
+        messages = [n.message for n in pilot.app._notifications]
+        assert any("unknown binding id app.next_macth" in m for m in messages), messages
+        assert any("app.next_match" in m for m in messages)  # the suggestion
+        _, _, reader, _ = parts(pilot)
+        await search(pilot, "peskov")
+        await pilot.press("enter", "M")  # the known id still applies
+        assert reader.current_match == len(reader.matches) - 1

@@ -16,10 +16,11 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from peskovtui.child import Children
 from peskovtui.corpus.model import Article
+from peskovtui.display import counted
 from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
 from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
 from peskovtui.search.offsets import Range, build_plan, plan_offsets
-from peskovtui.search.query import expand_partial_terms, parse_query
+from peskovtui.search.query import expand_partial_terms, parse_query, read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema, speakers_key
 from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
@@ -367,7 +368,7 @@ class WhooshSearchEngine:
                 count = build_here(build, items, progress)
             if count != len(items):
                 raise IndexUnavailable(
-                    f"Building the search index saved {count} of {len(items)} articles."
+                    f"Building the search index saved {count} of {counted(len(items), 'article')}."
                 )
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
@@ -407,7 +408,7 @@ class WhooshSearchEngine:
         if count != expected:
             self._damaged = True
             raise IndexUnavailable(
-                f"The search index holds {count} articles instead of {expected}; "
+                f"The search index holds {counted(count, 'article')} instead of {expected}; "
                 "run `peskovtui index --rebuild`."
             )
 
@@ -436,7 +437,7 @@ class WhooshSearchEngine:
         ``ranged`` limits the hits whose ranges are found (the best ones; about a millisecond
         each); the others come back with ``ranged`` False.
         """
-        parsed = parse_query(query, self._schema)
+        parsed, notices = read_query(query, self._schema)
         _check(cancel)
         with self._lock:
             searcher = self._searcher
@@ -469,7 +470,7 @@ class WhooshSearchEngine:
             matches = plan_offsets(article, plan) if exact else ()
             snippet = make_snippet(article.text, matches)
             hits.append(SearchHit(doc_id, article.title, score, matches, snippet, exact))
-        return SearchResults(query, tuple(hits), total)
+        return SearchResults(query, tuple(hits), total, notices)
 
     def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
         """Exact character ranges of ``query``'s matches in ``article.text``."""

@@ -1,4 +1,4 @@
-"""Parsing user queries: Whoosh syntax, date ranges, prefix/fuzzy on exact words, leniency."""
+"""Parsing user queries: Whoosh syntax, date ranges, prefix/fuzzy on exact words, closing marks."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from whoosh.qparser import (
 )
 
 from peskovtui.search.errors import QueryError
+from peskovtui.search.query_check import check_query
 from peskovtui.search.schema import FIELD_ALIASES, WORD_TWINS
 
 DEFAULT_FIELD = "text"
@@ -104,11 +105,21 @@ def _rewrite_date(match: re.Match[str]) -> str:
 
 
 def parse_query(text: str, schema: Any) -> Any:
-    """Parse ``text`` into a Whoosh query; malformed syntax is read leniently as plain words."""
+    """Parse ``text`` into a Whoosh query (see ``read_query``)."""
+    return read_query(text, schema)[0]
+
+
+def read_query(text: str, schema: Any) -> tuple[Any, tuple[str, ...]]:
+    """Parse ``text`` into a Whoosh query, with notices of what was supplied to read it.
+
+    A malformed query raises ``QueryError`` naming the problem (see ``query_check``); an
+    unclosed quotation mark or parenthesis is closed at the end, and a notice says so.
+    """
     text = text.strip()
     if not text:
         raise QueryError("The query is empty.")
-    rewritten = _DATE_TERM.sub(_rewrite_date, text)
+    checked = check_query(text)
+    rewritten = _DATE_TERM.sub(_rewrite_date, checked.text)
     parser = make_parser(schema)
     try:
         parsed = parser.parse(rewritten)
@@ -121,7 +132,7 @@ def parse_query(text: str, schema: Any) -> Any:
             raise QueryError(f"The query “{text}” cannot be understood.") from exc
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         raise QueryError(f"The query “{text}” has no words to search for.")
-    return parsed
+    return parsed, checked.notices
 
 
 # Above this many words a prefix/wildcard/fuzzy term is left to Whoosh to expand as it searches.

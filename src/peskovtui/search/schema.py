@@ -25,6 +25,9 @@ WORD_TWINS: dict[str, str] = {
 }
 NAME_FIELDS = ("outlet", "authors", "speakers")
 FIELD_ALIASES: dict[str, list[str]] = {"authors": ["author"], "speakers": ["speaker"]}
+# The fields a query may name (``title:peskov``), as the user writes them; the plural names of
+# the aliased fields work too. The other fields are internal.
+QUERY_FIELDS = ("title", "subtitle", "text", "outlet", "author", "speaker", "date")
 
 # Joins several names in one field (a phrase could span two names; acceptable for names).
 _NAME_GAP = " ; "

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.corpus import Article
+from peskovtui.display import counted
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
@@ -209,14 +210,14 @@ class PeskovApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
-        keymap, warning = load_keymap()
+        keymap, warning = load_keymap(known=binding_ids())
         if keymap:
             self.set_keymap(keymap)
         if warning:
             self.notify(warning, severity="warning", timeout=8, markup=False)
         for message in self.library.warnings[:5]:
             self.notify(message, severity="warning", timeout=8, markup=False)
-        self.sub_title = f"{self.library.name} · {len(self.library.articles)} articles"
+        self.sub_title = f"{self.library.name} · {counted(len(self.library.articles), 'article')}"
         self.query_one(ArticleList).border_title = Content("Documents")
         self.query_one(Reader).border_title = Content("Reader")
         articles = self.query_one(ArticleList)
@@ -563,7 +564,9 @@ class PeskovApp(App[None]):
         """Speakers with their quote counts, for the palette (empty until quotes are read)."""
         if self._quote_counts is None:
             return []
-        return [(s.speaker, s.quotes) for s in self.library.speakers()]
+        # Counted by the panel's rule, so that the count is the number of rows it lists.
+        speakers = self.library.speakers(include_fragments=self._fragments)
+        return [(s.speaker, s.quotes) for s in speakers]
 
     def quote_rows_for_palette(self) -> Sequence[QuoteRow]:
         """The quotes the palette offers: the whole corpus once read, else this article's."""
@@ -646,7 +649,8 @@ class PeskovApp(App[None]):
         self._quotes_ended = True
         total = sum(message.counts.values())
         self.sub_title = (
-            f"{self.library.name} · {len(self.library.articles)} articles · {total} quotes"
+            f"{self.library.name} · {counted(len(self.library.articles), 'article')} · "
+            f"{counted(total, 'quote')}"
         )
         self.query_one(ArticleList).set_quote_counts(message.counts)
         self._show_quotes()
@@ -663,7 +667,8 @@ class PeskovApp(App[None]):
         self.copy_to_system_clipboard(text)
         form = "as Markdown " if markdown else ""
         self.notify(
-            f"Copied {what} {form}with its citation ({len(citation.passage)} characters).",
+            f"Copied {what} {form}with its citation "
+            f"({counted(len(citation.passage), 'character')}).",
             timeout=4,
             markup=False,
         )
@@ -783,6 +788,16 @@ class PeskovApp(App[None]):
 _MAIN_SCREEN_KEYS = frozenset({"search", "focus_pane", "back", "submit_query"})
 
 
+def binding_ids() -> set[str]:
+    """The id of every binding of the app, its views and its screens: what a keymap can name."""
+    ids: set[str] = set()
+    for node in (PeskovApp, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen):
+        for binding in node.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
+
+
 def _by_date(articles: Sequence[Article]) -> list[Article]:
     """Newest first; undated articles after the dated ones, in the order they were loaded."""
     dated = sorted((a for a in articles if a.date), key=lambda a: a.date or "", reverse=True)
@@ -796,7 +811,7 @@ def _result_status(results: SearchResults, listed: int) -> str:
     if all(hit.ranged for hit in results.hits):
         matches = sum(hit.match_count for hit in results.hits)
         return f"{matches} match{'es' * (matches != 1)} in {listed} article{'s' * (listed != 1)}"
-    return f"{listed} articles"
+    return counted(listed, "article")
 
 
 def _mentions(quotes: Iterable[Quote]) -> list[Range]:

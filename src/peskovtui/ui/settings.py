@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Collection
+from difflib import get_close_matches
 from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
@@ -46,8 +48,14 @@ def save_theme(name: str, path: Path | None = None) -> bool:
     return _write_atomically(path or theme_path(), name + "\n")
 
 
-def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
-    """The keymap (binding id → keys) and a warning when the file could not be used."""
+def load_keymap(
+    path: Path | None = None, known: Collection[str] | None = None
+) -> tuple[dict[str, str], str | None]:
+    """The keymap (binding id → keys) and a warning when the file could not be used.
+
+    With ``known`` (the ids of the app's bindings), an id that is not among them is left out
+    and named in the warning: a misspelt id would otherwise do nothing, silently.
+    """
     path = path or keymap_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -59,12 +67,18 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     if not isinstance(table, dict):
         return {}, f"The keymap {path} was not used: [keymap] is not a table."
     keymap = {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+    problems = []
     ignored = sorted(str(k) for k, v in table.items() if not isinstance(v, str))
-    warning = (
-        f"The keymap {path} ignores {', '.join(ignored)}: keys must be strings."
-        if ignored
-        else None
-    )
+    if ignored:
+        problems.append(f"{', '.join(ignored)} (keys must be strings)")
+    unknown = sorted(k for k in keymap if known is not None and k not in known)
+    if unknown:
+        ids = "id" if len(unknown) == 1 else "ids"
+        close = get_close_matches(unknown[0], known or (), n=1) if len(unknown) == 1 else []
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        problems.append(f"unknown binding {ids} {', '.join(unknown)}{hint}")
+        keymap = {k: v for k, v in keymap.items() if k not in unknown}
+    warning = f"The keymap {path} ignores {'; '.join(problems)}." if problems else None
     return keymap, warning
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 
 from peskovtui.corpus import Article
+from peskovtui.display import counted
 from peskovtui.ui.widgets.virtual_list import VirtualList
 
 
@@ -53,7 +54,7 @@ class ArticleList(VirtualList):
             cursor = next((i for i, a in enumerate(articles) if a.id == keep), 0)
         self.rows_changed(cursor=cursor)
         self.border_subtitle = (
-            f"{len(articles)} found" if self.searching else f"{len(articles)} articles"
+            f"{len(articles)} found" if self.searching else counted(len(articles), "article")
         )
 
     def set_quote_counts(self, counts: Mapping[str, int]) -> None:

@@ -1,0 +1,38 @@
+"""Text made fit to print: control characters shown visibly or removed, counts worded.
+
+Article text, titles, speakers, file names and queries come from outside. A control character
+printed raw can move the cursor, clear the screen or change the terminal's title (ESC, the C1
+CSI ``\\x9b``), or break a CSV or Markdown table. On screen and in table, CSV and Markdown
+output they are shown as visible stand-ins; in what is copied they are removed. Newline and tab
+are text, not controls, and are kept.
+"""
+
+from __future__ import annotations
+
+# C0 (U+0000–U+001F, ESC among them) without tab and newline, and DEL.
+_C0 = [c for c in range(0x20) if chr(c) not in "\n\t"] + [0x7F]
+# C1 (U+0080–U+009F): no control picture exists for them, so they are spelled out.
+_C1 = range(0x80, 0xA0)
+
+# The Unicode control pictures: U+2400 + code for C0 (ESC → ␛), U+2421 for DEL (␡).
+_VISIBLE: dict[int, str] = {
+    **{c: chr(0x2400 + c) for c in _C0 if c != 0x7F},
+    0x7F: "\u2421",
+    **{c: f"\\x{c:02x}" for c in _C1},
+}
+_REMOVED: dict[int, None] = dict.fromkeys([*_C0, *_C1])
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each control character (not newline or tab) shown as a visible stand-in."""
+    return text.translate(_VISIBLE)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without its control characters; newline and tab are kept."""
+    return text.translate(_REMOVED)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``plural`` for nouns that do not just take an s."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
