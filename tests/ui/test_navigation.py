@@ -94,3 +94,11 @@ async def test_focus_keys_show_what_they_focus_below_100_columns(run_app: Run) -
         assert app.focused is reader
         assert reader.article is articles.current
         assert reader.article is articles.articles[1]
+
+
+async def test_a_search_that_finds_nothing_says_so(run_app: Run) -> None:
+    async with run_app() as pilot:
+        app, articles, _, _ = parts(pilot)
+        await search(pilot, "zanzibar")
+        assert str(app.query_one("#search-status").render()) == "no match"
+        assert articles.row_count() == 0

@@ -806,11 +806,13 @@ def _by_date(articles: Sequence[Article]) -> list[Article]:
 
 def _result_status(results: SearchResults, listed: int) -> str:
     """``127 matches in 58 articles``, or ``the best 200 of 2345 articles`` for a long list."""
+    if not results.hits:
+        return "no match"
     if results.total > listed:
         return f"the best {listed} of {results.total} articles"
     if all(hit.ranged for hit in results.hits):
         matches = sum(hit.match_count for hit in results.hits)
-        return f"{matches} match{'es' * (matches != 1)} in {listed} article{'s' * (listed != 1)}"
+        return f"{counted(matches, 'match', 'matches')} in {counted(listed, 'article')}"
     return counted(listed, "article")
 
 
