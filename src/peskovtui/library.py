@@ -25,8 +25,8 @@ from peskovtui.search import IndexBuilding, SearchResults
 
 if TYPE_CHECKING:
     from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
-    from peskovtui.search.build import ProgressCallback
     from peskovtui.search.engine import CancelCheck
+    from peskovtui.search.progress import ProgressCallback
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400
