@@ -8,13 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from whoosh.filedb.filestore import FileStorage
 
 from peskovtui.child import spawn_context
 from peskovtui.corpus.model import Article
 from peskovtui.search import DerivedSpeakers, IndexUnavailable, Progress, WhooshSearchEngine
 from peskovtui.search import parallel as parallel_module
+from peskovtui.search.build import add_documents, commit, counted_writer
 from peskovtui.search.engine import _items
 from peskovtui.search.progress import INDEXING, PUBLISHING, STARTING, WRITING
+from peskovtui.search.schema import build_schema
 from tests.search.articles import SEEDS, make_article
 
 
@@ -56,40 +59,37 @@ def many_articles(count: int) -> list[Article]:
     ]
 
 
-def test_a_build_in_this_process_reports_each_phase(seed_list: list[Article]) -> None:
-    engine = WhooshSearchEngine([str(SEEDS)])
+def rebuild(
+    engine: WhooshSearchEngine, articles: list[Article], expected: list[str]
+) -> dict[str, list[Progress]]:
+    """Rebuild with ``articles``, checking the phases; returns the reports by phase."""
     reports: list[Progress] = []
-    engine.refresh(seed_list, rebuild=True, progress=reports.append)
-    phases = check_phases(reports, [INDEXING, WRITING, PUBLISHING])
-    assert phases[INDEXING][-1].total == 5
+    engine.refresh(articles, rebuild=True, progress=reports.append)
+    phases = check_phases(reports, expected)
+    assert phases[INDEXING][-1].total == len(articles)
     # The commit is counted in what it writes: every posting of the index.
     assert phases[WRITING][-1].total == postings_in(engine)
+    return phases
+
+
+def test_a_build_in_this_process_reports_each_phase(seed_list: list[Article]) -> None:
+    engine = WhooshSearchEngine([str(SEEDS)])
+    rebuild(engine, seed_list, [INDEXING, WRITING, PUBLISHING])
     engine.close()
 
 
-def test_a_build_in_a_child_process_reports_each_phase(
-    seed_list: list[Article], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # One article a batch, so that both workers of the child take part.
-    monkeypatch.setattr(parallel_module, "_BATCH", 1)
+def test_a_build_in_a_child_process_reports_each_phase(seed_list: list[Article]) -> None:
     engine = WhooshSearchEngine([str(SEEDS)], child_build_threshold=2)
-    reports: list[Progress] = []
-    engine.refresh(seed_list, rebuild=True, progress=reports.append)
-    phases = check_phases(reports, [STARTING, INDEXING, WRITING, PUBLISHING])
-    assert phases[INDEXING][-1].total == 5
-    assert phases[WRITING][-1].total == postings_in(engine)
+    rebuild(engine, seed_list, [STARTING, INDEXING, WRITING, PUBLISHING])
     assert engine.search("peskov").total == 5
     engine.close()
 
 
-def test_a_parallel_build_of_many_batches_keeps_every_article(tmp_path: Path) -> None:
+def test_a_child_build_of_many_batches_keeps_every_article(tmp_path: Path) -> None:
+    # Batches of ten articles: both workers of the child take part.
     articles = many_articles(45)
     engine = WhooshSearchEngine([str(tmp_path)], child_build_threshold=2)
-    reports: list[Progress] = []
-    engine.refresh(articles, rebuild=True, progress=reports.append)
-    phases = check_phases(reports, [STARTING, INDEXING, WRITING, PUBLISHING])
-    assert phases[INDEXING][-1].total == 45
-    assert phases[WRITING][-1].total == postings_in(engine)
+    rebuild(engine, articles, [STARTING, INDEXING, WRITING, PUBLISHING])
     for n in (0, 17, 44):
         assert [h.article_id for h in engine.search(f"word{n}").hits] == [f"a{n:03d}"]
     engine.close()
@@ -169,3 +169,39 @@ def test_a_worker_that_dies_fails_the_build(tmp_path: Path) -> None:
     finally:
         builder.join(timeout=30)
     assert builder.exitcode == 0
+
+
+def build_with_pool_limit(
+    directory: Path, articles: list[Article], limit: int
+) -> tuple[Any, int, list[Progress]]:
+    """Index ``articles`` with the pool of postings held to ``limit`` bytes in memory; returns
+    the index, how many runs were written to disk before the commit, and its reports."""
+    directory.mkdir()
+    ix = FileStorage(str(directory)).create_index(build_schema())
+    writer = counted_writer(ix.writer(compound=False), 128)
+    writer.pool.limit = limit
+    add_documents(writer, _items(articles, None), None)
+    runs = len(writer.pool.runs)
+    reports: list[Progress] = []
+    commit(writer, reports.append)
+    return ix, runs, reports
+
+
+def terms_of(ix: Any) -> list[tuple[str, bytes, list[int]]]:
+    with ix.reader() as reader:
+        return [
+            (field, word, list(reader.postings(field, word).all_ids()))
+            for field, word in reader.all_terms()
+        ]
+
+
+def test_postings_written_to_disk_are_merged_with_those_in_memory(
+    seed_list: list[Article], tmp_path: Path
+) -> None:
+    in_memory, runs, _ = build_with_pool_limit(tmp_path / "memory", seed_list, 10**9)
+    assert runs == 0
+    spilled, runs, reports = build_with_pool_limit(tmp_path / "spilled", seed_list, 20_000)
+    assert runs >= 2
+    assert terms_of(spilled) == terms_of(in_memory)
+    phases = check_phases(reports, [WRITING])
+    assert phases[WRITING][-1].total == sum(len(ids) for *_, ids in terms_of(spilled))
