@@ -31,7 +31,7 @@ class Progress:
 
     @property
     def finished(self) -> bool:
-        """Whether this is the last report of its phase."""
+        """Whether the phase is complete (its last report)."""
         return self.done >= self.total
 
     @property
