@@ -160,9 +160,11 @@ def test_raw_is_exact_in_a_pipe_and_visible_on_a_terminal(
 def test_index_and_an_empty_search_name_the_corpus_as_text(
     capsys: pytest.CaptureFixture[str], corpus: Path
 ) -> None:
-    assert "Search index for [the] corpus [bold] built with 1 article " in output(
-        capsys, "index", str(corpus)
-    )
+    assert main(["index", str(corpus)]) == 0
+    out, err = capsys.readouterr()
+    assert "Search index for [the] corpus [bold] built with 1 article " in out
+    # Not a terminal: one plain line per phase on stderr.
+    assert err.startswith("peskovtui: Indexing articles: 1 article, ")
     out = output(capsys, "search", '"[bold]nothing[/bold]"', str(corpus))
     assert out.startswith("[the] corpus [bold]: no article matches '\"[bold]nothing[/bold]\"'.")
 
@@ -182,7 +184,7 @@ def test_errors_and_warnings_print_file_names_and_queries_as_text(
     assert "\x1b" not in err and "“site:b␛bc”" in err
 
 
-def test_the_index_progress_names_the_corpus_as_text(
+def test_the_index_progress_on_a_terminal_is_plain_text(
     capsys: pytest.CaptureFixture[str], corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from rich.console import Console
@@ -192,4 +194,7 @@ def test_the_index_progress_names_the_corpus_as_text(
         lambda: Console(stderr=True, force_terminal=True, color_system=None, width=160),
     )
     assert main(["index", str(corpus)]) == 0
-    assert "Indexing [the] corpus [bold]" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "Search index for [the] corpus [bold] built" in out
+    assert "Indexing articles" in err
+    assert "1 of 1 article" in err

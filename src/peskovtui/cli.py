@@ -14,6 +14,7 @@ import contextlib
 import csv
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ from peskovtui.search import SearchHit, Snippet
 
 if TYPE_CHECKING:
     from peskovtui.search import RefreshReport
-    from peskovtui.search.build import ProgressCallback
+    from peskovtui.search.progress import Progress, ProgressCallback
 
 PROG = "peskovtui"
 ROLE_STYLES = {
@@ -340,39 +341,73 @@ def run_speakers(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def index_progress(description: str) -> Iterator[ProgressCallback | None]:
-    """A Rich progress bar on stderr while the index is built, if stderr is a terminal."""
+def index_progress(*, phase_lines: bool = False) -> Iterator[ProgressCallback | None]:
+    """Progress of an index build on stderr: a Rich display with one row per phase (what, how
+    many of how many, time left) when stderr is a terminal; otherwise one plain line per
+    finished phase if ``phase_lines``, else nothing."""
     console = stderr_console()
     if not console.is_terminal:
-        yield None
+        yield _phase_lines(console) if phase_lines else None
         return
     from rich.progress import (  # only a terminal shows the bar
         BarColumn,
-        MofNCompleteColumn,
-        Progress,
+        TaskID,
         TextColumn,
-        TimeElapsedColumn,
+        TimeRemainingColumn,
     )
+    from rich.progress import Progress as Display
 
-    with Progress(
-        TextColumn("{task.description}", markup=False),  # the corpus's name is text
+    with Display(
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
+        TextColumn("{task.fields[count]}"),
+        TimeRemainingColumn(),
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task(description, total=None)
+        tasks: dict[str, TaskID] = {}
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def update(progress: Progress) -> None:
+            if progress.phase not in tasks:
+                tasks[progress.phase] = bar.add_task(
+                    progress.phase, total=progress.total, count=progress.count
+                )
+            bar.update(
+                tasks[progress.phase],
+                completed=progress.done,
+                total=progress.total,
+                count=progress.count,
+            )
 
         yield update
 
 
-def refresh_search_index(library: Library, *, rebuild: bool = False) -> RefreshReport:
+def _phase_lines(console: Console) -> ProgressCallback:
+    """A progress callback that prints one line as each phase ends: what, how many, how long.
+
+    A phase is timed from the end of the one before it (or from the start of the refresh).
+    """
+    printed: set[str] = set()
+    mark = time.monotonic()
+
+    def update(progress: Progress) -> None:
+        nonlocal mark
+        if progress.phase in printed or not progress.finished:
+            return
+        printed.add(progress.phase)
+        now = time.monotonic()
+        count = f"{progress.amount}, " if progress.unit else ""
+        console.print(Text(f"{PROG}: {progress.phase}: {count}{now - mark:.1f} s"), soft_wrap=True)
+        mark = now
+
+    return update
+
+
+def refresh_search_index(
+    library: Library, *, rebuild: bool = False, phase_lines: bool = False
+) -> RefreshReport:
     """Bring the corpus's search index up to date, showing progress and notices."""
-    with index_progress(visible_controls(f"Indexing {library.name}")) as progress:
+    with index_progress(phase_lines=phase_lines) as progress:
         report = library.refresh_index(rebuild=rebuild, progress=progress)
     for notice in report.notices:
         warn(notice)
@@ -445,16 +480,22 @@ def run_search(args: argparse.Namespace) -> int:
 def run_index(args: argparse.Namespace) -> int:
     """``peskovtui index``: build or refresh the corpus's search index."""
     library = open_library(args)
-    report = refresh_search_index(library, rebuild=args.rebuild)
+    start = time.monotonic()
+    report = refresh_search_index(library, rebuild=args.rebuild, phase_lines=True)
+    took = f"in {time.monotonic() - start:.1f} s"
     if report.rebuilt:
-        what = f"built with {counted(report.added, 'article')}"
+        what = f"built with {counted(report.added, 'article')} {took}"
     elif report.read_only:
         what = "in use by another process; left as it is"
     else:
         what = (
-            f"up to date: {report.added} added, {report.changed} changed, {report.removed} removed"
+            f"up to date: {report.added:,} added, {report.changed:,} changed, "
+            f"{report.removed:,} removed {took}"
         )
-    stdout_console().print(plain(f"Search index for {library.name} {what} ({report.location})."))
+    # soft_wrap: one line, however long the index's path, for scripts and logs.
+    stdout_console().print(
+        plain(f"Search index for {library.name} {what} ({report.location})."), soft_wrap=True
+    )
     return 0
 
 

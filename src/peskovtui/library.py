@@ -26,8 +26,8 @@ from peskovtui.search import IndexBuilding, IndexUnavailable, SearchResults
 if TYPE_CHECKING:
     from peskovtui.child import Children
     from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
-    from peskovtui.search.build import ProgressCallback
     from peskovtui.search.engine import CancelCheck
+    from peskovtui.search.progress import ProgressCallback
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
+from peskovtui import cli
 from peskovtui.cli import main
 from peskovtui.library import Library
 from peskovtui.search import QueryError
@@ -129,6 +133,47 @@ def test_index_builds_then_refreshes(capsys: pytest.CaptureFixture[str], tmp_pat
     assert [h["title"] for h in json.loads(out)] == ["Quokka sighting"]
     status, out, _ = run(capsys, "index", str(folder), "--rebuild")
     assert "built with 4 articles" in out
+
+
+def test_index_ends_with_one_summary_line_and_logs_its_phases_plainly(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "index", "--rebuild")
+    assert status == 0
+    assert re.fullmatch(
+        r"Search index for bundled articles built with 5 articles in \d+\.\d s \(\S+\)\.\n", out
+    )
+    # Not a terminal: no progress display, one line per phase as it ends, for logs.
+    assert "\x1b" not in out + err
+    lines = err.splitlines()
+    assert [line.split(": ")[1] for line in lines] == [
+        "Indexing articles",
+        "Writing the index",
+        "Publishing the index",
+    ]
+    assert lines[0].startswith("peskovtui: Indexing articles: 5 articles, ")
+    status, out, err = run(capsys, "index")
+    assert re.fullmatch(
+        r"Search index for bundled articles up to date: 0 added, 0 changed, 0 removed "
+        r"in \d+\.\d s \(\S+\)\.\n",
+        out,
+    )
+    assert err == ""
+
+
+def test_index_in_a_terminal_shows_each_phase_with_its_count(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=120, highlight=False)
+    monkeypatch.setattr(cli, "stderr_console", lambda: terminal)
+    status, out, _ = run(capsys, "index", "--rebuild")
+    assert status == 0
+    assert "built with 5 articles" in out
+    shown = screen.getvalue()
+    for label in ("Indexing articles", "5 of 5 articles", "Writing the index", "entries"):
+        assert label in shown
+    assert "Publishing the index" in shown
 
 
 def test_unwritable_cache_is_a_warning_not_an_error(

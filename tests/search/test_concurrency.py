@@ -52,7 +52,7 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
         assert gen is not None
         ix = FileStorage(str(gen)).open_index()
         writer = ix.writer()
-        add_documents(writer, items[-1:], 1, None)  # written to disk, not yet committed
+        add_documents(writer, items[-1:], None)  # written to disk, not yet committed
         ready.set()
         go.wait(WAIT)
         writer.commit()

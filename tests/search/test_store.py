@@ -191,9 +191,11 @@ def test_build_in_a_child_process(seed_list: list[Article]) -> None:
     eng, report = open_engine(seed_list, child_build_threshold=2)
     assert report.rebuilt
     assert eng.search("peskov").total == 5
-    progress: list[tuple[int, int]] = []
-    eng.refresh(seed_list, rebuild=True, progress=lambda n, t: progress.append((n, t)))
-    assert progress[-1] == (5, 5)
+    progress: list[tuple[str, int, int]] = []
+    eng.refresh(
+        seed_list, rebuild=True, progress=lambda p: progress.append((p.phase, p.done, p.total))
+    )
+    assert ("Indexing articles", 5, 5) in progress
 
 
 def test_a_short_build_is_not_published(

@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import Label, ProgressBar
 
 from peskovtui.citation import as_markdown, as_plain, cite, cite_paragraph
-from peskovtui.ui.app import PeskovApp
+from peskovtui.search import Progress
+from peskovtui.search.progress import WRITING
+from peskovtui.ui.app import IndexProgress, IndexReady, PeskovApp
 from peskovtui.ui.screens.help import HelpScreen
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuotesPanel
@@ -373,3 +376,21 @@ async def test_an_unknown_binding_id_in_the_keymap_is_reported(
         await search(pilot, "peskov")
         await pilot.press("enter", "M")  # the known id still applies
         assert reader.current_match == len(reader.matches) - 1
+
+
+async def test_index_progress_shows_the_phase_and_its_count(run_app: Run) -> None:
+    async with run_app() as pilot:
+        app = pilot.app
+        row = app.query_one("#index-progress")
+        assert not row.has_class("-active")
+        app.post_message(IndexProgress(Progress(WRITING, 500, 2000, "entries")))
+        await pilot.pause()
+        assert row.has_class("-active")
+        assert str(app.query_one("#index-phase", Label).content) == (
+            "Writing the index 500 of 2,000 entries"
+        )
+        bar = app.query_one(ProgressBar)
+        assert (bar.progress, bar.total) == (500, 2000)
+        app.post_message(IndexReady(()))
+        await pilot.pause()
+        assert not row.has_class("-active")

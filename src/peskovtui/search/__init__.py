@@ -16,6 +16,7 @@ from peskovtui.search.errors import (
     SearchCancelled,
     SearchError,
 )
+from peskovtui.search.progress import Progress, ProgressCallback
 from peskovtui.search.results import SearchHit, SearchResults, Snippet
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ __all__ = [
     "IndexBuilding",
     "IndexUnavailable",
     "LatestSearch",
+    "Progress",
+    "ProgressCallback",
     "QueryError",
     "RefreshReport",
     "SearchCancelled",

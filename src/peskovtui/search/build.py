@@ -3,100 +3,159 @@
 Whoosh holds the GIL while it indexes, so a big build runs in a separate process (the UI stays
 responsive) and writes a new generation directory that is published only once its document
 count is checked.
+
+Every step reports its progress, the commit included: Whoosh writes the sorted postings of a
+segment only when it is committed, which takes about as long as analysing the articles, so the
+commit is a phase of its own (``WRITING``), counted in postings.
 """
 
 from __future__ import annotations
 
-import os
+import heapq
 import pickle
 import queue
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import PostingPool
 
 from peskovtui.child import Children, lead_own_group, spawn_context
 from peskovtui.corpus.model import Article
 from peskovtui.search.errors import IndexUnavailable
+from peskovtui.search.progress import (
+    INDEXING,
+    STARTING,
+    WRITING,
+    Progress,
+    ProgressCallback,
+    report_progress,
+)
 from peskovtui.search.schema import article_document, build_schema
 
-ProgressCallback = Callable[[int, int], None]
 # An article, its speakers (or the function that finds them in its text), its source (path,
 # row, size, mtime_ns) and the key that stands for its speakers in the manifest.
 Source = tuple[str | None, int | None, int, int]
 Speakers = tuple[str, ...] | Callable[[Article], Iterable[str]]
 Item = tuple[Article, Speakers, Source, str]
 
-_WRITER_MB = 128
-_PROGRESS_EVERY = 100
-# Whoosh's multiprocessing writer in the child build; it runs forked workers, which is safe
-# there because the child has no other threads.
-_PROCS = min(2, os.cpu_count() or 1)
+WRITER_MB = 128
+ENTRIES = "entries"  # the unit of the writing phase: a posting, one word of one field of an article
+_ARTICLES_EVERY = 20
+_ENTRIES_EVERY = 20_000
 
 
-def add_documents(
-    writer: Any, items: Iterable[Item], total: int, progress: ProgressCallback | None
-) -> int:
-    """Add one document per item to an open writer; returns how many were added."""
-    count = 0
-    for article, speakers, source, key in items:
+class CountedPool(PostingPool):  # type: ignore[misc]  # Whoosh is untyped
+    """Whoosh's pool of postings, counting them as the commit writes them out.
+
+    ``report(done, total)`` is called as the sorted postings are consumed; Whoosh itself says
+    nothing between the start and the end of a commit.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.report: Callable[[int, int], None] | None = None
+        self._spilled = 0  # postings already sorted into run files on disk
+
+    def save(self) -> None:
+        self._spilled += len(self.current)
+        super().save()
+
+    def items(self, maxfiles: int = 128) -> Iterator[Any]:
+        """The postings in order. Whoosh would first write the postings still in memory to a
+        run file and read them back to merge them with the others; they are merged from
+        memory instead (at 3.8k articles Whoosh's way spent 5-17 s before the first posting
+        was written; see BENCHMARKS.md)."""
+        if not self.runs or len(self.runs) >= maxfiles:
+            return iter(super().items(maxfiles))
+        current = sorted(self.current)
+        runs = list(self.runs)
+        self.current.clear()
+        self.runs.clear()
+        return heapq.merge(current, *(self._read_run(path) for path in runs))
+
+    def iter_postings(self) -> Iterator[Any]:
+        total = self._spilled + len(self.current)
+        if self.report is not None:
+            self.report(0, total)
+        postings = iter(self.items())
+        done = 0
+        while chunk := list(islice(postings, _ENTRIES_EVERY)):
+            yield from chunk
+            done += len(chunk)
+            if self.report is not None:
+                self.report(done, total)
+        if self.report is not None and done < total:
+            self.report(total, total)
+
+
+def counted_writer(writer: Any, limitmb: int) -> Any:
+    """``writer`` with a pool that counts its postings (install before adding documents)."""
+    writer.pool = CountedPool(writer._tempstorage, writer.newsegment, limitmb=limitmb)
+    return writer
+
+
+def add_documents(writer: Any, items: Sequence[Item], progress: ProgressCallback | None) -> int:
+    """Add one document per item to an open writer, reporting ``INDEXING``; returns the count."""
+    total = len(items)
+    report_progress(progress, INDEXING, 0, total, "articles")
+    for count, (article, speakers, source, key) in enumerate(items, 1):
         names = tuple(speakers(article)) if callable(speakers) else speakers
         writer.add_document(**article_document(article, names, source, key))
-        count += 1
-        if progress is not None and count % _PROGRESS_EVERY == 0:
-            progress(count, total)
-    return count
+        if count % _ARTICLES_EVERY == 0 or count == total:
+            report_progress(progress, INDEXING, count, total, "articles")
+    return total
 
 
-def build_here(
-    directory: Path, items: Sequence[Item], progress: ProgressCallback | None, procs: int = 1
-) -> int:
-    """Create an index in ``directory`` holding ``items``; returns the committed count.
+def commit(writer: Any, progress: ProgressCallback | None) -> None:
+    """Commit a writer made by ``counted_writer``, reporting ``WRITING`` as postings are written.
 
-    With ``procs`` > 1 Whoosh's multiprocessing writer is used; its workers can die and leave
-    documents out, so callers must compare the returned count with ``len(items)``.
+    A commit that merges older segments first spends that time before its first report.
     """
+    pool = writer.pool
+    if progress is not None and isinstance(pool, CountedPool):
+        pool.report = lambda done, total: progress(Progress(WRITING, done, total, ENTRIES))
+    writer.commit()
+
+
+def build_here(directory: Path, items: Sequence[Item], progress: ProgressCallback | None) -> int:
+    """Create an index in ``directory`` holding ``items``; returns the committed count."""
     ix = FileStorage(str(directory)).create_index(build_schema())
     # Plain segment files, not compound ones: on opening, Whoosh copies every file of a compound
     # segment into memory (measured 45-65 ms at 3.8k articles, growing with the index).
-    if procs > 1:
-        writer = ix.writer(
-            procs=procs,
-            limitmb=_WRITER_MB // procs,
-            multisegment=True,
-            compound=False,
-            subargs={"compound": False},
-        )
-    else:
-        writer = ix.writer(limitmb=_WRITER_MB, compound=False)
+    writer = counted_writer(ix.writer(limitmb=WRITER_MB, compound=False), WRITER_MB)
     try:
-        add_documents(writer, items, len(items), progress)
+        add_documents(writer, items, progress)
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    commit(writer, progress)
     count = int(ix.doc_count())
     ix.close()
-    if progress is not None:
-        progress(len(items), len(items))
     return count
 
 
 def _child(directory: str, items_file: str, messages: Any) -> None:
     lead_own_group()
+    # Imported here: only the child process needs it.
+    from peskovtui.search.parallel import build_parallel
+
+    def relay(progress: Progress) -> None:
+        messages.put(("progress", (progress.phase, progress.done, progress.total, progress.unit)))
+
     try:
         path = Path(items_file)
         with path.open("rb") as fh:
             items = pickle.load(fh)  # our own file, in our private build directory
         path.unlink()
-        count = build_here(
-            Path(directory), items, lambda n, t: messages.put(("progress", n)), procs=_PROCS
-        )
-    except BaseException as exc:  # reported to the parent, which owns the error handling
-        messages.put(("error", f"{type(exc).__name__}: {exc}"))
-        raise
+        count = build_parallel(Path(directory), items, relay)
+    except Exception as exc:  # reported to the parent, which owns the error handling
+        ours = isinstance(exc, IndexUnavailable)  # already one sentence for the user
+        messages.put(("error", str(exc) if ours else f"{type(exc).__name__}: {exc}"))
+        return
     messages.put(("done", count))
 
 
@@ -109,6 +168,7 @@ def build_in_child(
     """Like ``build_here`` but in a child process (one of ``children``, which can stop it);
     the parent only relays progress."""
     children = children if children is not None else Children()
+    report_progress(progress, STARTING, 0, 1, "")
     ctx = spawn_context()
     # The articles go through a file: a child that dies early cannot block the parent on a
     # half-written pipe.
@@ -118,7 +178,7 @@ def build_in_child(
         pickle.dump(list(items), fh, protocol=pickle.HIGHEST_PROTOCOL)
         items_file = fh.name
     messages = ctx.Queue()
-    # Not a daemon: Whoosh's multiprocessing writer needs to start workers of its own.
+    # Not a daemon: it starts worker processes of its own.
     child = ctx.Process(target=_child, args=(str(directory), items_file, messages))
     try:
         children.start(child)
@@ -127,17 +187,18 @@ def build_in_child(
         raise
     count: int | None = None
     error: str | None = None
-    total = len(items)
+    started = False
     try:
         while count is None and error is None:
-            try:
-                kind, value = messages.get(timeout=0.2)
-            except queue.Empty:
-                if not child.is_alive():
-                    break
-                continue
+            message = receive(messages, [child])
+            if message is None:
+                break
+            kind, value = message
             if kind == "progress" and progress is not None:
-                progress(int(value), total)
+                if not started:
+                    started = True
+                    report_progress(progress, STARTING, 1, 1, "")
+                progress(Progress(*value))
             elif kind == "done":
                 count = int(value)
             elif kind == "error":
@@ -152,7 +213,23 @@ def build_in_child(
         Path(items_file).unlink(missing_ok=True)
     if count is None:
         reason = error or f"the indexing process stopped (exit status {child.exitcode})"
-        raise IndexUnavailable(f"Building the search index failed: {reason}.")
-    if progress is not None:
-        progress(total, total)
+        raise IndexUnavailable(f"Building the search index failed: {reason.rstrip('.')}.")
     return count
+
+
+def receive(messages: Any, senders: Sequence[Any]) -> Any:
+    """The next message on ``messages``, or None once a sender has ended without sending more.
+
+    A process that sends and then exits has its messages in the pipe before it ends, so one
+    more look after seeing it gone tells a clean end from a death.
+    """
+    while True:
+        try:
+            return messages.get(timeout=0.2)
+        except queue.Empty:
+            if all(sender.is_alive() for sender in senders):
+                continue
+        try:
+            return messages.get(timeout=1.0)
+        except queue.Empty:
+            return None

@@ -17,9 +17,18 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from peskovtui.child import Children
 from peskovtui.corpus.model import Article
 from peskovtui.display import counted
-from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
+from peskovtui.search.build import (
+    WRITER_MB,
+    Item,
+    add_documents,
+    build_here,
+    build_in_child,
+    commit,
+    counted_writer,
+)
 from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
 from peskovtui.search.offsets import Range, build_plan, plan_offsets
+from peskovtui.search.progress import PUBLISHING, ProgressCallback, report_progress
 from peskovtui.search.query import expand_partial_terms, parse_query, read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema, speakers_key
@@ -214,9 +223,9 @@ class WhooshSearchEngine:
     ) -> RefreshReport:
         if not self._in_ram or rebuild or self._damaged:
             ix = RamStorage().create_index(self._schema)
-            writer = ix.writer()
-            add_documents(writer, items, len(items), progress)
-            writer.commit()
+            writer = counted_writer(ix.writer(limitmb=WRITER_MB), WRITER_MB)
+            add_documents(writer, items, progress)
+            commit(writer, progress)
             self._check_count(ix, len(items))
             self._swap(ix)
             self._memory_manifest = _diff({}, items).entries
@@ -373,6 +382,7 @@ class WhooshSearchEngine:
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
+        report_progress(progress, PUBLISHING, 0, 1, "")
         gen = store.publish(build, keep_previous=not (self._discard_current or self._damaged))
         self._discard_current = False
         self._location = str(gen)
@@ -384,23 +394,24 @@ class WhooshSearchEngine:
         self._known = (gen, generation, entries)
         self._swap(ix)
         self._damaged = False
+        report_progress(progress, PUBLISHING, 1, 1, "")
 
     def _apply(
         self, ix: Any, diff: _Diff, expected: int, progress: ProgressCallback | None
     ) -> None:
         if not diff.todo and not diff.removed:
             return
-        writer = ix.writer(limitmb=128, compound=False)
+        writer = counted_writer(ix.writer(limitmb=WRITER_MB, compound=False), WRITER_MB)
         try:
             for doc_id in diff.removed:
                 writer.delete_by_term("id", doc_id)
             for article, *_ in diff.todo:
                 writer.delete_by_term("id", article.id)
-            add_documents(writer, diff.todo, len(diff.todo), progress)
+            add_documents(writer, diff.todo, progress)
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        commit(writer, progress)
         self._check_count(ix, expected)
 
     def _check_count(self, ix: Any, expected: int) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -20,7 +21,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, ProgressBar
+from textual.widgets import Footer, Header, Input, Label, ProgressBar
 from textual.worker import get_current_worker
 
 from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
@@ -29,7 +30,7 @@ from peskovtui.display import counted
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
-from peskovtui.search import IndexBuilding, SearchCancelled, SearchResults
+from peskovtui.search import IndexBuilding, Progress, SearchCancelled, SearchResults
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.help import HelpScreen, key_rows
@@ -65,10 +66,9 @@ class SearchDone(Message):
 
 @dataclass
 class IndexProgress(Message):
-    """The index build advanced."""
+    """The index build advanced: the phase under way and how much of it is done."""
 
-    done: int
-    total: int
+    progress: Progress
 
 
 @dataclass
@@ -205,7 +205,9 @@ class PeskovApp(App[None]):
             yield ArticleList(id="articles")
             yield Reader(id="reader")
             yield QuotesPanel(id="quotes")
-        yield ProgressBar(id="index-progress", show_eta=False)
+        with Horizontal(id="index-progress"):
+            yield Label(id="index-phase")
+            yield ProgressBar(show_eta=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -594,8 +596,8 @@ class PeskovApp(App[None]):
     def build_index(self) -> None:
         """Open or refresh the search index, reporting progress."""
 
-        def progress(done: int, total: int) -> None:
-            self.post_message(IndexProgress(done, total))
+        def progress(progress: Progress) -> None:
+            self.post_message(IndexProgress(progress))
 
         try:
             report = self.library.refresh_index(progress=progress)
@@ -610,15 +612,17 @@ class PeskovApp(App[None]):
 
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:
-        bar = self.query_one(ProgressBar)
-        bar.add_class("-active")
-        bar.update(total=message.total, progress=message.done)
+        progress = message.progress
+        self.query_one("#index-progress").add_class("-active")
+        label = f"{progress.phase} {progress.count}".rstrip()
+        self.query_one("#index-phase", Label).update(Text(label))
+        self.query_one(ProgressBar).update(total=progress.total, progress=progress.done)
 
     @on(IndexReady)
     def _index_done(self, message: IndexReady) -> None:
         self._index_ready = message.error is None
         self._index_ended = True
-        self.query_one(ProgressBar).remove_class("-active")
+        self.query_one("#index-progress").remove_class("-active")
         for notice in message.notices:
             self.notify(notice, timeout=6, markup=False)
         if message.error:
