@@ -7,20 +7,21 @@ import logging
 import shutil
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.query import QueryError as WhooshQueryError
 
 from peskovtui.child import Children
 from peskovtui.corpus.model import Article
 from peskovtui.display import counted
 from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
-from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
-from peskovtui.search.offsets import Range, build_plan, plan_offsets
-from peskovtui.search.query import expand_partial_terms, parse_query, read_query
+from peskovtui.search.errors import IndexUnavailable, QueryError, SearchCancelled, SearchError
+from peskovtui.search.offsets import MatchPlan, Range, build_plan, plan_offsets
+from peskovtui.search.query import expand_partial_terms, read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema, speakers_key
 from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
@@ -194,8 +195,10 @@ class WhooshSearchEngine:
                 )
         if report is None:
             report = self._refresh_memory(items, rebuild, progress, notices)
+        # The caller shows the notices; a warning record would reach stderr a second time
+        # through logging's last-resort handler.
         for notice in report.notices:
-            log.warning("%s", notice)
+            log.info("%s", notice)
         return report
 
     def _fall_back_to_memory(self, notices: list[str], reason: str) -> None:
@@ -443,7 +446,7 @@ class WhooshSearchEngine:
             searcher = self._searcher
             if searcher is None:
                 raise IndexUnavailable("The search index is not open yet.")
-            try:
+            with self._reading_index():
                 expanded = expand_partial_terms(parsed, searcher.reader())
                 # Without block-quality skipping the collector sees every match, so the total
                 # is counted in the same pass instead of a second run of the query.
@@ -451,14 +454,6 @@ class WhooshSearchEngine:
                 ranked = [(hit["id"], float(hit.score)) for hit in results]
                 total = len(results)
                 plan = build_plan(expanded, searcher.reader())
-            except SearchError:
-                raise
-            except Exception as exc:
-                log.info("search failed: %r", exc)
-                self._damaged = True
-                raise IndexUnavailable(
-                    "The search index is damaged; run `peskovtui index --rebuild`."
-                ) from exc
             articles = self._articles
         hits: list[SearchHit] = []
         for doc_id, score in ranked:
@@ -472,16 +467,36 @@ class WhooshSearchEngine:
             hits.append(SearchHit(doc_id, article.title, score, matches, snippet, exact))
         return SearchResults(query, tuple(hits), total, notices)
 
+    @contextlib.contextmanager
+    def _reading_index(self) -> Iterator[None]:
+        """Sorts what goes wrong while the index is read: the user's errors and cancellations
+        pass, a phrase in a field without positions (Whoosh's own ``QueryError``) is the query's,
+        and anything else is damage, which the next refresh repairs by rebuilding."""
+        try:
+            yield
+        except SearchError:
+            raise
+        except WhooshQueryError as exc:
+            log.info("query refused by Whoosh: %r", exc)
+            raise QueryError("The query cannot be searched as written") from exc
+        except Exception as exc:
+            log.info("search failed: %r", exc)
+            self._damaged = True
+            raise IndexUnavailable(
+                "The search index is damaged; run `peskovtui index --rebuild`."
+            ) from exc
+
     def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
         """Exact character ranges of ``query``'s matches in ``article.text``."""
-        parsed = parse_query(query, self._schema)
+        parsed, _ = read_query(query, self._schema)
+        plan: MatchPlan
         with self._lock:
-            if self._searcher is not None:
-                reader = self._searcher.reader()
-                parsed = expand_partial_terms(parsed, reader)
-                plan = build_plan(parsed, reader)
-            else:
+            if self._searcher is None:
                 plan = build_plan(parsed)
+            else:
+                with self._reading_index():
+                    reader = self._searcher.reader()
+                    plan = build_plan(expand_partial_terms(parsed, reader), reader)
         return plan_offsets(article, plan)
 
     @property

@@ -16,6 +16,7 @@ from whoosh.qparser import (
     syntax,
 )
 
+from peskovtui.display import counted
 from peskovtui.search.errors import QueryError
 from peskovtui.search.query_check import check_query
 from peskovtui.search.schema import FIELD_ALIASES, WORD_TWINS
@@ -132,7 +133,21 @@ def read_query(text: str, schema: Any) -> tuple[Any, tuple[str, ...]]:
             raise QueryError(f"The query “{text}” cannot be understood.") from exc
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         raise QueryError(f"The query “{text}” has no words to search for.")
-    return parsed, checked.notices
+    return _bounded(parsed), checked.notices
+
+
+def _bounded(parsed: Any) -> Any:
+    """``parsed``, checked for what Whoosh would only fail on while searching."""
+
+    def bound(q: Any) -> Any:
+        if isinstance(q, wq.FuzzyTerm) and q.prefixlength > len(q.text):
+            raise QueryError(
+                f"“{q.text}” has {counted(len(q.text), 'letter')}, fewer than the number after "
+                f"the slash asks to keep unchanged; write at most /{len(q.text)}"
+            )
+        return q
+
+    return parsed.accept(bound)
 
 
 # Above this many words a prefix/wildcard/fuzzy term is left to Whoosh to expand as it searches.
