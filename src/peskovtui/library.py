@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from peskovtui.child import Children
     from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
     from peskovtui.search.build import ProgressCallback
-    from peskovtui.search.engine import CancelCheck
+    from peskovtui.search.cancel import CancelCheck
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400

@@ -32,6 +32,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
             "unchanged; write at most /6.",
         ),
         ('text_words:"a b"', "There is no field “text_words:”"),
+        ("?*?", "“?*?” has no letters to search for"),
+        ("*", "“*” has no letters to search for"),
     ],
 )
 def test_a_query_error_is_named_as_one(
@@ -71,6 +73,16 @@ def test_a_query_whoosh_refuses_is_a_query_error(monkeypatch: pytest.MonkeyPatch
         assert library.refresh_index().rebuilt is False
     finally:
         library.close()
+
+
+def test_a_cut_query_says_so_once(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "search", "domestic~9 peskov", str(SEEDS), "--format", "json")
+    assert status == 0
+    assert out.startswith("[")
+    assert err == (
+        "peskovtui: warning: A fuzzy word may differ by 2 letters at most; searched for words "
+        "within 2 of “domestic”.\n"
+    )
 
 
 @pytest.mark.parametrize("command", ["search", "index"])

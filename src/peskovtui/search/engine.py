@@ -19,9 +19,11 @@ from peskovtui.child import Children
 from peskovtui.corpus.model import Article
 from peskovtui.display import counted
 from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
-from peskovtui.search.errors import IndexUnavailable, QueryError, SearchCancelled, SearchError
+from peskovtui.search.cancel import CancelCheck, check
+from peskovtui.search.errors import IndexUnavailable, QueryError, SearchError
+from peskovtui.search.expansion import WordLists, expand_partial_terms
 from peskovtui.search.offsets import MatchPlan, Range, build_plan, plan_offsets
-from peskovtui.search.query import expand_partial_terms, read_query
+from peskovtui.search.query import read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema, speakers_key
 from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
@@ -40,7 +42,6 @@ class DerivedSpeakers:
 
 
 SpeakerSource = Callable[[Article], Iterable[str]] | Mapping[str, Iterable[str]] | DerivedSpeakers
-CancelCheck = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ class WhooshSearchEngine:
         self._lock = threading.RLock()
         self._ix: Any = None
         self._searcher: Any = None
+        self._word_lists = WordLists()
         self._dir: CorpusIndexDir | None = None
         self._memory = not self._corpus_paths
         self._damaged = False
@@ -435,29 +437,33 @@ class WhooshSearchEngine:
         cancel: CancelCheck | None = None,
         ranged: int | None = None,
     ) -> SearchResults:
-        """Ranked hits for ``query`` with exact match ranges; ``cancel`` aborts between steps.
+        """Ranked hits for ``query`` with exact match ranges.
+
+        ``cancel`` is asked between steps and while partial words are expanded; once it says
+        yes, the search stops with ``SearchCancelled``.
 
         ``ranged`` limits the hits whose ranges are found (the best ones; about a millisecond
         each); the others come back with ``ranged`` False.
         """
         parsed, notices = read_query(query, self._schema)
-        _check(cancel)
+        check(cancel)
         with self._lock:
             searcher = self._searcher
             if searcher is None:
                 raise IndexUnavailable("The search index is not open yet.")
             with self._reading_index():
-                expanded = expand_partial_terms(parsed, searcher.reader())
+                reader = searcher.reader()
+                expansion = expand_partial_terms(parsed, reader, self._word_lists, cancel)
                 # Without block-quality skipping the collector sees every match, so the total
                 # is counted in the same pass instead of a second run of the query.
-                results = searcher.search(expanded, limit=limit, optimize=False)
+                results = searcher.search(expansion.query, limit=limit, optimize=False)
                 ranked = [(hit["id"], float(hit.score)) for hit in results]
                 total = len(results)
-                plan = build_plan(expanded, searcher.reader())
+                plan = build_plan(expansion.query, reader)
             articles = self._articles
         hits: list[SearchHit] = []
         for doc_id, score in ranked:
-            _check(cancel)
+            check(cancel)
             article = articles.get(doc_id)
             if article is None:  # indexed by another process, not in this corpus load
                 continue
@@ -465,7 +471,7 @@ class WhooshSearchEngine:
             matches = plan_offsets(article, plan) if exact else ()
             snippet = make_snippet(article.text, matches)
             hits.append(SearchHit(doc_id, article.title, score, matches, snippet, exact))
-        return SearchResults(query, tuple(hits), total, notices)
+        return SearchResults(query, tuple(hits), total, notices + expansion.notices)
 
     @contextlib.contextmanager
     def _reading_index(self) -> Iterator[None]:
@@ -496,7 +502,8 @@ class WhooshSearchEngine:
             else:
                 with self._reading_index():
                     reader = self._searcher.reader()
-                    plan = build_plan(expand_partial_terms(parsed, reader), reader)
+                    expanded = expand_partial_terms(parsed, reader, self._word_lists).query
+                    plan = build_plan(expanded, reader)
         return plan_offsets(article, plan)
 
     @property
@@ -521,11 +528,6 @@ class WhooshSearchEngine:
 
 def _storage(gen: Path, *, readonly: bool = False) -> Any:
     return FileStorage(str(gen), readonly=readonly)
-
-
-def _check(cancel: CancelCheck | None) -> None:
-    if cancel is not None and cancel():
-        raise SearchCancelled("The search was superseded by a newer one.")
 
 
 def _speakers_for(
