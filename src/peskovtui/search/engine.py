@@ -19,7 +19,7 @@ from peskovtui.child import Children
 from peskovtui.corpus.model import Article
 from peskovtui.display import counted
 from peskovtui.search.build import Item, ProgressCallback, add_documents, build_here, build_in_child
-from peskovtui.search.cancel import CancelCheck, check
+from peskovtui.search.cancel import CancelCheck, check, search_cancellably
 from peskovtui.search.errors import IndexUnavailable, QueryError, SearchError
 from peskovtui.search.expansion import WordLists, expand_partial_terms
 from peskovtui.search.offsets import MatchPlan, Range, build_plan, plan_offsets
@@ -439,8 +439,8 @@ class WhooshSearchEngine:
     ) -> SearchResults:
         """Ranked hits for ``query`` with exact match ranges.
 
-        ``cancel`` is asked between steps and while partial words are expanded; once it says
-        yes, the search stops with ``SearchCancelled``.
+        ``cancel`` is asked throughout (expanding partial words, collecting matches, finding
+        ranges); once it says yes, the search stops with ``SearchCancelled``.
 
         ``ranged`` limits the hits whose ranges are found (the best ones; about a millisecond
         each); the others come back with ``ranged`` False.
@@ -454,9 +454,7 @@ class WhooshSearchEngine:
             with self._reading_index():
                 reader = searcher.reader()
                 expansion = expand_partial_terms(parsed, reader, self._word_lists, cancel)
-                # Without block-quality skipping the collector sees every match, so the total
-                # is counted in the same pass instead of a second run of the query.
-                results = searcher.search(expansion.query, limit=limit, optimize=False)
+                results = search_cancellably(searcher, expansion.query, limit, cancel)
                 ranked = [(hit["id"], float(hit.score)) for hit in results]
                 total = len(results)
                 plan = build_plan(expansion.query, reader)
