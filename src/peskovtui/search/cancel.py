@@ -16,8 +16,7 @@ from peskovtui.search.errors import SearchCancelled
 
 CancelCheck = Callable[[], bool]
 
-# Documents collected between two checks: a check costs about as much as collecting one, and
-# this many take a few milliseconds.
+# Matching documents collected between two checks: a millisecond or so of collecting.
 CHECK_EVERY = 256
 
 
