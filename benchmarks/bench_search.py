@@ -23,8 +23,9 @@ from whoosh.qparser import FuzzyTermPlugin, QueryParser
 
 from peskovtui.corpus import load_corpus
 from peskovtui.search import WhooshSearchEngine
+from peskovtui.search.expansion import expand_partial_terms
 from peskovtui.search.offsets import build_plan, plan_offsets, tokens
-from peskovtui.search.query import expand_partial_terms, parse_query
+from peskovtui.search.query import parse_query
 from peskovtui.search.schema import article_document, build_schema
 
 # (kind, project query, the same query in plain Whoosh syntax)
@@ -98,7 +99,8 @@ def bench_project(articles: list[Any], source: str, rounds: int) -> dict[str, st
     per_article: list[float] = []
     for q in ("trump", '"white house"', "presiden*", "peskof~1"):
         reader = engine._searcher.reader()
-        plan = build_plan(expand_partial_terms(parse_query(q, engine._schema), reader), reader)
+        expanded = expand_partial_terms(parse_query(q, engine._schema), reader).query
+        plan = build_plan(expanded, reader)
         for hit in engine.search(q, 50).hits:
             article = by_id[hit.article_id]
             tokens.cache_clear()  # measure the re-analysis, not the type-ahead cache

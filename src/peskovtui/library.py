@@ -26,7 +26,7 @@ from peskovtui.search import IndexBuilding, IndexUnavailable, SearchResults
 if TYPE_CHECKING:
     from peskovtui.child import Children
     from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
-    from peskovtui.search.engine import CancelCheck
+    from peskovtui.search.cancel import CancelCheck
     from peskovtui.search.progress import ProgressCallback
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
@@ -312,8 +312,14 @@ class Library:
         """Ranked hits for ``query`` with exact match ranges; opens the index on first use.
 
         While another thread builds the index this raises ``IndexBuilding`` rather than wait.
+        The search stops with ``SearchCancelled`` once ``cancel`` says so or the library is
+        closed.
         """
-        return self._ensure_index().search(query, limit, cancel=cancel, ranged=ranged)
+
+        def stop() -> bool:
+            return self._closed or (cancel is not None and cancel())
+
+        return self._ensure_index().search(query, limit, cancel=stop, ranged=ranged)
 
     def _ensure_index(self) -> WhooshSearchEngine:
         engine = self._engine
@@ -341,7 +347,8 @@ class Library:
         return self._index_report.notices if self._index_report is not None else ()
 
     def close(self) -> None:
-        """Stop this library's child processes at once and release the search index."""
+        """Stop this library's child processes and its searches at once, and release the
+        search index."""
         with self._children_lock:
             self._closed = True
             children = self._children

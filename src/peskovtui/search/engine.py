@@ -7,12 +7,13 @@ import logging
 import shutil
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.query import QueryError as WhooshQueryError
 
 from peskovtui.child import Children
 from peskovtui.corpus.model import Article
@@ -26,10 +27,12 @@ from peskovtui.search.build import (
     commit,
     counted_writer,
 )
-from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
-from peskovtui.search.offsets import Range, build_plan, plan_offsets
+from peskovtui.search.cancel import CancelCheck, check, search_cancellably
+from peskovtui.search.errors import IndexUnavailable, QueryError, SearchError
+from peskovtui.search.expansion import WordLists, expand_partial_terms
+from peskovtui.search.offsets import MatchPlan, Range, build_plan, plan_offsets
 from peskovtui.search.progress import PUBLISHING, ProgressCallback, report_progress
-from peskovtui.search.query import expand_partial_terms, parse_query, read_query
+from peskovtui.search.query import read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import SCHEMA_VERSION, article_digest, build_schema, speakers_key
 from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
@@ -48,7 +51,6 @@ class DerivedSpeakers:
 
 
 SpeakerSource = Callable[[Article], Iterable[str]] | Mapping[str, Iterable[str]] | DerivedSpeakers
-CancelCheck = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,7 @@ class WhooshSearchEngine:
         self._lock = threading.RLock()
         self._ix: Any = None
         self._searcher: Any = None
+        self._word_lists = WordLists()
         self._dir: CorpusIndexDir | None = None
         self._memory = not self._corpus_paths
         self._damaged = False
@@ -203,8 +206,10 @@ class WhooshSearchEngine:
                 )
         if report is None:
             report = self._refresh_memory(items, rebuild, progress, notices)
+        # The caller shows the notices; a warning record would reach stderr a second time
+        # through logging's last-resort handler.
         for notice in report.notices:
-            log.warning("%s", notice)
+            log.info("%s", notice)
         return report
 
     def _fall_back_to_memory(self, notices: list[str], reason: str) -> None:
@@ -443,37 +448,31 @@ class WhooshSearchEngine:
         cancel: CancelCheck | None = None,
         ranged: int | None = None,
     ) -> SearchResults:
-        """Ranked hits for ``query`` with exact match ranges; ``cancel`` aborts between steps.
+        """Ranked hits for ``query`` with exact match ranges.
+
+        ``cancel`` is asked throughout (expanding partial words, collecting matches, finding
+        ranges); once it says yes, the search stops with ``SearchCancelled``.
 
         ``ranged`` limits the hits whose ranges are found (the best ones; about a millisecond
         each); the others come back with ``ranged`` False.
         """
         parsed, notices = read_query(query, self._schema)
-        _check(cancel)
+        check(cancel)
         with self._lock:
             searcher = self._searcher
             if searcher is None:
                 raise IndexUnavailable("The search index is not open yet.")
-            try:
-                expanded = expand_partial_terms(parsed, searcher.reader())
-                # Without block-quality skipping the collector sees every match, so the total
-                # is counted in the same pass instead of a second run of the query.
-                results = searcher.search(expanded, limit=limit, optimize=False)
+            with self._reading_index():
+                reader = searcher.reader()
+                expansion = expand_partial_terms(parsed, reader, self._word_lists, cancel)
+                results = search_cancellably(searcher, expansion.query, limit, cancel)
                 ranked = [(hit["id"], float(hit.score)) for hit in results]
                 total = len(results)
-                plan = build_plan(expanded, searcher.reader())
-            except SearchError:
-                raise
-            except Exception as exc:
-                log.info("search failed: %r", exc)
-                self._damaged = True
-                raise IndexUnavailable(
-                    "The search index is damaged; run `peskovtui index --rebuild`."
-                ) from exc
+                plan = build_plan(expansion.query, reader)
             articles = self._articles
         hits: list[SearchHit] = []
         for doc_id, score in ranked:
-            _check(cancel)
+            check(cancel)
             article = articles.get(doc_id)
             if article is None:  # indexed by another process, not in this corpus load
                 continue
@@ -481,18 +480,39 @@ class WhooshSearchEngine:
             matches = plan_offsets(article, plan) if exact else ()
             snippet = make_snippet(article.text, matches)
             hits.append(SearchHit(doc_id, article.title, score, matches, snippet, exact))
-        return SearchResults(query, tuple(hits), total, notices)
+        return SearchResults(query, tuple(hits), total, notices + expansion.notices)
+
+    @contextlib.contextmanager
+    def _reading_index(self) -> Iterator[None]:
+        """Sorts what goes wrong while the index is read: the user's errors and cancellations
+        pass, a phrase in a field without positions (Whoosh's own ``QueryError``) is the query's,
+        and anything else is damage, which the next refresh repairs by rebuilding."""
+        try:
+            yield
+        except SearchError:
+            raise
+        except WhooshQueryError as exc:
+            log.info("query refused by Whoosh: %r", exc)
+            raise QueryError("The query cannot be searched as written") from exc
+        except Exception as exc:
+            log.info("search failed: %r", exc)
+            self._damaged = True
+            raise IndexUnavailable(
+                "The search index is damaged; run `peskovtui index --rebuild`."
+            ) from exc
 
     def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
         """Exact character ranges of ``query``'s matches in ``article.text``."""
-        parsed = parse_query(query, self._schema)
+        parsed, _ = read_query(query, self._schema)
+        plan: MatchPlan
         with self._lock:
-            if self._searcher is not None:
-                reader = self._searcher.reader()
-                parsed = expand_partial_terms(parsed, reader)
-                plan = build_plan(parsed, reader)
-            else:
+            if self._searcher is None:
                 plan = build_plan(parsed)
+            else:
+                with self._reading_index():
+                    reader = self._searcher.reader()
+                    expanded = expand_partial_terms(parsed, reader, self._word_lists).query
+                    plan = build_plan(expanded, reader)
         return plan_offsets(article, plan)
 
     @property
@@ -517,11 +537,6 @@ class WhooshSearchEngine:
 
 def _storage(gen: Path, *, readonly: bool = False) -> Any:
     return FileStorage(str(gen), readonly=readonly)
-
-
-def _check(cancel: CancelCheck | None) -> None:
-    if cancel is not None and cancel():
-        raise SearchCancelled("The search was superseded by a newer one.")
 
 
 def _speakers_for(

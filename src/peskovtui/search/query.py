@@ -16,11 +16,16 @@ from whoosh.qparser import (
     syntax,
 )
 
+from peskovtui.display import counted
 from peskovtui.search.errors import QueryError
 from peskovtui.search.query_check import check_query
 from peskovtui.search.schema import FIELD_ALIASES, WORD_TWINS
 
 DEFAULT_FIELD = "text"
+# A fuzzy term may differ from its word by this many letters at most: at 3 a short word already
+# matches much of the vocabulary, and finding the words takes ever longer (54 s for
+# ``domestic~9`` at 3.8k articles, which matched every article).
+MAX_EDIT_DISTANCE = 2
 
 # ``date:2017-01..2017-03``, ``date:2017``, ``date:..2017-02-15``; rewritten to Whoosh's range
 # syntax on the numeric YYYYMMDD field before parsing.
@@ -36,6 +41,30 @@ _PARTIAL_WORD_NODES = (
     PrefixPlugin.PrefixNode,
     FuzzyTermPlugin.FuzzyTermNode,
 )
+
+
+def _number(digits: str | None, default: int) -> int:
+    # Any number of ten digits or more is beyond every bound; int() of thousands of digits
+    # would raise.
+    if not digits:
+        return default
+    return int(digits) if len(digits) < 10 else 10**9
+
+
+class _FuzzyPlugin(FuzzyTermPlugin):  # type: ignore[misc]
+    """Whoosh's ``word~2/3`` syntax, reading every digit of the numbers.
+
+    Whoosh reads one digit of the distance: ``word~10`` would be ``word~1`` and a word ``0``,
+    and ``word~99`` a distance of 9 and a word ``9``. Read whole, a distance beyond the bound
+    is named instead (see ``_bounded``).
+    """
+
+    expr = re.compile(r"(?<=\S)~(?P<maxdist>[0-9]+)?(/(?P<prefix>[0-9]+))?")
+
+    def create(self, parser: Any, match: re.Match[str]) -> Any:
+        return self.FuzzinessNode(
+            _number(match.group("maxdist"), 1), _number(match.group("prefix"), 0), match.group(0)
+        )
 
 
 class _WordTwinPlugin(Plugin):  # type: ignore[misc]
@@ -63,7 +92,7 @@ class _WordTwinPlugin(Plugin):  # type: ignore[misc]
 def make_parser(schema: Any) -> Any:
     """A Whoosh query parser: all words must match, plus fuzzy terms and field aliases."""
     parser = QueryParser(DEFAULT_FIELD, schema)
-    parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(_FuzzyPlugin())
     parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
     parser.add_plugin(_WordTwinPlugin())
     return parser
@@ -132,45 +161,46 @@ def read_query(text: str, schema: Any) -> tuple[Any, tuple[str, ...]]:
             raise QueryError(f"The query “{text}” cannot be understood.") from exc
     if parsed is wq.NullQuery or isinstance(parsed, type(wq.NullQuery)):
         raise QueryError(f"The query “{text}” has no words to search for.")
-    return parsed, checked.notices
+    bounded, notices = _bounded(parsed)
+    return bounded, checked.notices + notices
 
 
-# Above this many words a prefix/wildcard/fuzzy term is left to Whoosh to expand as it searches.
-MAX_EXPANSION = 1024
+def _letterless(written: str) -> QueryError:
+    return QueryError(
+        f"“{written}” has no letters to search for; a wildcard needs letters or digits beside "
+        "it, e.g. peskov* or p?skov"
+    )
 
 
-def _partial_words(q: Any, reader: Any) -> set[str]:
-    if isinstance(q, wq.FuzzyTerm):
-        words: set[str] = set()
-        # Per segment: a segment reader walks its terms with a Levenshtein automaton, while a
-        # multi-segment reader would compute the distance to every term (measured 0.3 s at 3.8k).
-        for leaf, _ in reader.leaf_readers():
-            if q.fieldname in leaf.indexed_field_names():
-                words.update(leaf.terms_within(q.fieldname, q.text, q.maxdist, q.prefixlength))
-        return words
-    return {
-        b.decode("utf-8") if isinstance(b, bytes) else str(b) for _, b in q.expanded_terms(reader)
-    }
+def _bounded(parsed: Any) -> tuple[Any, tuple[str, ...]]:
+    """``parsed`` within the bounds a query may ask for, with a notice for each term cut.
 
-
-def expand_partial_terms(query: Any, reader: Any) -> Any:
-    """Replace prefix, wildcard and fuzzy terms by the exact words they match in the index.
-
-    The search, the hit count and the match offsets then share one expansion instead of
-    expanding the same term three times.
+    A wildcard with no letters stands for any word and would make the search read every
+    posting of the index; it is refused. A fuzzy term is searched with at most
+    ``MAX_EDIT_DISTANCE``.
     """
+    notices: list[str] = []
 
-    def expand(q: Any) -> Any:
-        if not isinstance(q, wq.FuzzyTerm | wq.Prefix | wq.Wildcard):
+    def bound(q: Any) -> Any:
+        if isinstance(q, wq.Every) or (isinstance(q, wq.Prefix) and not q.text):
+            raise _letterless("*")
+        if isinstance(q, wq.Wildcard) and not q.text.strip("*?"):
+            raise _letterless(q.text)
+        if not isinstance(q, wq.FuzzyTerm):
             return q
-        words = _partial_words(q, reader)
-        if len(words) > MAX_EXPANSION:
+        if q.prefixlength > len(q.text):
+            raise QueryError(
+                f"“{q.text}” has {counted(len(q.text), 'letter')}, fewer than the number after "
+                f"the slash asks to keep unchanged; write at most /{len(q.text)}"
+            )
+        if q.maxdist <= MAX_EDIT_DISTANCE:
             return q
-        if not words:
-            # A term that is never indexed: And([]) / NullQuery would be dropped by Whoosh's
-            # normalisation and turn "nosuchword~1 trump" into "trump".
-            return wq.Term(q.fieldname, "", boost=q.boost)
-        terms = [wq.Term(q.fieldname, w) for w in sorted(words)]
-        return terms[0] if len(terms) == 1 else wq.Or(terms, boost=q.boost)
+        notices.append(
+            f"A fuzzy word may differ by {MAX_EDIT_DISTANCE} letters at most; searched for "
+            f"words within {MAX_EDIT_DISTANCE} of “{q.text}”."
+        )
+        return wq.FuzzyTerm(
+            q.fieldname, q.text, q.boost, MAX_EDIT_DISTANCE, q.prefixlength, q.constantscore
+        )
 
-    return query.accept(expand)
+    return parsed.accept(bound), tuple(notices)

@@ -341,7 +341,14 @@ class PeskovApp(App[None]):
         """Search in a thread; a newer search supersedes this one."""
         worker = get_current_worker()
         try:
-            results = self.library.search(query, limit=SEARCH_LIMIT, ranged=RANGED_HITS)
+            results = self.library.search(
+                query,
+                limit=SEARCH_LIMIT,
+                ranged=RANGED_HITS,
+                # A newer search (this worker is exclusive) or quitting cancels the worker;
+                # the search itself then stops at once instead of holding the index.
+                cancel=lambda: worker.is_cancelled,
+            )
         except SearchCancelled:
             return
         except IndexBuilding as error:

@@ -1,0 +1,59 @@
+"""Stopping a search that is no longer wanted: a newer query was typed, or the app is quitting.
+
+A search is cancelled cooperatively: the caller passes a ``CancelCheck`` and each long loop of
+the search (expanding partial words, collecting matches, finding match ranges) asks it now and
+then, raising ``SearchCancelled`` once it says yes. The index stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from whoosh.collectors import WrappingCollector
+
+from peskovtui.search.errors import SearchCancelled
+
+CancelCheck = Callable[[], bool]
+
+# Matching documents collected between two checks: a millisecond or so of collecting.
+CHECK_EVERY = 256
+
+
+def check(cancel: CancelCheck | None) -> None:
+    """Raise ``SearchCancelled`` if ``cancel`` says the search is no longer wanted."""
+    if cancel is not None and cancel():
+        raise SearchCancelled("The search was cancelled.")
+
+
+class CancellableCollector(WrappingCollector):  # type: ignore[misc]
+    """Collects what ``child`` collects, asking ``cancel`` before each segment of the index and
+    every ``CHECK_EVERY`` matching documents."""
+
+    def __init__(self, child: Any, cancel: CancelCheck | None) -> None:
+        super().__init__(child)
+        self._cancel = cancel
+
+    def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
+        check(self._cancel)
+        super().set_subsearcher(subsearcher, offset)
+
+    def collect_matches(self) -> None:
+        child = self.child
+        for count, sub_docnum in enumerate(child.matches(), 1):
+            if count % CHECK_EVERY == 0:
+                check(self._cancel)
+            child.collect(sub_docnum)
+
+
+def search_cancellably(
+    searcher: Any, query: Any, limit: int | None, cancel: CancelCheck | None
+) -> Any:
+    """``searcher.search(query, limit=limit, optimize=False)``, stopped when ``cancel`` says so.
+
+    Without block-quality skipping the collector sees every match, so ``len()`` of the results
+    is the exact total, counted in the same pass.
+    """
+    collector = CancellableCollector(searcher.collector(limit=limit, optimize=False), cancel)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
