@@ -6,14 +6,18 @@ takes their results back as messages. Workers never touch widgets.
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
@@ -25,7 +29,7 @@ from textual.worker import get_current_worker
 
 from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.corpus import Article
-from peskovtui.display import counted
+from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
@@ -33,7 +37,15 @@ from peskovtui.search import IndexBuilding, SearchCancelled, SearchResults
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.help import HelpScreen, key_rows
-from peskovtui.ui.settings import load_history, load_keymap, load_theme, save_history, save_theme
+from peskovtui.ui.screens.palette import Palette
+from peskovtui.ui.settings import (
+    load_history,
+    load_keymap,
+    load_theme,
+    save_crash_report,
+    save_history,
+    save_theme,
+)
 from peskovtui.ui.themes import DARK, LIGHT, THEMES
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuoteRow, QuotesPanel
@@ -754,6 +766,10 @@ class PeskovApp(App[None]):
         if self._jumps:
             self._go_back_to(self._jumps.pop())
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_help(self) -> None:
         nodes = [
             ("anywhere", self),
@@ -777,6 +793,22 @@ class PeskovApp(App[None]):
                     f"key: {self.get_key_display(binding)}",
                     lambda action=binding.action: self.run_action(action),
                 )
+
+    def _fatal_error(self) -> None:
+        # Textual prints the whole traceback when it exits on an unexpected error: the user
+        # gets one line instead, and the traceback is kept in a file for a bug report.
+        error = sys.exc_info()[1] or self._exception
+        details = "".join(traceback.format_exception(error)) if error is not None else ""
+        report = save_crash_report(details)
+        super()._fatal_error()
+        where = f"; the details are in {report}" if report is not None else ""
+        summary = visible_controls(f"{type(error).__name__}: {error}" if error else "unknown")
+        self._exit_renderables[-1] = Text(
+            f"peskovtui stopped on an unexpected error ({summary}){where}.",
+            style="red",
+            no_wrap=True,
+            overflow="ignore",
+        )
 
     def on_unmount(self) -> None:
         save_history(self._history)
@@ -830,6 +862,8 @@ def _same(a: Quote, b: Quote) -> bool:
     return (a.article_id, a.start, a.end) == (b.article_id, b.start, b.end)
 
 
-def run(library: Library) -> None:
-    """Run the reader app on ``library``."""
-    PeskovApp(library).run()
+def run(library: Library) -> int:
+    """Run the reader app on ``library``; its exit status (1 after an unexpected error)."""
+    app = PeskovApp(library)
+    app.run()
+    return app.return_code or 0
