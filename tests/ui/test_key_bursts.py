@@ -12,7 +12,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 
 from peskovtui.library import Library
-from peskovtui.ui.app import PeskovApp
+from peskovtui.ui.app import PeskovApp, run
 
 from .conftest import Run, settle, wait_for
 
@@ -72,7 +72,7 @@ async def test_a_seeded_burst_of_keys(run_app: Run) -> None:
 
 
 async def test_an_unexpected_error_ends_the_app_with_one_line(
-    monkeypatch: pytest.MonkeyPatch, private_xdg: Path, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, private_xdg: Path
 ) -> None:
     def boom(self: PeskovApp) -> None:
         raise RuntimeError("boom")
@@ -85,11 +85,25 @@ async def test_an_unexpected_error_ends_the_app_with_one_line(
             await pilot.press("ctrl+t")
             await pilot.pause()
     assert app.return_code == 1
-    printed = capsys.readouterr().err
-    assert printed.count("\n") == 1
-    assert printed.startswith("peskovtui stopped on an unexpected error (RuntimeError: boom)")
-    assert "Traceback" not in printed
+    message = app.crash_message
+    assert "\n" not in message
+    assert message.startswith("peskovtui stopped on an unexpected error (RuntimeError: boom)")
     report = private_xdg / "XDG_STATE_HOME" / "peskovtui" / "crash.log"
-    assert str(report) in printed
-    assert "Traceback" in report.read_text(encoding="utf-8")
-    assert "boom" in report.read_text(encoding="utf-8")
+    assert message.endswith(f"the details are in {report}.")
+    details = report.read_text(encoding="utf-8")
+    assert "Traceback" in details
+    assert "boom" in details
+
+
+def test_run_prints_the_one_line_and_exits_non_zero(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def stopped(self: PeskovApp) -> None:
+        self.crash_message = "peskovtui stopped on an unexpected error (RuntimeError: boom)."
+        self._return_code = 1
+
+    monkeypatch.setattr(PeskovApp, "run", stopped)
+    assert run(Library.open()) == 1
+    assert capsys.readouterr().err == (
+        "peskovtui stopped on an unexpected error (RuntimeError: boom).\n"
+    )

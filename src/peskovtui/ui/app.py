@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -21,6 +20,7 @@ from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -96,6 +96,13 @@ class QuotesReady(Message):
     """Quotes of the whole corpus are known."""
 
     counts: dict[str, int]
+
+
+@dataclass
+class ArticleQuotesReady(Message):
+    """One article's quotes have been found."""
+
+    article_id: str
 
 
 @dataclass
@@ -197,6 +204,8 @@ class PeskovApp(App[None]):
         self._search_origin: SearchOrigin | None = None
         self._jumps: list[Jump] = []
         self._key: events.Key | None = None
+        self._extracting: str | None = None
+        self.crash_message = ""
         self._quote_counts: dict[str, int] | None = None
         self._speaker: str | None = None
         self._corpus_quotes = False
@@ -220,6 +229,28 @@ class PeskovApp(App[None]):
         yield ProgressBar(id="index-progress", show_eta=False)
         yield Footer()
 
+    @property
+    def _corpus_name(self) -> str:
+        return visible_controls(self.library.name)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, with any control character in it shown, never sent."""
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
         keymap, warning = load_keymap(known=binding_ids())
@@ -229,7 +260,7 @@ class PeskovApp(App[None]):
             self.notify(warning, severity="warning", timeout=8, markup=False)
         for message in self.library.warnings[:5]:
             self.notify(message, severity="warning", timeout=8, markup=False)
-        self.sub_title = f"{self.library.name} · {counted(len(self.library.articles), 'article')}"
+        self.sub_title = f"{self._corpus_name} · {counted(len(self.library.articles), 'article')}"
         self.query_one(ArticleList).border_title = Content("Documents")
         self.query_one(Reader).border_title = Content("Reader")
         articles = self.query_one(ArticleList)
@@ -261,7 +292,7 @@ class PeskovApp(App[None]):
             speakers=_mentions(quotes),
             matches=self._matches_in(article),
         )
-        reader.border_title = Content(article.title or article.id)
+        reader.border_title = Content(visible_controls(article.title or article.id))
         self._update_counter()
         if not self._corpus_quotes:
             self._show_quotes()
@@ -475,7 +506,7 @@ class PeskovApp(App[None]):
             )
             names = f": {', '.join(speakers)}" if speakers else ""
             parts.append(f"¶ {index + 1}{names}")
-        reader.border_subtitle = " · ".join(parts)
+        reader.border_subtitle = Content(visible_controls(" · ".join(parts)))
 
     @on(Reader.ParagraphChanged)
     def _paragraph_changed(self) -> None:
@@ -484,10 +515,42 @@ class PeskovApp(App[None]):
     # -- quotes -------------------------------------------------------------------------------
 
     def _article_quotes(self, article: Article) -> list[Quote]:
+        """The article's quotes if known; else none yet, and a worker extracts them (an
+        article can hold thousands, and the reader shows its text meanwhile)."""
         try:
-            return self.library.article_quotes(article.id, include_fragments=True)
+            known = self.library.known_article_quotes(article.id)
         except PeskovError:
             return []
+        if known is None:
+            if self._extracting != article.id:
+                self._extracting = article.id
+                self.extract_quotes(article.id)
+            return []
+        return known
+
+    @work(thread=True, exclusive=True, group="article-quotes")
+    def extract_quotes(self, article_id: str) -> None:
+        """Find one article's quotes in a thread."""
+        try:
+            self.library.article_quotes(article_id)
+        except PeskovError:
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleQuotesReady(article_id))
+
+    @on(ArticleQuotesReady)
+    def _article_quotes_ready(self, message: ArticleQuotesReady) -> None:
+        if self._extracting == message.article_id:
+            self._extracting = None
+        reader = self.query_one(Reader)
+        article = reader.article
+        if article is None or article.id != message.article_id:
+            return
+        quotes = self._article_quotes(article)
+        reader.set_quotes([(q.start, q.end) for q in quotes], _mentions(quotes))
+        self._update_counter()
+        if not self._corpus_quotes:
+            self._show_quotes()
 
     def _show_quotes(self) -> None:
         panel = self.query_one(QuotesPanel)
@@ -504,7 +567,7 @@ class PeskovApp(App[None]):
             quotes = [
                 q for q in self._article_quotes(article) if self._fragments or q.kind != "fragment"
             ]
-            heading = "Quotes here"
+            heading = "Quotes here (finding…)" if self._extracting == article.id else "Quotes here"
         panel.show(self._rows(quotes), corpus_wide=self._corpus_quotes, heading=heading)
 
     def _rows(self, quotes: Iterable[Quote]) -> list[QuoteRow]:
@@ -661,7 +724,7 @@ class PeskovApp(App[None]):
         self._quotes_ended = True
         total = sum(message.counts.values())
         self.sub_title = (
-            f"{self.library.name} · {counted(len(self.library.articles), 'article')} · "
+            f"{self._corpus_name} · {counted(len(self.library.articles), 'article')} · "
             f"{counted(total, 'quote')}"
         )
         self.query_one(ArticleList).set_quote_counts(message.counts)
@@ -803,12 +866,9 @@ class PeskovApp(App[None]):
         super()._fatal_error()
         where = f"; the details are in {report}" if report is not None else ""
         summary = visible_controls(f"{type(error).__name__}: {error}" if error else "unknown")
-        self._exit_renderables[-1] = Text(
-            f"peskovtui stopped on an unexpected error ({summary}){where}.",
-            style="red",
-            no_wrap=True,
-            overflow="ignore",
-        )
+        # The traceback Textual would print is dropped; ``run`` prints this line instead.
+        self._exit_renderables.pop()
+        self.crash_message = f"peskovtui stopped on an unexpected error ({summary}){where}."
 
     def on_unmount(self) -> None:
         save_history(self._history)
@@ -866,4 +926,6 @@ def run(library: Library) -> int:
     """Run the reader app on ``library``; its exit status (1 after an unexpected error)."""
     app = PeskovApp(library)
     app.run()
+    if app.crash_message:
+        sys.stderr.write(app.crash_message + "\n")
     return app.return_code or 0
