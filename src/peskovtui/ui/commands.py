@@ -14,6 +14,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from peskovtui.display import visible_controls
+
 if TYPE_CHECKING:
     from peskovtui.ui.app import PeskovApp
 
@@ -53,8 +55,9 @@ def highlight(matcher: Matcher, label: str) -> Content:
 
 
 def plain(text: str) -> str:
-    """``text`` escaped, for the palette's help line (which Textual reads as markup)."""
-    return Content(text).markup
+    """``text`` escaped, for the palette's help line (which Textual reads as markup), its
+    control characters shown."""
+    return Content(visible_controls(text)).markup
 
 
 class _AppProvider(Provider):
@@ -79,7 +82,7 @@ class _AppProvider(Provider):
     def hits(self, query: str) -> Iterator[Hit]:
         matcher = self.matcher(query)
         for key, text, help_text in _candidates(query, self.prefix, self.items()):
-            label = f"{self.prefix}{text}"
+            label = visible_controls(f"{self.prefix}{text}")
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
@@ -95,7 +98,9 @@ class _AppProvider(Provider):
             if number >= DISCOVERED:
                 return
             yield DiscoveryHit(
-                Content(f"{self.prefix}{text}"), partial(self.act, key), help=plain(help_text)
+                Content(visible_controls(f"{self.prefix}{text}")),
+                partial(self.act, key),
+                help=plain(help_text),
             )
 
 

@@ -33,6 +33,17 @@ def theme_path() -> Path:
     return user_state_path(APP) / "theme"
 
 
+def crash_report_path() -> Path:
+    """Where the details of the last unexpected error are kept: ``crash.log``, state dir."""
+    return user_state_path(APP) / "crash.log"
+
+
+def save_crash_report(text: str, path: Path | None = None) -> Path | None:
+    """Keep the details of an unexpected error; None when the state dir is not writable."""
+    path = path or crash_report_path()
+    return path if _write_atomically(path, text) else None
+
+
 def load_theme(path: Path | None = None) -> str | None:
     """The theme chosen last time, if one was kept and can be read."""
     path = path or theme_path()

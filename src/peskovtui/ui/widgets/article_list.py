@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 
 from peskovtui.corpus import Article
-from peskovtui.display import counted
+from peskovtui.display import counted, visible_controls
 from peskovtui.ui.widgets.virtual_list import VirtualList
 
 
@@ -74,8 +74,12 @@ class ArticleList(VirtualList):
         article = self._articles[index]
         if line == 0:
             marker = "▌" if cursor else " "
-            return Text.assemble((marker, "bold"), article.title or f"({article.id})")
-        details = [article.outlet or "", article.date[:10] if article.date else ""]
+            title = article.title or f"({article.id})"
+            return Text.assemble((marker, "bold"), visible_controls(title))
+        details = [
+            visible_controls(article.outlet or ""),
+            article.date[:10] if article.date else "",
+        ]
         quotes = self._quote_counts.get(article.id)
         if quotes is not None:
             details.append(f"{quotes} quote{'s' * (quotes != 1)}")

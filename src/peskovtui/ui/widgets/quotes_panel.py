@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.content import Content
 
 from peskovtui.corpus import Article
+from peskovtui.display import visible_controls
 from peskovtui.quotes import Quote
 from peskovtui.ui.widgets.virtual_list import VirtualList
 
@@ -46,7 +47,7 @@ class QuotesPanel(VirtualList):
         """List ``rows``; ``heading`` says which quotes these are."""
         self._rows = rows
         self.corpus_wide = corpus_wide
-        self.border_title = Content(heading)
+        self.border_title = Content(visible_controls(heading))
         self.border_subtitle = f"{len(rows)} quote{'s' * (len(rows) != 1)}"
         self.rows_changed()
 
@@ -63,14 +64,15 @@ class QuotesPanel(VirtualList):
         row = self._rows[index]
         quote = row.quote
         if line == 0:
-            text = Text.assemble(("▌" if cursor else " ", "bold"), (quote.speaker, "bold"))
+            speaker = visible_controls(quote.speaker)
+            text = Text.assemble(("▌" if cursor else " ", "bold"), (speaker, "bold"))
             details: list[str] = [quote.kind]
             if row.repeated:
                 details.append("repeated")
             if row.also_in:
                 details.append(f"also in {row.also_in} article{'s' * (row.also_in != 1)}")
             if self.corpus_wide:
-                details.append(row.article.title)
+                details.append(visible_controls(row.article.title))
             text.append("  " + " · ".join(details), style=self.dim_style())
             return text
-        return Text(f"  “{' '.join(quote.text.split())}”")
+        return Text(f"  “{' '.join(visible_controls(quote.text).split())}”")

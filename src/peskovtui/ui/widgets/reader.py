@@ -26,6 +26,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from peskovtui.corpus import Article
+from peskovtui.display import strip_controls, visible_in_place
 
 Range = tuple[int, int]
 
@@ -119,6 +120,9 @@ class Reader(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        # The text as shown: control characters made visible one for one, so that offsets
+        # into it are offsets into the article's text.
+        self._shown = ""
         self._lines: list[Line] = []
         self._line_starts: list[int] = []
         self._layout_width = 0
@@ -143,6 +147,7 @@ class Reader(ScrollView, can_focus=True):
     ) -> None:
         """Show ``article`` from its top, with its quotes, speaker mentions and matches."""
         self.article = article
+        self._shown = visible_in_place(article.text) if article is not None else ""
         self._quotes = sorted(quotes)
         self._speakers = sorted(speakers)
         self._matches = sorted(matches)
@@ -264,7 +269,7 @@ class Reader(ScrollView, can_focus=True):
             return line.start
         cells = x - GUTTER
         offset = line.start
-        text = self.article.text
+        text = self._shown
         while offset < line.end and cells > 0:
             cells -= cell_len(text[offset])
             offset += 1
@@ -274,7 +279,7 @@ class Reader(ScrollView, can_focus=True):
         selected = self.selected_range()
         if selected is None or self.article is None:
             return None
-        return self.article.text[selected[0] : selected[1]], "\n"
+        return strip_controls(self.article.text[selected[0] : selected[1]]), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
@@ -304,7 +309,7 @@ class Reader(ScrollView, can_focus=True):
                 if index:
                     lines.append(Line(paragraph.start, paragraph.start, -1, False))
                 for n, (start, end) in enumerate(
-                    wrap(article.text, paragraph.start, paragraph.end, width)
+                    wrap(self._shown, paragraph.start, paragraph.end, width)
                 ):
                     lines.append(Line(start, end, index, n == 0))
         self._lines = lines
@@ -345,7 +350,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _line_text(self, line: Line, y: int) -> Text:
         assert self.article is not None
-        text = Text(self.article.text[line.start : line.end].rstrip("\n"), end="")
+        text = Text(self._shown[line.start : line.end].rstrip("\n"), end="")
         role = self.article.paragraphs[line.paragraph].role
         if role != "body":
             text.stylize(self.get_component_rich_style(f"reader--{role}"))

@@ -10,6 +10,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from peskovtui.display import visible_controls
+
 
 class QueryInput(Input):
     """An input whose up and down keys bring back earlier queries."""
@@ -55,7 +57,7 @@ class SearchBar(Horizontal):
     def set_status(self, text: str, *, error: bool = False) -> None:
         """Show the match count, or the query's problem in the error style."""
         label = self.query_one("#search-status", Label)
-        label.update(text)
+        label.update(visible_controls(text))
         label.set_class(error, "-error")
 
     def remember(self, query: str) -> None:
