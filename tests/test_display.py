@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peskovtui.display import counted, strip_controls, visible_controls
+from peskovtui.display import counted, strip_controls, visible_controls, visible_in_place
 
 
 def test_escape_sequences_are_shown_not_obeyed() -> None:
@@ -51,3 +51,11 @@ def test_counted_agrees_with_its_number() -> None:
     assert counted(2, "quote") == "2 quotes"
     assert counted(1, "match", "matches") == "1 match"
     assert counted(3, "match", "matches") == "3 matches"
+
+
+def test_lone_surrogates_become_the_replacement_character() -> None:
+    # From undecodable bytes in a file name or on the command line (surrogateescape).
+    assert visible_controls("caf\udce9") == "caf\ufffd"
+    assert strip_controls("caf\udce9") == "caf\ufffd"
+    assert visible_in_place("caf\udce9") == "caf\ufffd"
+    visible_controls("\ud800\udfff").encode("utf-8")  # printable at all

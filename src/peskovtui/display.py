@@ -14,35 +14,46 @@ _C0 = [c for c in range(0x20) if chr(c) not in "\n\t"] + [0x7F]
 # C1 (U+0080–U+009F): no control picture exists for them, so they are spelled out.
 _C1 = range(0x80, 0xA0)
 
+# Lone surrogates (from undecodable bytes in a file name or a command line) cannot be encoded
+# for the terminal at all: they are shown as the replacement character.
+_SURROGATES = range(0xD800, 0xE000)
+
 # The Unicode control pictures: U+2400 + code for C0 (ESC → ␛), U+2421 for DEL (␡).
 _VISIBLE: dict[int, str] = {
     **{c: chr(0x2400 + c) for c in _C0 if c != 0x7F},
     0x7F: "\u2421",
     **{c: f"\\x{c:02x}" for c in _C1},
+    **dict.fromkeys(_SURROGATES, "\ufffd"),
 }
-_REMOVED: dict[int, None] = dict.fromkeys([*_C0, *_C1])
+_REMOVED: dict[int, str | None] = {
+    **dict.fromkeys([*_C0, *_C1]),
+    **dict.fromkeys(_SURROGATES, "\ufffd"),
+}
 
 
 def visible_controls(text: str) -> str:
-    """``text`` with each control character (not newline or tab) shown as a visible stand-in."""
+    """``text`` with each control character (not newline or tab) shown as a visible stand-in,
+    a lone surrogate as ``\\ufffd``."""
     return text.translate(_VISIBLE)
 
 
 # One stand-in character per control character, for views that map offsets to cells.
 _IN_PLACE: dict[int, str] = {
     **{c: v for c, v in _VISIBLE.items() if len(v) == 1},
-    **dict.fromkeys(_C1, "\ufffd"),
+    **dict.fromkeys([*_C1, *_SURROGATES], "\ufffd"),
 }
 
 
 def visible_in_place(text: str) -> str:
-    """``text`` with each control character shown as one visible character (C1 controls as
-    ``\ufffd``), so that an offset into the result is the same offset into ``text``."""
+    """``text`` with each control character shown as one visible character (C1 controls and
+    lone surrogates as ``\ufffd``), so that an offset into the result is the same offset into
+    ``text``."""
     return text.translate(_IN_PLACE)
 
 
 def strip_controls(text: str) -> str:
-    """``text`` without its control characters; newline and tab are kept."""
+    """``text`` without its control characters (newline and tab are kept), a lone surrogate
+    replaced by ``\ufffd``."""
     return text.translate(_REMOVED)
 
 

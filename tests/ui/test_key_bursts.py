@@ -13,6 +13,8 @@ from textual.pilot import Pilot
 
 from peskovtui.library import Library
 from peskovtui.ui.app import PeskovApp, run
+from peskovtui.ui.widgets.search_bar import QueryInput
+from tests.search.test_query_fuzz import QUERIES
 
 from .conftest import Run, settle, wait_for
 
@@ -107,3 +109,15 @@ def test_run_prints_the_one_line_and_exits_non_zero(
     assert capsys.readouterr().err == (
         "peskovtui stopped on an unexpected error (RuntimeError: boom).\n"
     )
+
+
+async def test_random_queries_pasted_into_the_search_bar(run_app: Run) -> None:
+    async with run_app() as pilot:
+        app = pilot.app
+        assert isinstance(app, PeskovApp)
+        await pilot.press("slash")
+        query_input = app.query_one(QueryInput)
+        for query in QUERIES[:40]:
+            query_input.value = query
+            await wait_for(pilot, lambda q=query: app.search_answered(q), f"{query!r} answered")
+        assert app.is_running
