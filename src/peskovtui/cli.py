@@ -288,6 +288,7 @@ def emit_records(
 def run_quotes(args: argparse.Namespace) -> int:
     """``peskovtui quotes``: every direct quotation with its speaker and location."""
     library = open_library(args)
+    library.read_quotes()
     quotes = library.quotes(args.article, args.speaker, include_fragments=args.all)
     records = [quote_record(library, q) for q in quotes]
     table = titled_table(f"{library.name}: {counted(len(records), 'quote')}")
@@ -315,6 +316,7 @@ def run_quotes(args: argparse.Namespace) -> int:
 def run_speakers(args: argparse.Namespace) -> int:
     """``peskovtui speakers``: the speakers of a corpus with their number of quotes."""
     library = open_library(args)
+    library.read_quotes()
     records: list[dict[str, Any]] = [
         {
             "speaker": s.speaker,

@@ -24,3 +24,7 @@ class ArticleNotFound(PeskovError):
 
 class SpeakerNotFound(PeskovError):
     """No quote in the corpus is attributed to the requested speaker."""
+
+
+class QuotesNotRead(PeskovError):
+    """A question about the quotes of the whole corpus, asked before they were read."""

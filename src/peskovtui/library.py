@@ -5,13 +5,15 @@ from __future__ import annotations
 import difflib
 import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peskovtui.citation import Citation, cite
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
-from peskovtui.errors import ArticleNotFound, CorpusError, SpeakerNotFound
+from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
 from peskovtui.quotes.clusters import differing_words
 from peskovtui.quotes.corpus import (
@@ -21,7 +23,7 @@ from peskovtui.quotes.corpus import (
     read_corpus_quotes,
 )
 from peskovtui.quotes.speakers import fold, speaker_index
-from peskovtui.search import IndexBuilding, IndexUnavailable, SearchResults
+from peskovtui.search import IndexBuilding, IndexUnavailable, SearchError, SearchResults
 
 if TYPE_CHECKING:
     from peskovtui.child import Children
@@ -31,6 +33,48 @@ if TYPE_CHECKING:
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderView:
+    """Everything the reader shows of one article for one query: its quotes (with where their
+    speakers are named) and the query's matches, as ranges of ``article.text``.
+
+    ``matches`` is None when they could not be found yet (the index is still being built).
+    """
+
+    article: Article
+    query: str
+    quotes: tuple[Quote, ...]
+    matches: tuple[Range, ...] | None
+
+    @property
+    def quote_ranges(self) -> list[Range]:
+        """Where the quotes are."""
+        return [(q.start, q.end) for q in self.quotes]
+
+    @property
+    def mention_ranges(self) -> list[Range]:
+        """Where the quotes' speakers are named, in text order."""
+        return sorted(
+            {
+                (q.mention_start, q.mention_end)
+                for q in self.quotes
+                if q.mention_start is not None and q.mention_end is not None
+            }
+        )
+
+    def speakers_in(self, paragraph: int) -> list[str]:
+        """Who speaks in ``paragraph`` (counting from 0), by name even where it says "he"."""
+        return list(
+            dict.fromkeys(
+                q.speaker
+                for q in self.quotes
+                if q.attributed and self.article.paragraph_index(q.start) == paragraph
+            )
+        )
 
 
 def bundled_seeds() -> Path:
@@ -55,6 +99,7 @@ class Library:
         self._index_report: RefreshReport | None = None
         self._engine_lock = threading.Lock()
         self._extracted_by_id: dict[str, list[Quote]] = {}
+        self._read: CorpusQuotes | None = None
         self._children: Children | None = None
         self._children_lock = threading.Lock()
         self._closed = False
@@ -107,8 +152,9 @@ class Library:
         return read_raw(self.article(article_id), self.corpus.fields)
 
     # -- quotes ------------------------------------------------------------------------------
-    # Computed on first use and kept: extraction reads every article once, clustering compares
-    # the quotes of the whole corpus.
+    # One article's quotes are found when first asked for and kept. The quotes of the whole
+    # corpus (speakers named alike across it, versions clustered) are read only by
+    # ``read_quotes``: a question that needs them before raises ``QuotesNotRead``.
 
     def _extracted(self, article: Article) -> list[Quote]:
         """One article's quotes as extraction finds them, kept once found."""
@@ -117,20 +163,21 @@ class Library:
             found = self._extracted_by_id[article.id] = article_quotes(article)
         return found
 
-    @cached_property
+    @property
     def _corpus_quotes(self) -> CorpusQuotes:
-        return read_corpus_quotes(self.articles)
+        if self._read is None:
+            raise QuotesNotRead("The quotes of the corpus have not been read yet.")
+        return self._read
 
-    def read_quotes(self) -> None:
-        """Read the quotes of the whole corpus now; a big corpus is read in a child process,
-        so that this process (the app's) is free meanwhile."""
-        if "_corpus_quotes" in self.__dict__:
-            return
-        if len(self.articles) < CHILD_QUOTES_THRESHOLD:
-            self._corpus_quotes  # noqa: B018 (reading the property computes and keeps it)
-            return
-        quotes = self._child_processes().run(read_corpus_quotes, list(self.articles))
-        self.__dict__["_corpus_quotes"] = quotes
+    def read_quotes(self) -> CorpusQuotes:
+        """Read the quotes of the whole corpus (once; later calls return them at once). A big
+        corpus is read in a child process, so that this process (the app's) is free meanwhile."""
+        if self._read is None:
+            if len(self.articles) < CHILD_QUOTES_THRESHOLD:
+                self._read = read_corpus_quotes(self.articles)
+            else:
+                self._read = self._child_processes().run(read_corpus_quotes, list(self.articles))
+        return self._read
 
     def _child_processes(self) -> Children:
         """This library's child processes, which ``close`` stops; made on first use, so that
@@ -173,8 +220,8 @@ class Library:
 
     @property
     def quotes_known(self) -> bool:
-        """Whether the quotes of the whole corpus have been read (see ``quote_counts``)."""
-        return "_quotes_by_article" in self.__dict__
+        """Whether the quotes of the whole corpus have been read (see ``read_quotes``)."""
+        return self._read is not None
 
     def article_quotes(self, article_id: str, *, include_fragments: bool = True) -> list[Quote]:
         """One article's quotes, at once: speakers normalised across the corpus when its
@@ -196,8 +243,7 @@ class Library:
         return list(found) if found is not None else None
 
     def quote_counts(self) -> dict[str, int]:
-        """How many quotes (fragments aside) each article holds; reads the whole corpus."""
-        self.read_quotes()
+        """How many quotes (fragments aside) each article holds."""
         return {
             article_id: sum(q.kind != "fragment" for q in quotes)
             for article_id, quotes in self._quotes_by_article.items()
@@ -344,6 +390,47 @@ class Library:
         if engine is None:  # closed meanwhile
             raise IndexUnavailable("The library is closed.")
         return engine
+
+    def reader_view(self, article_id: str, query: str = "") -> ReaderView:
+        """Everything the reader shows of an article for ``query``, in one call: meant for a
+        worker thread, since finding an article's quotes or matches can take a while."""
+        article = self.article(article_id)
+        quotes = tuple(self.article_quotes(article.id))
+        matches: tuple[Range, ...] | None = ()
+        if query:
+            try:
+                matches = self.match_offsets(article.id, query)
+            except IndexBuilding:
+                matches = None
+            except SearchError:
+                matches = ()
+        return ReaderView(article, query, quotes, matches)
+
+    def cite(
+        self,
+        article_id: str,
+        start: int,
+        end: int,
+        *,
+        speaker: str | None = None,
+        quote: bool = False,
+    ) -> Citation:
+        """The citation of ``text[start:end]`` of an article: what the app copies. A range
+        that is exactly one of its quotes is cited as that quote, with its speaker."""
+        article = self.article(article_id)
+        if not 0 <= start <= end <= len(article.text):
+            raise CorpusError(
+                f"The range {start}–{end} is outside article {article.id}, "
+                f"whose text has {len(article.text)} characters."
+            )
+        if speaker is None and not quote:
+            found = next(
+                (q for q in self.article_quotes(article.id) if (q.start, q.end) == (start, end)),
+                None,
+            )
+            if found is not None:
+                speaker, quote = found.speaker, True
+        return cite(article, start, end, speaker=speaker, quote=quote)
 
     def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""

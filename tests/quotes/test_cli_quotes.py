@@ -103,6 +103,7 @@ def test_speakers_counts_what_quotes_speaker_lists(
 
 def test_speakers_leaves_fragments_out_unless_all() -> None:
     library = Library.open()
+    library.read_quotes()
     counted = {s.speaker: s.quotes for s in library.speakers()}
     everything = {s.speaker: s.quotes for s in library.speakers(include_fragments=True)}
     fragments = [q for q in library.quotes(include_fragments=True) if q.kind == "fragment"]

@@ -12,6 +12,7 @@ from tests.search.articles import SEEDS
 
 def test_speaker_queries_find_the_articles_quoting_him() -> None:
     library = Library.open([SEEDS])
+    library.read_quotes()
     quoting = {q.article_id for q in library.quotes() if q.speaker == "Dmitry Peskov"}
     hits = library.search("speaker:peskov", limit=None).hits
     assert {h.article_id for h in hits} == quoting

@@ -62,7 +62,7 @@ async def settle(pilot: Pilot[None]) -> None:
     """Wait for the background work to end, every worker to finish and the screen to catch up."""
     app = pilot.app
     assert isinstance(app, PeskovApp)
-    await wait_for(pilot, lambda: app.background_ended, "the background work ended")
+    await wait_for(pilot, lambda: app.main.background_ended, "the background work ended")
     await app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -72,7 +72,7 @@ async def search(pilot: Pilot[None], query: str) -> None:
     app = pilot.app
     assert isinstance(app, PeskovApp)
     await pilot.press("slash", *query)
-    await wait_for(pilot, lambda: app.search_answered(query), f"the answer to {query!r}")
+    await wait_for(pilot, lambda: app.main.search_answered(query), f"the answer to {query!r}")
     await app.workers.wait_for_complete()
     await pilot.pause()
 

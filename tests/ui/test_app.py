@@ -12,7 +12,8 @@ from textual.widgets import Label, ProgressBar
 from peskovtui.citation import as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.search import Progress
 from peskovtui.search.progress import WRITING
-from peskovtui.ui.app import IndexProgress, IndexReady, PeskovApp
+from peskovtui.ui.app import PeskovApp
+from peskovtui.ui.messages import IndexProgress, IndexReady
 from peskovtui.ui.screens.help import HelpScreen
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuotesPanel
@@ -41,7 +42,7 @@ async def test_first_screen_lists_articles_and_opens_the_first(run_app: Run) -> 
         assert reader.article is articles.articles[0]
         assert app.focused is articles
         assert quotes.row_count() > 0
-        assert app.sub_title.startswith("bundled articles · 5 articles · ")
+        assert app.main.sub_title.startswith("bundled articles · 5 articles · ")
 
 
 async def test_search_highlights_matches_and_n_steps_through_them(run_app: Run) -> None:
@@ -102,7 +103,7 @@ async def test_a_bad_query_shows_its_message_inline(run_app: Run) -> None:
         await pilot.press("slash")
         # Pasted at once, so that no partial query runs before it.
         app.query_one(QueryInput).value = "date:2017-99..2018"
-        await wait_for(pilot, lambda: app.search_answered("date:2017-99..2018"), "the error")
+        await wait_for(pilot, lambda: app.main.search_answered("date:2017-99..2018"), "the error")
         status = app.query_one("#search-status")
         assert status.has_class("-error")
         assert "no month 99" in str(status.render())
@@ -346,7 +347,7 @@ async def test_the_speakers_of_the_current_paragraph_are_named(run_app: Run) -> 
 async def test_hits_beyond_the_ranged_ones_get_their_matches_when_opened(
     run_app: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("peskovtui.ui.app.RANGED_HITS", 1)
+    monkeypatch.setattr("peskovtui.ui.screens.main.RANGED_HITS", 1)
     async with run_app() as pilot:
         app, articles, reader, _ = parts(pilot)
         await search(pilot, "peskov")
@@ -383,7 +384,7 @@ async def test_index_progress_shows_the_phase_and_its_count(run_app: Run) -> Non
         app = pilot.app
         row = app.query_one("#index-progress")
         assert not row.has_class("-active")
-        app.post_message(IndexProgress(Progress(WRITING, 500, 2000, "entries")))
+        app.main.post_message(IndexProgress(Progress(WRITING, 500, 2000, "entries")))
         await pilot.pause()
         assert row.has_class("-active")
         assert str(app.query_one("#index-phase", Label).content) == (
@@ -391,6 +392,6 @@ async def test_index_progress_shows_the_phase_and_its_count(run_app: Run) -> Non
         )
         bar = app.query_one(ProgressBar)
         assert (bar.progress, bar.total) == (500, 2000)
-        app.post_message(IndexReady(()))
+        app.main.post_message(IndexReady(()))
         await pilot.pause()
         assert not row.has_class("-active")

@@ -33,7 +33,7 @@ async def test_y_after_v_copies_the_version_on_screen(run_app: Run) -> None:
         assert isinstance(app, PeskovApp)
         reader = app.query_one(Reader)
         quotes = app.query_one(QuotesPanel)
-        app.open_article("002_3d0a4687557009c2")
+        app.main.open_article("002_3d0a4687557009c2")
         await pilot.press("3", "g")
         while quotes.current is not None and "stable political" not in quotes.current.quote.text:
             await pilot.press("j")
@@ -65,7 +65,7 @@ async def test_the_palette_finds_quotes_by_speaker_by_its_name(run_app: Run) -> 
         assert isinstance(app, PeskovApp)
         panel = app.query_one(QuotesPanel)
         assert panel.corpus_wide
-        counted = dict(app.speaker_counts())["Dmitry Peskov"]
+        counted = dict(app.main.speaker_counts())["Dmitry Peskov"]
         assert panel.row_count() == counted
 
 

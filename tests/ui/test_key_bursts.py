@@ -119,5 +119,7 @@ async def test_random_queries_pasted_into_the_search_bar(run_app: Run) -> None:
         query_input = app.query_one(QueryInput)
         for query in QUERIES[:40]:
             query_input.value = query
-            await wait_for(pilot, lambda q=query: app.search_answered(q), f"{query!r} answered")
+            await wait_for(
+                pilot, lambda q=query: app.main.search_answered(q), f"{query!r} answered"
+            )
         assert app.is_running

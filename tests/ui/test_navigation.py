@@ -73,7 +73,7 @@ async def test_printable_keys_typed_in_the_search_bar_are_text(run_app: Run) -> 
         assert query.value == typed
         assert app.focused is query
         assert app.is_running
-        await wait_for(pilot, lambda: app.search_answered(typed), "the answer")
+        await wait_for(pilot, lambda: app.main.search_answered(typed), "the answer")
         await pilot.press("escape")  # a key that is not text leaves the search bar
         assert app.focused is not query
 

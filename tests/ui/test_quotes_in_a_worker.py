@@ -41,7 +41,7 @@ async def test_the_text_shows_before_the_quotes_are_found(
         assert isinstance(app, PeskovApp)
         reader = app.query_one(Reader)
         panel = app.query_one(QuotesPanel)
-        app.open_article(LATE)
+        app.main.open_article(LATE)
         await wait_for(pilot, started.is_set, "the extraction started")
         # The UI thread is free: the text is laid out, no quote is shown yet.
         assert reader.article is not None

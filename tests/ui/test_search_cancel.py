@@ -68,7 +68,7 @@ async def test_a_new_query_does_not_wait_for_a_slow_one(run_app: Run, slow: Slow
         await pilot.press("slash", *"slow")
         await wait_for(pilot, slow.started.is_set, "the slow search running")
         await pilot.press(*["backspace"] * 4, *"kremlin")
-        await wait_for(pilot, lambda: app.search_answered("kremlin"), "the answer to kremlin")
+        await wait_for(pilot, lambda: app.main.search_answered("kremlin"), "the answer to kremlin")
         assert slow.stopped == [True]
         assert app.query_one(ArticleList).row_count() == 5
 

@@ -76,10 +76,10 @@ async def test_every_text_on_screen_meets_aa_contrast(run_app: Run, theme: str) 
         await pilot.press("enter", "n")
         assert low_contrast(pilot) == []
         # A marked quote with its wording differences, the quotes panel focused.
-        app.open_article("002_3d0a4687557009c2")
+        app.main.open_article("002_3d0a4687557009c2")
         panel_quotes = app.library.article_quotes("002_3d0a4687557009c2")
         quote = next(q for q in panel_quotes if "stable political" in q.text)
-        app.jump_to_quote(quote)
+        app.main.jump_to_quote(quote)
         await pilot.press("3", "v")
         await pilot.pause()
         assert low_contrast(pilot) == []

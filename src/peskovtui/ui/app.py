@@ -1,43 +1,29 @@
-"""The reader app: document list, search bar, reading pane and quotes panel on one screen.
+"""The reader app: the Library, the theme, the keymap and the history around the main screen.
 
-The app holds no domain logic: it asks the Library, runs slow calls in thread workers, and
-takes their results back as messages. Workers never touch widgets.
+The layout, the keys and everything the reader does live in ``screens/main.py``; this module
+only sets the stage: themes, the user's keymap and history, notifications that can never carry
+a control sequence, and one line instead of a traceback if anything unexpected goes wrong.
 """
 
 from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
-from textual import events, on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual import events
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
-from textual.containers import Horizontal
-from textual.content import Content
-from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, ProgressBar
-from textual.worker import get_current_worker
+from textual.screen import Screen
 
-from peskovtui.citation import Citation, as_markdown, as_plain, cite, cite_paragraph
-from peskovtui.corpus import Article
-from peskovtui.display import counted, visible_controls
-from peskovtui.errors import PeskovError
+from peskovtui.display import visible_controls
 from peskovtui.library import Library
-from peskovtui.quotes import Quote
-from peskovtui.search import IndexBuilding, Progress, SearchCancelled, SearchResults
-from peskovtui.ui.clipboard import copy_with_system_tool
-from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.help import HelpScreen, key_rows
+from peskovtui.ui.screens.main import MainScreen
 from peskovtui.ui.screens.palette import Palette
 from peskovtui.ui.settings import (
     load_history,
@@ -49,84 +35,11 @@ from peskovtui.ui.settings import (
 )
 from peskovtui.ui.themes import DARK, LIGHT, THEMES
 from peskovtui.ui.widgets.article_list import ArticleList
-from peskovtui.ui.widgets.quotes_panel import QuoteRow, QuotesPanel
+from peskovtui.ui.widgets.quotes_panel import QuotesPanel
 from peskovtui.ui.widgets.reader import Reader
-from peskovtui.ui.widgets.search_bar import QueryInput, SearchBar
+from peskovtui.ui.widgets.search_bar import QueryInput
 
-Range = tuple[int, int]
-
-SEARCH_DELAY = 0.05
-# Exact match ranges cost about a millisecond an article, so the list holds the best hits only.
-SEARCH_LIMIT = 200
-# Ranges for the best hits come with the results; the others' when they are opened.
-RANGED_HITS = 20
 NARROW = 100
-
-
-# -- messages from workers ---------------------------------------------------------------------
-
-
-@dataclass
-class SearchDone(Message):
-    """A search finished: its results, or the one sentence that says what was wrong."""
-
-    query: str
-    results: SearchResults | None
-    error: str | None = None
-    waiting: bool = False
-
-
-@dataclass
-class IndexProgress(Message):
-    """The index build advanced: the phase under way and how much of it is done."""
-
-    progress: Progress
-
-
-@dataclass
-class IndexReady(Message):
-    """The index is ready (or could not be made), with what the user should be told."""
-
-    notices: tuple[str, ...]
-    error: str | None = None
-
-
-@dataclass
-class QuotesReady(Message):
-    """Quotes of the whole corpus are known."""
-
-    counts: dict[str, int]
-
-
-@dataclass
-class ArticleQuotesReady(Message):
-    """One article's quotes have been found."""
-
-    article_id: str
-
-
-@dataclass
-class QuotesFailed(Message):
-    """The corpus-wide pass over the quotes failed."""
-
-    error: str
-
-
-@dataclass
-class Jump:
-    """Where the reader was before a jump, so that escape can go back."""
-
-    article_id: str
-    scroll_y: int
-
-
-@dataclass
-class SearchOrigin:
-    """Where the user was when a search began: escape from the search goes back there."""
-
-    jump: Jump | None
-    depth: int
-    focus: str | None
 
 
 class PeskovApp(App[None]):
@@ -136,54 +49,8 @@ class PeskovApp(App[None]):
     TITLE = "peskovtui"
     # Below NARROW columns the quotes panel folds away (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012
-    COMMANDS = App.COMMANDS | {ArticleCommands, QuoteCommands, SpeakerCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Keys that move the focus are priority bindings: the move happens before the keys
-        # typed right after it are delivered, so "/evidence" typed fast lands in the search
-        # bar. They never fire while the search bar has the focus (it consumes printable keys).
-        Binding("slash", "search", "Search", id="app.search", priority=True),
-        Binding("n", "next_match", "Next match", id="app.next_match"),
-        Binding("N", "previous_match", "Prev match", key_display="N", id="app.previous_match"),
-        Binding("y", "copy(False)", "Copy", id="app.copy"),
-        Binding("Y", "copy(True)", "Copy as Markdown", key_display="Y", id="app.copy_markdown"),
-        Binding(
-            "1",
-            "focus_pane('articles')",
-            "Documents",
-            show=False,
-            id="app.focus_articles",
-            priority=True,
-        ),
-        Binding(
-            "2",
-            "focus_pane('reader')",
-            "Reader",
-            show=False,
-            id="app.focus_reader",
-            priority=True,
-        ),
-        Binding(
-            "3",
-            "focus_pane('quotes')",
-            "Quotes",
-            show=False,
-            id="app.focus_quotes",
-            priority=True,
-        ),
-        Binding("v", "version(1)", "Next version", show=False, id="app.next_version"),
-        Binding("V", "version(-1)", "Prev version", show=False, id="app.previous_version"),
-        Binding("a", "toggle_corpus_quotes", "All/article quotes", show=False, id="app.all_quotes"),
-        Binding("f", "toggle_fragments", "Show/hide fragments", show=False, id="app.fragments"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False, id="app.theme"),
-        Binding("escape", "back", "Back", id="app.back", priority=True),
-        Binding(
-            "enter",
-            "submit_query",
-            "Go to the results",
-            show=False,
-            id="app.submit_query",
-            priority=True,
-        ),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -195,45 +62,31 @@ class PeskovApp(App[None]):
             self.register_theme(theme)
         remembered = load_theme()
         self.theme = remembered if remembered in self.available_themes else DARK.name
-        self._by_date = _by_date(library.articles)
-        self._results: SearchResults | None = None
-        self._query = ""
-        self._answered = ""
-        self._search_timer: Timer | None = None
-        self._pending_step = 0
-        self._search_origin: SearchOrigin | None = None
-        self._jumps: list[Jump] = []
-        self._key: events.Key | None = None
-        self._extracting: str | None = None
+        self.history = load_history()
+        # The key being handled, while priority bindings (which see it before the focused
+        # widget does) ask whether they apply: see MainScreen.check_action.
+        self.key_in_hand: events.Key | None = None
         self.crash_message = ""
-        self._quote_counts: dict[str, int] | None = None
-        self._speaker: str | None = None
-        self._corpus_quotes = False
-        self._fragments = False
-        self._cluster: list[Quote] = []
-        self._version = 0
-        self._index_ready = False
-        self._index_ended = False
-        self._quotes_ended = False
-        self._history = load_history()
 
-    # -- layout -------------------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="❝")
-        yield SearchBar(self._history, id="search")
-        with Horizontal(id="main"):
-            yield ArticleList(id="articles")
-            yield Reader(id="reader")
-            yield QuotesPanel(id="quotes")
-        with Horizontal(id="index-progress"):
-            yield Label(id="index-phase")
-            yield ProgressBar(show_eta=True)
-        yield Footer()
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.library, self.history)
 
     @property
-    def _corpus_name(self) -> str:
-        return visible_controls(self.library.name)
+    def main(self) -> MainScreen:
+        """The main screen."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
+        keymap, warning = load_keymap(known=binding_ids())
+        if keymap:
+            self.set_keymap(keymap)
+        if warning:
+            self.notify(warning, severity="warning", timeout=8, markup=False)
+        for message in self.library.warnings[:5]:
+            self.notify(message, severity="warning", timeout=8, markup=False)
 
     def notify(
         self,
@@ -253,606 +106,22 @@ class PeskovApp(App[None]):
             markup=markup,
         )
 
-    def on_mount(self) -> None:
-        self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
-        keymap, warning = load_keymap(known=binding_ids())
-        if keymap:
-            self.set_keymap(keymap)
-        if warning:
-            self.notify(warning, severity="warning", timeout=8, markup=False)
-        for message in self.library.warnings[:5]:
-            self.notify(message, severity="warning", timeout=8, markup=False)
-        self.sub_title = f"{self._corpus_name} · {counted(len(self.library.articles), 'article')}"
-        self.query_one(ArticleList).border_title = Content("Documents")
-        self.query_one(Reader).border_title = Content("Reader")
-        articles = self.query_one(ArticleList)
-        articles.show(self._by_date)
-        self.focus_now(articles)
-        # Background work starts once the first screen is up, so that it never delays it.
-        self.call_after_refresh(self.build_index)
-        self.call_after_refresh(self.load_corpus_quotes)
-
-    # -- the document list and the reader -----------------------------------------------------
-
-    @on(ArticleList.Highlighted, "#articles")
-    def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
-        article = self.query_one(ArticleList).current
-        if article is not None and article is not self.query_one(Reader).article:
-            self._show(article)
-
-    @on(ArticleList.Chosen, "#articles")
-    def _article_chosen(self, event: ArticleList.Chosen) -> None:
-        self.focus_now(self.query_one(Reader))
-
-    def _show(self, article: Article) -> None:
-        """Show ``article`` in the reader with its quotes and the current query's matches."""
-        reader = self.query_one(Reader)
-        quotes = self._article_quotes(article)
-        reader.show_article(
-            article,
-            quotes=[(q.start, q.end) for q in quotes],
-            speakers=_mentions(quotes),
-            matches=self._matches_in(article),
-        )
-        reader.border_title = Content(visible_controls(article.title or article.id))
-        self._update_counter()
-        if not self._corpus_quotes:
-            self._show_quotes()
-
-    def _matches_in(self, article: Article) -> Sequence[Range]:
-        if not self._query or self._results is None:
-            return ()
-        for hit in self._results.hits:
-            if hit.article_id == article.id and hit.ranged:
-                return hit.matches
-        try:
-            return self.library.match_offsets(article.id, self._query)
-        except PeskovError:
-            return ()
-
-    def open_article(self, article_id: str) -> None:
-        """Open ``article_id`` in the reader (listing it if the list shows other articles)."""
-        article = self.library.article(article_id)
-        articles = self.query_one(ArticleList)
-        if not articles.select_id(article.id):
-            self._search_origin = None
-            self._clear_search()
-            articles.select_id(article.id)
-        if self.query_one(Reader).article is not article:
-            self._show(article)
-
-    # -- search -------------------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        if self._search_origin is None:
-            focused = self.focused
-            self._search_origin = SearchOrigin(
-                self._here(),
-                len(self._jumps),
-                focused.id if focused is not None and not isinstance(focused, Input) else None,
-            )
-        self.focus_now(self.query_one(QueryInput))
-
-    def _here(self) -> Jump | None:
-        """The reader's article and scroll position now."""
-        reader = self.query_one(Reader)
-        if reader.article is None:
-            return None
-        return Jump(reader.article.id, reader.scroll_offset.y)
-
-    def _go_back_to(self, jump: Jump) -> None:
-        self._cluster = []
-        self.open_article(jump.article_id)
-        self.query_one(Reader).scroll_to(y=jump.scroll_y, animate=False)
-        self._update_counter()
-
-    def _end_search(self) -> None:
-        """Clear the search and take the reader back to where it was when the search began."""
-        origin, self._search_origin = self._search_origin, None
-        self._clear_search()
-        if origin is None:
-            return
-        del self._jumps[origin.depth :]
-        if origin.jump is not None:
-            self._go_back_to(origin.jump)
-        self.focus_now(self.query_one(f"#{origin.focus or 'articles'}"))
-
-    @on(Input.Changed, "#query")
-    def _query_changed(self, event: Input.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        query = event.value.strip()
-        if not query:
-            self._clear_search(keep_input=True)
-            return
-        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self.run_search(query))
-
-    def action_submit_query(self) -> None:
-        # A binding rather than Input.Submitted: the focus moves before the keys typed right
-        # after enter are delivered, so they go to the results, not into the query.
-        query = self.query_one(QueryInput).value.strip()
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        if query and query != self._query:
-            self.run_search(query)
-        self.query_one(SearchBar).remember(query)
-        save_history(self._history)
-        self.focus_now(self.query_one(ArticleList))
-
-    @work(thread=True, exclusive=True, group="search")
-    def run_search(self, query: str) -> None:
-        """Search in a thread; a newer search supersedes this one."""
-        worker = get_current_worker()
-        try:
-            results = self.library.search(
-                query,
-                limit=SEARCH_LIMIT,
-                ranged=RANGED_HITS,
-                # A newer search (this worker is exclusive) or quitting cancels the worker;
-                # the search itself then stops at once instead of holding the index.
-                cancel=lambda: worker.is_cancelled,
-            )
-        except SearchCancelled:
-            return
-        except IndexBuilding as error:
-            self.post_message(SearchDone(query, None, str(error), waiting=True))
-            return
-        except PeskovError as error:
-            if not worker.is_cancelled:
-                self.post_message(SearchDone(query, None, str(error)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(SearchDone(query, results))
-
-    @on(SearchDone)
-    def _search_done(self, message: SearchDone) -> None:
-        bar = self.query_one(SearchBar)
-        if message.query != bar.input.value.strip():
-            return  # a stale answer to a query the user has since changed
-        if message.query == self._query and message.results is not None:
-            return  # a second answer to the query shown: keep the reader where it is
-        if message.results is None:
-            bar.set_status(message.error or "", error=not message.waiting)
-            if not message.waiting:
-                # A step taken while the index is still building waits for its results.
-                self._pending_step = 0
-                self._answered = message.query
-            return
-        self._query = self._answered = message.query
-        self._results = message.results
-        articles = self.query_one(ArticleList)
-        hits = [self.library.article(h.article_id) for h in message.results.hits]
-        current = self.query_one(Reader).article
-        articles.show(
-            hits,
-            matches={h.article_id: h.match_count for h in message.results.hits if h.ranged},
-            keep=current.id if current else None,
-        )
-        notice = f" · {message.results.notices[0]}" if message.results.notices else ""
-        bar.set_status(_result_status(message.results, len(hits)) + notice)
-        shown = articles.current
-        if shown is not None:
-            if shown is current:
-                self.query_one(Reader).set_matches(self._matches_in(shown))
-                self._update_counter()
-            else:
-                self._show(shown)
-        if self._pending_step:
-            step, self._pending_step = self._pending_step, 0
-            self._step_match(step)
-
-    def search_answered(self, query: str) -> bool:
-        """Whether the answer to ``query`` (its results, or what is wrong with it) is shown."""
-        return self._answered == query.strip()
-
-    def _clear_search(self, *, keep_input: bool = False) -> None:
-        self._query = self._answered = ""
-        self._results = None
-        bar = self.query_one(SearchBar)
-        if not keep_input:
-            bar.input.value = ""
-        bar.set_status("")
-        current = self.query_one(Reader).article
-        self.query_one(ArticleList).show(self._by_date, keep=current.id if current else None)
-        self.query_one(Reader).set_matches(())
-        self._update_counter()
-
-    def action_next_match(self) -> None:
-        self._step_match(1)
-
-    def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, step: int) -> None:
-        typed = self.query_one(QueryInput).value.strip()
-        if typed and typed != self._query:
-            # Its results are on the way: the step is taken when they arrive.
-            self._pending_step = step
-            return
-        if not self._query:
-            self.notify("No search: press / to search.", timeout=3)
-            return
-        reader = self.query_one(Reader)
-        matches = reader.matches
-        current = reader.current_match
-        target = (0 if step > 0 else len(matches) - 1) if current is None else current + step
-        if 0 <= target < len(matches):
-            reader.go_to_match(target)
-        else:
-            # Past the last match of this article: on to the next article of the results.
-            articles = self.query_one(ArticleList)
-            if not articles.row_count():
-                return
-            here = self._here()
-            index = (articles.cursor + step) % articles.row_count()
-            articles.cursor = index
-            article = articles.current
-            if article is not None and article is not reader.article:
-                if here is not None:
-                    self._jumps.append(here)
-                self._show(article)
-            if reader.matches:
-                reader.go_to_match(0 if step > 0 else len(reader.matches) - 1)
-        self._update_counter()
-
-    def _update_counter(self) -> None:
-        reader = self.query_one(Reader)
-        parts: list[str] = []
-        if self._query:
-            total = len(reader.matches)
-            current = reader.current_match
-            parts.append(f"match {current + 1 if current is not None else '-'}/{total}")
-        if len(self._cluster) > 1:
-            parts.append(f"version {self._version + 1}/{len(self._cluster)} (v/V)")
-        article = reader.article
-        if article is not None and article.paragraphs:
-            index = reader.current_paragraph
-            # Who speaks in the current paragraph, by name even where the text says "he".
-            speakers = dict.fromkeys(
-                q.speaker
-                for q in self._article_quotes(article)
-                if article.paragraph_index(q.start) == index and q.attributed
-            )
-            names = f": {', '.join(speakers)}" if speakers else ""
-            parts.append(f"¶ {index + 1}{names}")
-        reader.border_subtitle = Content(visible_controls(" · ".join(parts)))
-
-    @on(Reader.ParagraphChanged)
-    def _paragraph_changed(self) -> None:
-        self._update_counter()
-
-    # -- quotes -------------------------------------------------------------------------------
-
-    def _article_quotes(self, article: Article) -> list[Quote]:
-        """The article's quotes if known; else none yet, and a worker extracts them (an
-        article can hold thousands, and the reader shows its text meanwhile)."""
-        try:
-            known = self.library.known_article_quotes(article.id)
-        except PeskovError:
-            return []
-        if known is None:
-            if self._extracting != article.id:
-                self._extracting = article.id
-                self.extract_quotes(article.id)
-            return []
-        return known
-
-    @work(thread=True, exclusive=True, group="article-quotes")
-    def extract_quotes(self, article_id: str) -> None:
-        """Find one article's quotes in a thread."""
-        try:
-            self.library.article_quotes(article_id)
-        except PeskovError:
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(ArticleQuotesReady(article_id))
-
-    @on(ArticleQuotesReady)
-    def _article_quotes_ready(self, message: ArticleQuotesReady) -> None:
-        if self._extracting == message.article_id:
-            self._extracting = None
-        reader = self.query_one(Reader)
-        article = reader.article
-        if article is None or article.id != message.article_id:
-            return
-        quotes = self._article_quotes(article)
-        reader.set_quotes([(q.start, q.end) for q in quotes], _mentions(quotes))
-        self._update_counter()
-        if not self._corpus_quotes:
-            self._show_quotes()
-
-    def _show_quotes(self) -> None:
-        panel = self.query_one(QuotesPanel)
-        article = self.query_one(Reader).article
-        if self._corpus_quotes:
-            if self._quote_counts is None:
-                panel.show([], corpus_wide=True, heading="All quotes (still reading…)")
-                return
-            quotes = self.library.quotes(speaker=self._speaker, include_fragments=self._fragments)
-            heading = f"Quotes of {self._speaker}" if self._speaker else "All quotes"
-        else:
-            if article is None:
-                return
-            quotes = [
-                q for q in self._article_quotes(article) if self._fragments or q.kind != "fragment"
-            ]
-            heading = "Quotes here (finding…)" if self._extracting == article.id else "Quotes here"
-        panel.show(self._rows(quotes), corpus_wide=self._corpus_quotes, heading=heading)
-
-    def _rows(self, quotes: Iterable[Quote]) -> list[QuoteRow]:
-        rows = []
-        for quote in quotes:
-            article = self.library.article(quote.article_id or "")
-            others = self.library.other_versions(quote) if self._quote_counts is not None else []
-            also = len({v.article_id for v in others if v.article_id != article.id})
-            repeated = any(v.article_id == article.id for v in others)
-            rows.append(QuoteRow(quote, article, also, repeated))
-        return rows
-
-    @on(QuotesPanel.Chosen, "#quotes")
-    def _quote_chosen(self, event: QuotesPanel.Chosen) -> None:
-        row = self.query_one(QuotesPanel).current
-        if row is not None:
-            self.jump_to_quote(row.quote)
-
-    def jump_to_quote(self, quote: Quote, *, diffs: Sequence[Range] = ()) -> None:
-        """Open the quote's article, centre the quote and mark exactly its words."""
-        reader = self.query_one(Reader)
-        if reader.article is not None:
-            self._jumps.append(Jump(reader.article.id, reader.scroll_offset.y))
-        self.open_article(quote.article_id or "")
-        reader.mark(quote.start, quote.end, diffs=diffs)
-        # The panel's cursor follows the quote on screen, so that y copies what is marked.
-        self.query_one(QuotesPanel).select_quote(quote)
-        if not diffs:
-            self._cluster = self._versions_of(quote)
-            self._version = next((i for i, q in enumerate(self._cluster) if _same(q, quote)), 0)
-        self._update_counter()
-
-    def _versions_of(self, quote: Quote) -> list[Quote]:
-        if self._quote_counts is None:
-            return []
-        return self.library.other_versions(quote, include_self=True)
-
-    def action_version(self, step: int) -> None:
-        if len(self._cluster) < 2:
-            self.notify("This quote is not reported anywhere else.", timeout=3)
-            return
-        previous = self._cluster[self._version]
-        self._version = (self._version + step) % len(self._cluster)
-        quote = self._cluster[self._version]
-        self.jump_to_quote(quote, diffs=self.library.wording_differences(previous, quote))
-
-    def action_toggle_corpus_quotes(self) -> None:
-        self._corpus_quotes = not self._corpus_quotes
-        if not self._corpus_quotes:
-            self._speaker = None
-        self._show_quotes()
-
-    def action_toggle_fragments(self) -> None:
-        self._fragments = not self._fragments
-        self.notify(
-            "Showing fragments (three words or fewer)." if self._fragments else "Hiding fragments.",
-            timeout=3,
-        )
-        self._show_quotes()
-
-    def filter_speaker(self, speaker: str) -> None:
-        """Show the quotes of ``speaker`` across the corpus."""
-        self._speaker = speaker
-        self._corpus_quotes = True
-        self.action_focus_pane("quotes")
-        self._show_quotes()
-
-    def speaker_counts(self) -> list[tuple[str, int]]:
-        """Speakers with their quote counts, for the palette (empty until quotes are read)."""
-        if self._quote_counts is None:
-            return []
-        # Counted by the panel's rule, so that the count is the number of rows it lists.
-        speakers = self.library.speakers(include_fragments=self._fragments)
-        return [(s.speaker, s.quotes) for s in speakers]
-
-    def quote_rows_for_palette(self) -> Sequence[QuoteRow]:
-        """The quotes the palette offers: the whole corpus once read, else this article's."""
-        if self._quote_counts is None:
-            article = self.query_one(Reader).article
-            return self._rows(self._article_quotes(article)) if article else []
-        return self._rows(self.library.quotes())
-
-    def go_to_article(self, article_id: str) -> None:
-        """Open ``article_id`` as a jump that escape walks back."""
-        here = self._here()
-        if here is not None and here.article_id != article_id:
-            self._jumps.append(here)
-        self.open_article(article_id)
-
-    # -- background work ----------------------------------------------------------------------
-
-    @property
-    def background_ended(self) -> bool:
-        """Whether the index build and the pass over the corpus's quotes have ended, done or
-        failed."""
-        return self._index_ended and self._quotes_ended
-
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self) -> None:
-        """Open or refresh the search index, reporting progress."""
-
-        def progress(progress: Progress) -> None:
-            self.post_message(IndexProgress(progress))
-
-        try:
-            report = self.library.refresh_index(progress=progress)
-        except PeskovError as error:
-            self.post_message(IndexReady((), str(error)))
-            return
-        except Exception as error:  # the app goes on without search rather than stop
-            self.log.error("index", repr(error))
-            self.post_message(IndexReady((), f"Search is unavailable: {error}."))
-            return
-        self.post_message(IndexReady(report.notices))
-
-    @on(IndexProgress)
-    def _index_progress(self, message: IndexProgress) -> None:
-        progress = message.progress
-        self.query_one("#index-progress").add_class("-active")
-        label = f"{progress.phase} {progress.count}".rstrip()
-        self.query_one("#index-phase", Label).update(Text(label))
-        self.query_one(ProgressBar).update(total=progress.total, progress=progress.done)
-
-    @on(IndexReady)
-    def _index_done(self, message: IndexReady) -> None:
-        self._index_ready = message.error is None
-        self._index_ended = True
-        self.query_one("#index-progress").remove_class("-active")
-        for notice in message.notices:
-            self.notify(notice, timeout=6, markup=False)
-        if message.error:
-            self.notify(message.error, severity="error", timeout=10, markup=False)
-        query = self.query_one(SearchBar).input.value.strip()
-        if query and self._index_ready:
-            self.run_search(query)
-
-    @work(thread=True, exclusive=True, group="quotes")
-    def load_corpus_quotes(self) -> None:
-        """Read the quotes of the whole corpus in the background."""
-        try:
-            counts = self.library.quote_counts()
-        except Exception as error:  # each article's own quotes still show
-            self.log.error("quotes", repr(error))
-            self.post_message(QuotesFailed(f"The quotes of the corpus could not be read: {error}."))
-            return
-        self.post_message(QuotesReady(counts))
-
-    @on(QuotesFailed)
-    def _quotes_failed(self, message: QuotesFailed) -> None:
-        self._quotes_ended = True
-        self.notify(message.error, severity="error", timeout=10, markup=False)
-
-    @on(QuotesReady)
-    def _quotes_ready(self, message: QuotesReady) -> None:
-        self._quote_counts = message.counts
-        self._quotes_ended = True
-        total = sum(message.counts.values())
-        self.sub_title = (
-            f"{self._corpus_name} · {counted(len(self.library.articles), 'article')} · "
-            f"{counted(total, 'quote')}"
-        )
-        self.query_one(ArticleList).set_quote_counts(message.counts)
-        self._show_quotes()
-
-    # -- copying ------------------------------------------------------------------------------
-
-    def action_copy(self, markdown: bool) -> None:
-        citation, what = self._citation()
-        if citation is None:
-            self.notify("Nothing to copy here.", severity="warning", timeout=3)
-            return
-        text = as_markdown(citation) if markdown else as_plain(citation)
-        self.copy_to_clipboard(text)
-        self.copy_to_system_clipboard(text)
-        form = "as Markdown " if markdown else ""
-        self.notify(
-            f"Copied {what} {form}with its citation "
-            f"({counted(len(citation.passage), 'character')}).",
-            timeout=4,
-            markup=False,
-        )
-
-    def _citation(self) -> tuple[Citation | None, str]:
-        panel = self.query_one(QuotesPanel)
-        if self.focused is panel and panel.current is not None:
-            quote = panel.current.quote
-            if any(_same(quote, version) for version in self._cluster):
-                # Stepped with v/V: the version on screen is the one marked.
-                quote = self._cluster[self._version]
-            source = self.library.article(quote.article_id or "")
-            return (
-                cite(source, quote.start, quote.end, speaker=quote.speaker, quote=True),
-                f"the quote by {quote.speaker}",
-            )
-        reader = self.query_one(Reader)
-        article = reader.article
-        if article is None:
-            return None, ""
-        selected = reader.selected_range()
-        if selected is not None:
-            return cite(article, *selected), "the selection"
-        index = reader.current_paragraph
-        return cite_paragraph(article, index), f"paragraph {index + 1}"
-
-    @work(thread=True, group="clipboard")
-    def copy_to_system_clipboard(self, text: str) -> None:
-        """Also hand the text to the system clipboard tool, when there is one."""
-        copy_with_system_tool(text)
-
-    # -- focus, back, help, theme -------------------------------------------------------------
-
     async def on_event(self, event: events.Event) -> None:
-        # The key being handled, for check_action: priority bindings see it before the focused
-        # widget does.
         if isinstance(event, events.Key):
-            self._key = event
+            self.key_in_hand = event
             try:
                 await super().on_event(event)
             finally:
-                self._key = None
+                self.key_in_hand = None
             return
         await super().on_event(event)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The main screen's keys do nothing while the help or the palette is open; enter is
-        the search bar's only while it has the focus; a printable key typed into the search
-        bar is text (``9/11``, ``and/or``), never a command."""
-        if isinstance(self.screen, ModalScreen) and action in _MAIN_SCREEN_KEYS:
-            return False
-        if action == "submit_query":
-            return isinstance(self.focused, QueryInput)
-        key = self._key
-        return not (key is not None and key.is_printable and isinstance(self.focused, Input))
-
-    def focus_now(self, widget: Widget) -> None:
-        """Focus ``widget`` at once, so that keys typed right after go to it."""
-        self.screen.set_focus(widget)
-
-    def action_focus_pane(self, pane: str) -> None:
-        # Below NARROW columns the documents and the quotes take turns: focusing one shows it.
-        self.screen.set_class(pane == "quotes", "-show-quotes")
-        self.focus_now(self.query_one(f"#{pane}"))
-
-    async def action_back(self) -> None:
-        """One step back: out of the search bar (to where the search began), the folded
-        quotes panel, the last jump, and finally the search itself."""
-        if isinstance(self.focused, Input):
-            self._end_search()
-            return
-        if self.screen.has_class("-show-quotes") and self.screen.has_class("-narrow"):
-            self.screen.remove_class("-show-quotes")
-            self.focus_now(self.query_one(Reader))
-            return
-        origin = self._search_origin
-        if self._jumps and (origin is None or len(self._jumps) > origin.depth):
-            self._go_back_to(self._jumps.pop())
-            return
-        if self._query or origin is not None:
-            self._end_search()
-            return
-        if self._jumps:
-            self._go_back_to(self._jumps.pop())
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
-        nodes = [
-            ("anywhere", self),
-            ("anywhere", self.screen),
-            ("documents", self.query_one(ArticleList)),
-            ("reader", self.query_one(Reader)),
-            ("quotes", self.query_one(QuotesPanel)),
-            ("search bar", self.query_one(QueryInput)),
-        ]
+        nodes = [("anywhere", self), *self.main.help_nodes()]
         self.push_screen(HelpScreen(key_rows(self, nodes)))
 
     def action_toggle_dark(self) -> None:
@@ -860,12 +129,13 @@ class PeskovApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for binding in self.BINDINGS:
+        for binding in [*self.BINDINGS, *MainScreen.BINDINGS]:
             if isinstance(binding, Binding) and binding.action not in ("quit", "help"):
+                target = self if binding in self.BINDINGS else self.main
                 yield SystemCommand(
                     binding.description,
                     f"key: {self.get_key_display(binding)}",
-                    lambda action=binding.action: self.run_action(action),
+                    lambda action=binding.action, target=target: self.run_action(action, target),
                 )
 
     def _fatal_error(self) -> None:
@@ -882,55 +152,19 @@ class PeskovApp(App[None]):
         self.crash_message = f"peskovtui stopped on an unexpected error ({summary}){where}."
 
     def on_unmount(self) -> None:
-        save_history(self._history)
-        # Quitting never waits for an index build or a pass over the quotes to finish.
+        save_history(self.history)
+        # Quitting never waits for an index build, a search or a pass over the quotes.
         self.library.close()
-
-
-# Actions of priority keys that belong to the main screen (a modal screen keeps its own).
-_MAIN_SCREEN_KEYS = frozenset({"search", "focus_pane", "back", "submit_query"})
 
 
 def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
-    for node in (PeskovApp, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen):
+    for node in (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)
     return ids
-
-
-def _by_date(articles: Sequence[Article]) -> list[Article]:
-    """Newest first; undated articles after the dated ones, in the order they were loaded."""
-    dated = sorted((a for a in articles if a.date), key=lambda a: a.date or "", reverse=True)
-    return dated + [a for a in articles if not a.date]
-
-
-def _result_status(results: SearchResults, listed: int) -> str:
-    """``127 matches in 58 articles``, or ``the best 200 of 2345 articles`` for a long list."""
-    if not results.hits:
-        return "no match"
-    if results.total > listed:
-        return f"the best {listed} of {results.total} articles"
-    if all(hit.ranged for hit in results.hits):
-        matches = sum(hit.match_count for hit in results.hits)
-        return f"{counted(matches, 'match', 'matches')} in {counted(listed, 'article')}"
-    return counted(listed, "article")
-
-
-def _mentions(quotes: Iterable[Quote]) -> list[Range]:
-    return sorted(
-        {
-            (q.mention_start, q.mention_end)
-            for q in quotes
-            if q.mention_start is not None and q.mention_end is not None
-        }
-    )
-
-
-def _same(a: Quote, b: Quote) -> bool:
-    return (a.article_id, a.start, a.end) == (b.article_id, b.start, b.end)
 
 
 def run(library: Library) -> int:

@@ -6,18 +6,18 @@ text, never read as markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 from peskovtui.display import visible_controls
-
-if TYPE_CHECKING:
-    from peskovtui.ui.app import PeskovApp
+from peskovtui.library import Library
+from peskovtui.ui.messages import OpenArticle, OpenQuote, ShowSpeaker
+from peskovtui.ui.widgets.quotes_panel import QuoteRow
 
 # The palette stays quick on a 50,000-article corpus by scoring only this many candidates.
 MAX_CANDIDATES = 300
@@ -60,16 +60,31 @@ def plain(text: str) -> str:
     return Content(visible_controls(text)).markup
 
 
+@runtime_checkable
+class PaletteSource(Protocol):
+    """What the palette's providers read from the screen it was opened on."""
+
+    library: Library
+
+    def quote_rows_for_palette(self) -> Sequence[QuoteRow]:
+        """The quotes to offer, with their articles."""
+        ...
+
+    def speaker_counts(self) -> list[tuple[str, int]]:
+        """The speakers to offer, with their number of quotes."""
+        ...
+
+
 class _AppProvider(Provider):
+    """A provider reading from the screen below the palette and posting its choice to it."""
+
     prefix = ""
 
     @property
-    def peskov(self) -> PeskovApp:
-        from peskovtui.ui.app import PeskovApp
-
-        app = self.app
-        assert isinstance(app, PeskovApp)
-        return app
+    def source(self) -> PaletteSource:
+        screen = self.screen
+        assert isinstance(screen, PaletteSource)
+        return screen
 
     def items(self) -> Iterator[Item]:
         """What this provider offers."""
@@ -110,12 +125,12 @@ class ArticleCommands(_AppProvider):
     prefix = "Go to article: "
 
     def items(self) -> Iterator[Item]:
-        for article in self.peskov.library.articles:
+        for article in self.source.library.articles:
             details = " · ".join(p for p in (article.outlet, article.date, article.id) if p)
             yield article.id, article.title or article.id, details
 
     def act(self, key: Any) -> None:
-        self.peskov.go_to_article(str(key))
+        self.screen.post_message(OpenArticle(str(key)))
 
     async def discover(self) -> Hits:
         for hit in self.discovered():
@@ -128,14 +143,14 @@ class QuoteCommands(_AppProvider):
     prefix = "Go to quote: "
 
     def items(self) -> Iterator[Item]:
-        for row in self.peskov.quote_rows_for_palette():
+        for row in self.source.quote_rows_for_palette():
             quote, article = row.quote, row.article
             words = " ".join(quote.text.split())[:120]
             where = " · ".join(p for p in (article.title or article.id, article.outlet) if p)
             yield quote, f"{quote.speaker}: {words}", where
 
     def act(self, key: Any) -> None:
-        self.peskov.jump_to_quote(key)
+        self.screen.post_message(OpenQuote(key))
 
 
 class SpeakerCommands(_AppProvider):
@@ -144,12 +159,12 @@ class SpeakerCommands(_AppProvider):
     prefix = "Quotes by speaker: "
 
     def items(self) -> Iterator[Item]:
-        for speaker, count in self.peskov.speaker_counts():
+        for speaker, count in self.source.speaker_counts():
             noun = "quote" if count == 1 else "quotes"
             yield speaker, f"{speaker} ({count})", f"show only the {count} {noun} of {speaker}"
 
     def act(self, key: Any) -> None:
-        self.peskov.filter_speaker(str(key))
+        self.screen.post_message(ShowSpeaker(str(key)))
 
     async def discover(self) -> Hits:
         for hit in self.discovered():

@@ -11,6 +11,7 @@ from textual.content import Content
 from peskovtui.corpus import Article
 from peskovtui.display import visible_controls
 from peskovtui.quotes import Quote
+from peskovtui.ui.state import CopyTarget
 from peskovtui.ui.widgets.virtual_list import VirtualList
 
 
@@ -50,6 +51,16 @@ class QuotesPanel(VirtualList):
         self.border_title = Content(visible_controls(heading))
         self.border_subtitle = f"{len(rows)} quote{'s' * (len(rows) != 1)}"
         self.rows_changed()
+
+    def copy_target(self) -> CopyTarget | None:
+        """What ``y`` copies here: the quote under the cursor."""
+        row = self.current
+        if row is None:
+            return None
+        quote = row.quote
+        return CopyTarget(
+            row.article.id, quote.start, quote.end, f"the quote by {quote.speaker}", quote
+        )
 
     def select_quote(self, quote: Quote) -> bool:
         """Move the cursor to ``quote``; False when it is not listed."""

@@ -27,6 +27,7 @@ from textual.strip import Strip
 
 from peskovtui.corpus import Article
 from peskovtui.display import strip_controls, visible_in_place
+from peskovtui.ui.state import CopyTarget
 
 Range = tuple[int, int]
 
@@ -260,6 +261,17 @@ class Reader(ScrollView, can_focus=True):
             else len(self.article.text)
         )
         return (start, end) if end > start else None
+
+    def copy_target(self) -> CopyTarget | None:
+        """What ``y`` copies here: the mouse selection, else the current paragraph."""
+        if self.article is None:
+            return None
+        selected = self.selected_range()
+        if selected is not None:
+            return CopyTarget(self.article.id, *selected, "the selection")
+        index = self.current_paragraph
+        paragraph = self.article.paragraphs[index]
+        return CopyTarget(self.article.id, paragraph.start, paragraph.end, f"paragraph {index + 1}")
 
     def _offset_at(self, y: int, x: int) -> int:
         assert self.article is not None

@@ -1,0 +1,254 @@
+"""What the reader remembers between keys, in plain Python: the search session, the quote
+browser and the jump history. The main screen holds one of each and asks them what to do; they
+never touch a widget, so they are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from peskovtui.corpus import Article
+from peskovtui.display import counted
+from peskovtui.quotes import Quote
+from peskovtui.search import SearchHit, SearchResults
+
+Range = tuple[int, int]
+
+
+@dataclass
+class SearchSession:
+    """The query whose results are listed, the last query answered, and a step (``n``/``N``)
+    typed before the results it needs arrived."""
+
+    query: str = ""
+    results: SearchResults | None = None
+    answered: str = ""
+    pending_step: int = 0
+
+    @property
+    def active(self) -> bool:
+        """Whether results are listed."""
+        return bool(self.query)
+
+    def accept(self, query: str, results: SearchResults) -> bool:
+        """Take ``results`` for ``query``; False for a second answer to the query shown,
+        which leaves the reader where it is."""
+        self.answered = query
+        if query == self.query:
+            return False
+        self.query, self.results = query, results
+        return True
+
+    def refuse(self, query: str) -> None:
+        """``query`` was answered with a problem: a step waiting for it is dropped."""
+        self.answered = query
+        self.pending_step = 0
+
+    def clear(self) -> None:
+        """No search: every article is listed."""
+        self.query = self.answered = ""
+        self.results = None
+
+    def hit(self, article_id: str) -> SearchHit | None:
+        """The hit for ``article_id`` in the listed results."""
+        if self.results is None:
+            return None
+        return next((h for h in self.results.hits if h.article_id == article_id), None)
+
+    def known_matches(self, article_id: str) -> Sequence[Range] | None:
+        """The match ranges of ``article_id`` if the results hold them: ``()`` without a
+        search, None when they must still be found."""
+        if not self.query:
+            return ()
+        hit = self.hit(article_id)
+        if hit is None:
+            return None
+        return hit.matches if hit.ranged else None
+
+    def take_step(self) -> int:
+        """The step waiting for the results, now taken."""
+        step, self.pending_step = self.pending_step, 0
+        return step
+
+
+@dataclass(frozen=True, slots=True)
+class CopyTarget:
+    """What a view would copy: a range of an article, a quote if it is one, and what to call
+    it in the notice."""
+
+    article_id: str
+    start: int
+    end: int
+    what: str
+    quote: Quote | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """Where the reader was before a jump, so that escape can go back."""
+
+    article_id: str
+    scroll_y: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOrigin:
+    """Where the user was when a search began: escape from the search goes back there."""
+
+    jump: Jump | None
+    depth: int
+    focus: str | None
+
+
+@dataclass
+class JumpHistory:
+    """The places escape walks back to: one per jump (a quote, a version, an article from the
+    palette, ``n`` into another article), and where the search began."""
+
+    jumps: list[Jump] = field(default_factory=list)
+    origin: SearchOrigin | None = None
+
+    def push(self, here: Jump | None) -> None:
+        """Remember ``here`` before a jump away from it."""
+        if here is not None:
+            self.jumps.append(here)
+
+    def begin_search(self, here: Jump | None, focus: str | None) -> None:
+        """A search begins here, unless one is under way already."""
+        if self.origin is None:
+            self.origin = SearchOrigin(here, len(self.jumps), focus)
+
+    def end_search(self) -> SearchOrigin | None:
+        """The search is over: forget the jumps made during it, and say where it began."""
+        origin, self.origin = self.origin, None
+        if origin is not None:
+            del self.jumps[origin.depth :]
+        return origin
+
+    def forget_search(self) -> None:
+        """The search ended by leaving its results: its jumps stay, its origin goes."""
+        self.origin = None
+
+    def step_back(self) -> Jump | None:
+        """The last jump, unless it would leave the search under way (escape ends the search
+        at its origin instead)."""
+        depth = self.origin.depth if self.origin is not None else 0
+        return self.jumps.pop() if len(self.jumps) > depth else None
+
+
+@dataclass
+class QuoteBrowser:
+    """Which quotes the panel lists (this article's or the corpus's, one speaker's, with or
+    without fragments) and the versions of the chosen quote that ``v``/``V`` step through."""
+
+    corpus_wide: bool = False
+    speaker: str | None = None
+    fragments: bool = False
+    versions: list[Quote] = field(default_factory=list)
+    version: int = 0
+
+    def choose(self, quote: Quote, versions: list[Quote]) -> None:
+        """``quote`` was chosen; ``versions`` are all its versions, itself among them."""
+        self.versions = versions
+        self.version = next((i for i, v in enumerate(versions) if same_quote(v, quote)), 0)
+
+    def forget(self) -> None:
+        """No quote is chosen."""
+        self.versions = []
+        self.version = 0
+
+    @property
+    def stepping(self) -> bool:
+        """Whether the chosen quote has other versions to step through."""
+        return len(self.versions) > 1
+
+    def step(self, step: int) -> tuple[Quote, Quote]:
+        """Move to the next (``step`` 1) or previous (-1) version: (the one left, the new one)."""
+        previous = self.versions[self.version]
+        self.version = (self.version + step) % len(self.versions)
+        return previous, self.versions[self.version]
+
+    def on_screen(self, quote: Quote) -> Quote:
+        """The version of ``quote`` shown now, when ``quote`` is one of the versions stepped
+        through; else ``quote`` itself."""
+        if any(same_quote(quote, v) for v in self.versions):
+            return self.versions[self.version]
+        return quote
+
+    def counter(self) -> str:
+        """``version 2/3 (v/V)`` while stepping, else nothing."""
+        if not self.stepping:
+            return ""
+        return f"version {self.version + 1}/{len(self.versions)} (v/V)"
+
+    def toggle_corpus(self) -> None:
+        """This article's quotes or the corpus's; leaving the corpus drops the speaker."""
+        self.corpus_wide = not self.corpus_wide
+        if not self.corpus_wide:
+            self.speaker = None
+
+    def show_speaker(self, speaker: str) -> None:
+        """List ``speaker``'s quotes across the corpus."""
+        self.speaker = speaker
+        self.corpus_wide = True
+
+    def heading(self, *, finding: bool = False, reading: bool = False) -> str:
+        """What the panel's title says it lists."""
+        if self.corpus_wide:
+            if reading:
+                return "All quotes (still reading…)"
+            return f"Quotes of {self.speaker}" if self.speaker else "All quotes"
+        return "Quotes here (finding…)" if finding else "Quotes here"
+
+    def keeps(self, quote: Quote) -> bool:
+        """Whether the panel lists ``quote`` by its kind (fragments and terms only on ``f``)."""
+        return self.fragments or quote.kind != "fragment"
+
+
+def same_quote(a: Quote, b: Quote) -> bool:
+    """Whether ``a`` and ``b`` are the same passage of the same article."""
+    return (a.article_id, a.start, a.end) == (b.article_id, b.start, b.end)
+
+
+def by_date(articles: Sequence[Article]) -> list[Article]:
+    """Newest first; undated articles after the dated ones, in the order they were loaded."""
+    dated = sorted((a for a in articles if a.date), key=lambda a: a.date or "", reverse=True)
+    return dated + [a for a in articles if not a.date]
+
+
+def result_status(results: SearchResults, listed: int) -> str:
+    """``127 matches in 58 articles``, or ``the best 200 of 2345 articles`` for a long list."""
+    if not results.hits:
+        return "no match"
+    if results.total > listed:
+        return f"the best {listed} of {results.total} articles"
+    if all(hit.ranged for hit in results.hits):
+        matches = sum(hit.match_count for hit in results.hits)
+        return f"{counted(matches, 'match', 'matches')} in {counted(listed, 'article')}"
+    return counted(listed, "article")
+
+
+def mention_ranges(quotes: Iterable[Quote]) -> list[Range]:
+    """Where the quotes' speakers are named, in text order."""
+    return sorted(
+        {
+            (q.mention_start, q.mention_end)
+            for q in quotes
+            if q.mention_start is not None and q.mention_end is not None
+        }
+    )
+
+
+def match_counter(matches: Sequence[Range], current: int | None) -> str:
+    """``match 3/12``, or ``match -/12`` before a match is stepped to."""
+    return f"match {current + 1 if current is not None else '-'}/{len(matches)}"
+
+
+def paragraph_speakers(article: Article, quotes: Iterable[Quote], index: int) -> list[str]:
+    """Who speaks in paragraph ``index``, by name even where the text says "he"."""
+    return list(
+        dict.fromkeys(
+            q.speaker for q in quotes if q.attributed and article.paragraph_index(q.start) == index
+        )
+    )

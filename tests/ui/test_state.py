@@ -1,0 +1,150 @@
+"""The reader's state holders, without a terminal: the search session, the jump history and
+the quote browser."""
+
+from __future__ import annotations
+
+from peskovtui.library import Library
+from peskovtui.quotes import Quote
+from peskovtui.search import SearchHit, SearchResults, Snippet
+from peskovtui.ui.state import (
+    Jump,
+    JumpHistory,
+    QuoteBrowser,
+    SearchSession,
+    by_date,
+    match_counter,
+    paragraph_speakers,
+    result_status,
+)
+
+
+def hit(article_id: str, matches: tuple[tuple[int, int], ...], ranged: bool = True) -> SearchHit:
+    return SearchHit(article_id, "", 1.0, matches, Snippet("", 0, ()), ranged)
+
+
+def results(*hits: SearchHit, total: int | None = None) -> SearchResults:
+    return SearchResults("x", hits, len(hits) if total is None else total)
+
+
+def test_a_second_answer_to_the_query_shown_is_left_alone() -> None:
+    session = SearchSession()
+    assert session.accept("peskov", results(hit("a", ((0, 6),))))
+    assert session.active
+    assert not session.accept("peskov", results())
+    assert session.results is not None
+    assert session.results.hits[0].article_id == "a"
+    assert session.answered == "peskov"
+
+
+def test_a_step_waits_for_results_but_not_for_a_refusal() -> None:
+    session = SearchSession()
+    session.pending_step = 1
+    session.accept("peskov", results())
+    assert session.take_step() == 1
+    assert session.take_step() == 0
+    session.pending_step = -1
+    session.refuse("(")
+    assert session.pending_step == 0
+    assert session.answered == "("
+
+
+def test_known_matches_come_from_ranged_hits_only() -> None:
+    session = SearchSession()
+    assert session.known_matches("a") == ()  # no search: nothing to find
+    session.accept("x", results(hit("a", ((1, 2),)), hit("b", (), ranged=False)))
+    assert session.known_matches("a") == ((1, 2),)
+    assert session.known_matches("b") is None  # to be found
+    assert session.known_matches("c") is None
+    session.clear()
+    assert not session.active
+    assert session.known_matches("a") == ()
+
+
+def test_escape_walks_back_the_jumps_then_ends_the_search_at_its_origin() -> None:
+    history = JumpHistory()
+    history.push(Jump("a", 0))
+    history.begin_search(Jump("b", 5), "reader")
+    history.begin_search(Jump("c", 9), None)  # a search under way keeps its origin
+    history.push(Jump("d", 1))
+    history.push(Jump("e", 2))
+    assert history.step_back() == Jump("e", 2)
+    assert history.step_back() == Jump("d", 1)
+    assert history.step_back() is None  # the next step back ends the search
+    origin = history.end_search()
+    assert origin is not None
+    assert origin.jump == Jump("b", 5)
+    assert origin.focus == "reader"
+    assert history.step_back() == Jump("a", 0)
+    assert history.step_back() is None
+
+
+def test_ending_a_search_forgets_the_jumps_made_during_it() -> None:
+    history = JumpHistory()
+    history.begin_search(Jump("a", 3), None)
+    history.push(Jump("b", 0))
+    history.end_search()
+    assert history.jumps == []
+    history.push(None)  # nowhere to remember
+    assert history.jumps == []
+
+
+def quotes() -> list[Quote]:
+    library = Library.open()
+    library.read_quotes()
+    quote = next(q for q in library.quotes() if "stable political traditions" in q.text)
+    return library.other_versions(quote, include_self=True)
+
+
+def test_the_browser_steps_through_versions_and_knows_the_one_on_screen() -> None:
+    versions = quotes()
+    assert len(versions) == 2
+    browser = QuoteBrowser()
+    browser.choose(versions[0], versions)
+    assert browser.counter() == "version 1/2 (v/V)"
+    previous, current = browser.step(1)
+    assert (previous, current) == (versions[0], versions[1])
+    assert browser.on_screen(versions[0]) == versions[1]
+    assert browser.counter() == "version 2/2 (v/V)"
+    assert browser.step(1)[1] == versions[0]  # round and round
+    browser.forget()
+    assert not browser.stepping
+    assert browser.counter() == ""
+    assert browser.on_screen(versions[0]) == versions[0]
+
+
+def test_the_browser_heading_and_speaker_filter() -> None:
+    browser = QuoteBrowser()
+    assert browser.heading() == "Quotes here"
+    assert browser.heading(finding=True) == "Quotes here (finding…)"
+    browser.show_speaker("Dmitry Peskov")
+    assert browser.heading() == "Quotes of Dmitry Peskov"
+    assert browser.heading(reading=True) == "All quotes (still reading…)"
+    browser.toggle_corpus()
+    assert browser.speaker is None
+    assert browser.heading() == "Quotes here"
+
+
+def test_statuses_and_counters() -> None:
+    assert result_status(results(), 0) == "no match"
+    assert result_status(results(hit("a", ((0, 1),))), 1) == "1 match in 1 article"
+    assert result_status(results(hit("a", ((0, 1), (2, 3)))), 1) == "2 matches in 1 article"
+    assert result_status(results(hit("a", ()), total=300), 1) == "the best 1 of 300 articles"
+    assert result_status(results(hit("a", (), ranged=False)), 1) == "1 article"
+    assert match_counter([(0, 1), (2, 3)], None) == "match -/2"
+    assert match_counter([(0, 1), (2, 3)], 1) == "match 2/2"
+
+
+def test_newest_first_then_the_undated() -> None:
+    library = Library.open()
+    ordered = by_date(library.articles)
+    dates = [a.date for a in ordered if a.date]
+    assert dates == sorted(dates, reverse=True)
+    assert {a.id for a in ordered} == {a.id for a in library.articles}
+
+
+def test_the_speakers_of_a_paragraph() -> None:
+    library = Library.open()
+    article = library.article("004")
+    target = article.paragraph_index(article.text.index("much more"))
+    found = paragraph_speakers(article, library.article_quotes(article.id), target)
+    assert found == ["Dmitry Peskov"]
