@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from peskovtui import __version__
+from peskovtui.citation import as_markdown, as_plain
 from peskovtui.cli import main
 from peskovtui.library import Library
 
@@ -166,3 +167,27 @@ def test_python_dash_m_and_no_traceback_on_a_binary_file(tmp_path: Path) -> None
     assert result.returncode == 1
     assert result.stderr == f"peskovtui: {binary} is a binary file, not text.\n"
     assert "Traceback" not in result.stderr
+
+
+def test_cite_prints_what_the_app_copies(capsys: pytest.CaptureFixture[str]) -> None:
+    library = Library.open()
+    quote = next(q for q in library.article_quotes("004") if q.attributed)
+    expected = library.cite(quote.article_id or "", quote.start, quote.end)
+    assert expected.is_quote
+    args = ["cite", "004", str(quote.start), str(quote.end)]
+    assert run(capsys, *args) == (0, as_plain(expected), "")
+    assert run(capsys, *args, "--format", "md") == (0, as_markdown(expected), "")
+    status, out, _ = run(capsys, *args, "--format", "json")
+    record = json.loads(out)
+    assert status == 0
+    assert record["passage"] == quote.text
+    assert record["speaker"] == quote.speaker
+    assert record["quote"] is True
+    assert record["paragraph"] == library.article("004").paragraph_index(quote.start) + 1
+
+
+def test_cite_outside_the_text_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "cite", "004", "5", "999999")
+    assert (status, out) == (1, "")
+    assert err.startswith("peskovtui: The range 5–999999 is outside article 004_")
+    assert err.count("\n") == 1

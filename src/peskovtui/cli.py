@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peskovtui import __version__
-from peskovtui.citation import paragraph_number
+from peskovtui.citation import Citation, as_markdown, as_plain, paragraph_number
 from peskovtui.corpus import Article
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
@@ -501,6 +501,37 @@ def run_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def citation_record(citation: Citation) -> dict[str, Any]:
+    """A citation as ``cite --format json`` prints it."""
+    first, last = citation.paragraphs
+    return {
+        "passage": citation.passage,
+        "quote": citation.is_quote,
+        "speaker": citation.speaker,
+        "article_id": citation.article_id,
+        "title": citation.title,
+        "outlet": citation.outlet,
+        "date": citation.date,
+        "url": citation.url,
+        "paragraph": first,
+        "last_paragraph": last,
+        "start": citation.start,
+        "end": citation.end,
+        "location": citation.location,
+    }
+
+
+def run_cite(args: argparse.Namespace) -> int:
+    """``peskovtui cite``: a passage with its citation, exactly as the app copies it."""
+    library = open_library(args)
+    citation = library.cite(args.id, args.start, args.end)
+    if args.format == "json":
+        emit_json(citation_record(citation))
+    else:
+        sys.stdout.write(as_markdown(citation) if args.format == "md" else as_plain(citation))
+    return 0
+
+
 def run_read(args: argparse.Namespace) -> int:
     """Bare ``peskovtui [PATH...]``: the reader app on the corpus."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -544,6 +575,7 @@ USAGE = {
     "speakers": "peskovtui speakers [PATH...] [--fields SPEC] [--all] "
     "[--format table|json|jsonl|csv|md]",
     "index": "peskovtui index [PATH...] [--fields SPEC] [--rebuild]",
+    "cite": "peskovtui cite ID START END [PATH...] [--fields SPEC] [--format text|md|json]",
 }
 
 
@@ -616,7 +648,27 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     _add_corpus_arguments(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
     handlers["index"] = run_index
+
+    cite = commands.add_parser(
+        "cite", help="print a passage with its citation, as the app copies it", usage=USAGE["cite"]
+    )
+    cite.add_argument("id", metavar="ID", help="the article's id (a unique prefix will do)")
+    cite.add_argument("start", metavar="START", type=_offset, help="first character (from 0)")
+    cite.add_argument("end", metavar="END", type=_offset, help="the character after the last")
+    _add_corpus_arguments(cite)
+    cite.add_argument("--format", choices=("text", "md", "json"), default="text")
+    handlers["cite"] = run_cite
     return parser, handlers
+
+
+def _offset(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a character offset") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a character offset")
+    return number
 
 
 def _positive(value: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from peskovtui.quotes.corpus import CorpusQuotes
 from peskovtui.quotes.extract import article_quotes, extract_quotes
 from peskovtui.quotes.model import (
     UNATTRIBUTED,
@@ -16,6 +17,7 @@ from peskovtui.quotes.scanner import scan_quotes, split_paragraphs
 
 __all__ = [
     "UNATTRIBUTED",
+    "CorpusQuotes",
     "Quote",
     "QuoteCluster",
     "QuoteKind",

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from peskovtui.library import ReaderView
-from peskovtui.quotes import Quote
-from peskovtui.quotes.corpus import CorpusQuotes
+from peskovtui.quotes import CorpusQuotes, Quote
 from peskovtui.search import Progress, SearchResults
 
 

@@ -27,8 +27,7 @@ from peskovtui.corpus import Article
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
-from peskovtui.quotes import Quote
-from peskovtui.quotes.corpus import CorpusQuotes
+from peskovtui.quotes import CorpusQuotes, Quote
 from peskovtui.search import IndexBuilding, Progress, SearchCancelled
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
