@@ -12,9 +12,10 @@ A speaker is right when it names the same person as the gold: for a ``speaker``,
 after dropping articles, titles and parentheses (or one is the other's surname); for PolNeAR
 mentions, our mention is the annotated one or our speaker agrees with a named mention in the
 same way. A quote whose gold mentions are all pronouns is scored by the person the pronoun
-refers to, read from ``pronoun_resolutions.json`` in this folder (hand-made: article id and gold
-start → person, no article text); with ``--mention-level`` it is scored by whether we found the
-same pronoun instead. The count of each rule is printed.
+refers to, read from the ``pronoun_resolutions*.json`` tables in this folder (hand-made for the
+dev and the train split: article id and gold start → person, no article text); with
+``--mention-level`` it is scored by whether we found the same pronoun instead. The count of
+each rule is printed.
 """
 
 from __future__ import annotations
@@ -208,11 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         help="score pronoun mentions by the pronoun we found, not by the person it names",
     )
     args = parser.parse_args(argv)
-    table_path = Path(__file__).with_name("pronoun_resolutions.json")
     table: dict[tuple[str, int], str] = {}
-    if table_path.exists():
+    for table_path in sorted(Path(__file__).parent.glob("pronoun_resolutions*.json")):
         raw = json.loads(table_path.read_text(encoding="utf-8"))
-        table = {(r["article"], r["start"]): r["person"] for r in raw["resolutions"]}
+        table.update({(r["article"], r["start"]): r["person"] for r in raw["resolutions"]})
     docs: list[Doc] = []
     for path in args.gold:
         docs.extend(load(path))
