@@ -27,13 +27,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from peskovtui.corpus.model import Paragraph
+from peskovtui.quotes.labels import label_before
 from peskovtui.quotes.lexicon import (
     ORG_NOUNS,
     PLURAL_ROLE_NOUNS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     VerbMatch,
     find_speech_verbs,
     first_name_gender,
+    is_first_name,
     words,
 )
 from peskovtui.quotes.mentions import (
@@ -49,31 +52,27 @@ from peskovtui.quotes.scanner import HEADLINE_ROLES, is_heading_quote
 from peskovtui.quotes.sentences import mask_quotes, sentence_bounds
 
 _ASKED_BY = re.compile(r"\s*Asked\s+by\s+(.+?)\s+(?:what|whether|if|about|how|why|when|who|to)\b")
-_VERB_FIRST = frozenset(
-    [
-        "said",
-        "says",
-        "added",
-        "adds",
-        "asked",
-        "asks",
-        "wrote",
-        "writes",
-        "continued",
-        "explained",
-        "noted",
-        "replied",
-        "responded",
-        "recalled",
-        "insisted",
-        "countered",
-        "tweeted",
-        "reported",
-    ]
+# Verbs of saying that may come before their subject after a quote ("...," declared Ms. Acs):
+# past and third-person forms, less those that take an object there ("...," called Trump).
+_OBJECT_TAKING = words(
+    """
+accused blamed blasted branded called cited condemned criticised criticized denounced
+described dubbed hailed labeled labelled lauded mocked praised rated ridiculed slammed
+termed thanked urged
+"""
+)
+_VERB_FIRST = (
+    frozenset(
+        v
+        for v in SPEECH_VERBS
+        if v.endswith(("ed", "es", "ds", "ks", "ts", "ys", "ns", "ls", "rs"))
+        or v in ("said", "told", "wrote", "says", "tells", "writes")
+    )
+    - _OBJECT_TAKING
 )
 _INTRO = re.compile(
     r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed\s+(?:by|with|about|in|at|on|from|for|after|over)\b|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
-    r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|"
+    r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|Like|Unlike|"
     r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
 )
 _ROLE_SUBJECT = re.compile(
@@ -120,6 +119,11 @@ _BOILERPLATE_LABEL = re.compile(
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
 )
 _THAT = re.compile(r"\s+that\b")
+# A word after a sentence's first word that reads as its verb ("Carson defied", "Pate has"):
+# the first word is then the subject, a name, and not an adverb ("Rather, he ...").
+_FINITE_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|es)|has|had|is|was|will|would|could|can|did|does)\b")
+# Cues where a name is said to speak: whoever speaks is a person (or a body, which "it" names).
+_SPEAKING_CUES = frozenset(["after", "before", "label", "asked-by"])
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
@@ -135,6 +139,9 @@ class Entity:
     # role, the name it is a role of ("a top aide to Vladimir Putin" → "Putin").
     descriptions: set[str] = field(default_factory=set)
     anchor: str | None = None
+    # Evidence that a name is a person's (a first name, a title, a role, words said): "he" and
+    # "she" never resolve to a capitalised word that may be a place, a firm or a headline word.
+    person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +175,7 @@ class Attributor:
             for p in _gaps(text, paragraphs)
         )
         self.names = NameTable(body)
+        self.speaking = _speaking_names(self.masked, self._verb_matches)
         self.entities: dict[str, Entity] = {}
         self.salient: list[str] = []
         self.role_holder: dict[str, str] = {}
@@ -186,6 +194,10 @@ class Attributor:
                 self.entities[canonical] = entity
             elif entity.gender == "u":
                 entity.gender = gender
+            if not entity.person:
+                entity.person = canonical in self.speaking or self.names.is_person(
+                    canonical, mention.gender, bool(mention.role)
+                )
             if mention.role:
                 head = role_head(mention.role)
                 entity.roles.add(head)
@@ -198,7 +210,7 @@ class Attributor:
             canonical = _bare(mention.text)
             entity = self.entities.get(canonical)
             if entity is None:
-                entity = Entity(canonical, mention.gender, "person", {mention.head})
+                entity = Entity(canonical, mention.gender, "person", {mention.head}, person=True)
                 self.entities[canonical] = entity
                 self.role_holder.setdefault(mention.head, canonical)
                 if not mention.definite:
@@ -223,6 +235,13 @@ class Attributor:
             for key in reversed(self.salient):
                 candidate = self.entities[key]
                 if _agrees(candidate, mention.gender):
+                    if candidate.gender == "u" and not candidate.roles and mention.gender in "mf":
+                        # A person of the pronoun's known gender named earlier in its sentence
+                        # comes before one of unknown gender ("Chris Christie described Hillary
+                        # Clinton as ... after she").
+                        nearby = self._named_nearby(mention)
+                        if nearby != UNATTRIBUTED and nearby != key:
+                            return nearby
                     latest = key == self.salient[-1]
                     if latest and candidate.gender == "u" and mention.gender in ("m", "f"):
                         # "she" plainly meant the last speaker: a later "he" must look elsewhere.
@@ -277,6 +296,7 @@ class Attributor:
             return  # ", over the server she used as secretary of state": no apposition
         entity = self._entity(mention)
         if entity is not None:
+            entity.person = True  # introduced with a role that only a person holds
             if entity.gender == "u" and ROLE_NOUNS[head] != "u":
                 entity.gender = ROLE_NOUNS[head]
             self._make_salient(entity.canonical)
@@ -289,10 +309,11 @@ class Attributor:
             and self.masked[lo : verbs[0].start()].rstrip().endswith(",")
         ):
             subject = subject_before(self.masked, lo, verbs[0].start())
-            if subject is None and verbs[0].group().lower() in _VERB_FIRST:
+            before = self.masked[lo : verbs[0].start()].rstrip()
+            if subject is None and before.endswith(",") and verbs[0].group().lower() in _VERB_FIRST:
                 # "..., noted NBC's Dante Chinni."
                 subject = object_after(self.masked, verbs[0].end(), hi)
-        from_verb = subject is not None
+        from_verb = subject is not None and not headline
         if subject is None:
             subject = self._leading_subject(lo, hi)
         if subject is None or (subject.kind == "role" and subject.definite):
@@ -305,9 +326,28 @@ class Attributor:
         # A lone capitalised word opening a sentence is no evidence of a person, unless it is a
         # known first name ("Melanie thought the whole thing was outrageous.").
         several = len(speaker.split()) > 1 or len(subject.text.split()) > 1
-        several = several or (subject.kind == "name" and first_name_gender(speaker) != "u")
+        lone_name = subject.kind == "name" and (
+            is_first_name(speaker)
+            or self.names.proper(speaker)
+            or (
+                _FINITE_VERB.match(self.masked, subject.end) is not None
+                and not self.names.common(speaker)
+                and not self.names.is_place(speaker)
+            )
+        )
         if _singled_out(subject):
             return
+        entity = self.entities.get(speaker)
+        # The subject of a verb of saying speaks; a proper name acting as a sentence's subject
+        # ("Carson defied the question") is a person unless it is a place.
+        if (
+            entity is not None
+            and subject.kind == "name"
+            and not headline
+            and (from_verb or ((lone_name or several) and not self.names.is_place(speaker)))
+        ):
+            entity.person = True
+        several = several or lone_name
         if from_verb or speaker in known or several or subject.kind != "name":
             self._make_salient(speaker)
 
@@ -420,7 +460,7 @@ class Attributor:
                 mention = classify(self.masked, lo + m.start(1), lo + m.end(1))
                 if mention is not None and mention.kind == "name":
                     first = self.names.expand(mention.name).split()[0]
-                    if first_name_gender(first) != "u":
+                    if is_first_name(first):
                         return mention
         return None
 
@@ -459,12 +499,13 @@ class Attributor:
                 return done[k], results[k].mention
         headline = self.paragraphs[para].role in HEADLINE_ROLES
         verbs = self._verbs(lo, hi, headline)
-        if verbs:
-            mention = self._before_cue(lo, verbs[-1].end(), headline)
-            if mention is not None:
-                speaker = self._resolve(mention)
-                if speaker != UNATTRIBUTED:
-                    return speaker, mention
+        mention = self._before_cue(lo, verbs[-1].end(), headline) if verbs else None
+        if mention is None:
+            mention = self._colon_subject(lo, hi, headline)
+        if mention is not None:
+            speaker = self._resolve(mention)
+            if speaker != UNATTRIBUTED:
+                return speaker, mention
         return None
 
     # -- main loop ------------------------------------------------------------------------
@@ -507,6 +548,13 @@ class Attributor:
                         entity = self._entity(lead)
                         if entity is not None and _agrees(entity, mention.gender):
                             speaker = entity.canonical
+                            if (
+                                lead.kind == "name"
+                                and entity.gender == "u"
+                                and mention.gender in "mf"
+                            ):
+                                nearby = self._named_nearby(mention)
+                                speaker = speaker if nearby == UNATTRIBUTED else nearby
                 if mention is not None and speaker == UNATTRIBUTED:
                     speaker = self._resolve(mention)
                 elif prev_close > lo:
@@ -541,6 +589,8 @@ class Attributor:
                 if speaker == UNATTRIBUTED:
                     cue = None
                 results[k] = Attribution(speaker, mention, role, cue)
+                if cue in _SPEAKING_CUES and speaker in self.entities:
+                    self.entities[speaker].person = True
                 if not _singled_out(mention):
                     self._make_salient(speaker)
             if not by_sentence.get(s_index):
@@ -584,6 +634,11 @@ class Attributor:
             # A transcript line: "PENCE: Well, ..." gives every quote in it to the speaker.
             name = label.group(1).strip().title()
             return Mention("name", label.start(1), label.end(1), label.group(1), name), "label"
+        labelled = label_before(self.masked, para.start, span.open)
+        if labelled is not None:
+            mention = classify(self.masked, *labelled)
+            if mention is not None and mention.kind in ("name", "role", "group"):
+                return mention, "label"
         asked = _ASKED_BY.match(self.masked, lo, span.open)
         if asked is not None and not self._verbs(asked.end(), span.open, headline):
             return classify(self.masked, asked.start(1), asked.end(1)), "asked-by"
@@ -596,8 +651,21 @@ class Attributor:
         mention = self._before_cue(lo, span.open, headline)
         if mention is not None:
             return mention, "before"
+        mention = self._colon_subject(lo, span.open, headline)
+        if mention is not None:
+            return mention, "before"
         mention = self._according(lo, max(limit, span.open))
         return mention, ("according-to" if mention is not None else None)
+
+    def _colon_subject(self, lo: int, opener: int, headline: bool) -> Mention | None:
+        """A sentence that leads up to a quote with a colon gives it to its subject even with
+        no verb of saying ("Rubio fired back: ...", "He also played up his strength: ...")."""
+        if headline or not self.masked[lo:opener].rstrip().endswith(":"):
+            return None
+        lead = self._leading_subject(lo, opener)
+        if lead is None or not self._plausible_source(lead):
+            return None
+        return lead
 
     def _is_full(self, span: QuoteSpan) -> bool:
         """Whether a quote reads as a sentence of its own (not a title such as "Fences")."""
@@ -629,6 +697,26 @@ class Attributor:
                     return found
                 k -= 1
         return UNATTRIBUTED, None
+
+
+_NAME_BEFORE_VERB = re.compile(r"\b([A-Z][\w'’\-]+)(?:\s+(?:[a-z]+ly|also|again|later|then))?\s+$")
+_NAME_AFTER_VERB = re.compile(r"\s+([A-Z][\w'’\-]+)\s*[.,]")
+
+
+def _speaking_names(masked: str, verbs: Sequence[VerbMatch]) -> frozenset[str]:
+    """Single words the article gives as someone speaking ("Calabrese told", "said Pate."):
+    evidence of a person, where a capitalised word alone may be a place or a headline word."""
+    found = set()
+    for verb in verbs:
+        if not verb.group()[0].islower():
+            continue
+        before = _NAME_BEFORE_VERB.search(masked, max(0, verb.start() - 40), verb.start())
+        if before is not None:
+            found.add(before.group(1))
+        after = _NAME_AFTER_VERB.match(masked, verb.end())
+        if after is not None:
+            found.add(after.group(1))
+    return frozenset(found)
 
 
 def _gaps(text: str, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -666,7 +754,7 @@ def _singled_out(mention: Mention | None) -> bool:
 def _agrees(entity: Entity, gender: str) -> bool:
     """Whether a pronoun of ``gender`` can refer to ``entity``."""
     if gender in ("m", "f"):
-        return entity.kind == "person" and entity.gender in (gender, "u")
+        return entity.kind == "person" and entity.person and entity.gender in (gender, "u")
     if gender == "n":
         return entity.kind == "group" and entity.gender == "n"
     return entity.kind == "group" or entity.gender == "p"

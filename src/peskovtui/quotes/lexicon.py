@@ -92,7 +92,7 @@ retort retorts say slam slams stress tout tweet tweets whisper wonder yell
 )
 _NOUN_LEAD = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|[Ww]hose)"
-    r"|\w['’]s|\b(?:[Aa]n?|[Ee]ach|[Ee]very)(?:\s+[A-Z][\w.'’\-]*){0,4})\s+$"
+    r"|\w['’]s|\b(?:[Aa]n?|[Ee]ach|[Ee]very)(?:\s+[A-Z][\w.'’\-]*){0,4})(?:\s+\w+-[\w-]+)?\s+$"
 )
 
 
@@ -168,8 +168,10 @@ strategist supporter voter witness
         ),
         "u",
     ),
-    **dict.fromkeys(words("businessman chairman congressman father man spokesman"), "m"),
-    **dict.fromkeys(words("businesswoman chairwoman congresswoman mother spokeswoman woman"), "f"),
+    **dict.fromkeys(words("businessman chairman congressman father man spokesman widower"), "m"),
+    **dict.fromkeys(
+        words("businesswoman chairwoman congresswoman mother spokeswoman widow woman"), "f"
+    ),
     "press secretary": "u",
 }
 PLURAL_ROLE_NOUNS: frozenset[str] = words(
@@ -195,9 +197,9 @@ washington website
 # Words that precede a name as a title or qualifier and are not part of the name itself.
 TITLE_WORDS: frozenset[str] = words(
     """
-abc acting adm adm. admiral ambassador american attorney bbc british candidate cbs chairman
-chairwoman chancellor chief chinese cnn col col. commissioner congressman congresswoman dame
-defence defense democrat democratic deputy director dr dr. economy european finance first
+abc acting adm adm. admiral ambassador american attorney bbc british candidate capt capt. cbs
+chairman chairwoman chancellor chief chinese cnn col col. commissioner congressman congresswoman
+dame defence defense democrat democratic deputy director dr dr. economy european finance first
 foreign former fox french gen gen. general german gop gov gov. governor house independent
 interfax interior judge justice king kremlin lady leader lord lt lt. madam majority mayor
 minister minority mr mr. mrs mrs. ms ms. nato nbc new nominee pope post premier president
@@ -227,6 +229,29 @@ seamus sean sergei sergej sergey shane shinzo stephen steve steven stuart ted th
 timothy todd tom tony troy tyler viktor vincent vladimir volodymyr walter wayne william willie
 xi yuri zachary
 """
+    + """
+abdullah adrian ahmed al alain alastair alberto aleksandr alex alfred ali alistair allan alvin
+amir andre andreas andres angel angelo anton antonio armando arnold arturo ash benard benedict
+bernard bert bo boyd brendan brent brett bret calvin cameron carlo cecil cesar chad charlie
+chet chris christophe clarence claude clayton cliff clifford clint cody cornel craig curtis
+dale damian damon dana danny darrell darren dave davey denis devin dick diego dinesh dirk
+dmitrii don donnie duane duncan dwight earl ed eddy edgar eduardo edwin elliot elliott emil
+emilio enrique erik ernest ernesto ernie evan everett fabio federico felipe felix fernando
+florent floyd francis franco frankie fred freddie freddy frederick fritz gavin geoff geoffrey
+gerard gerhard gilbert glen gordon graham guillermo gus hal hank harvey herbert herman hugh
+hugo isaac jaime jan javier jay jean-claude jean-marc jean-pierre jeff jerome jimmy joaquin
+joel joey johan johannes jon jorge josef juan julian julio keir kelvin kenny kieran kirk lars
+lenny leo leon leonard leroy lester lionel lloyd lorenzo lou lucas luciano ludwig lyndon
+malcolm manny manuel marcel mario marvin mateo mathew matteo maurice max mel melvin mick
+micheal mikhail milton mitt mohammad mohammed morris moshe muhammad nasser neal ned nick
+nicolas nikolay noel norbert norman olaf oliver orrin oscar otto owen pablo pat pete phillip
+rafael rahm ralf ramon randall raul ray reggie reginald rene reuben ricardo richie rob robbie
+roberto rocco rodney rolf roman ron ronnie ruben rupert russ salvador sammy sandy santiago saul
+scot sebastian sergio seth sheldon sherrod sidney silvio simon stan stanley stefan steven
+stewart ted teddy terrence theo theodore tobias toby tomas tommy trent trey ulrich uri vernon
+vic victor vito vladislav walt wes wesley whit wilbur willard winston wolfgang xavier yaakov
+yitzhak yosef zach zeke
+"""
 )
 FEMALE_NAMES: frozenset[str] = words(
     """
@@ -245,14 +270,83 @@ rebecca rose ruth sally samantha sandra sara sarah sharon sheila shirley sonia s
 susan svetlana tammy tatiana teresa theresa tiffany tina tracy tulsi ursula valentina valerie
 vanessa victoria virginia wendy yulia zoe
 """
+    + """
+abby adele adriana agnes aileen aisha alana alexandra alina alison alyssa amelia ana andrea
+angelina angelique anita anne annette annie antonia arianna ariel audrey barbra belinda
+bernadette bernice bettina bianca blanche bonnie brianna bridget brigid brooke camila camille
+candace cara carla carly carmen caroline cassandra cathy cecilia celeste celia charlene christa
+cindy clara claudia colleen connie constance cora corinne daphne darlene dawn deanna debora
+delia della desiree dolores dominique dora doreen edith eileen elaine eleanor elisa elise eliza
+ella eloise elsa elsie emilia erika esther estelle eugenia eva evangeline fatima felicia fiona
+florence francesca francine gabriela gabrielle gail geraldine gillian giselle gwen gwendolyn
+hailey harriet hayley heidi helena henrietta hilda ida ilana ilhan ilyse imelda ines ingrid
+irene isabel isabelle jackie jade jana jane janelle janice jasmine jeanette jeanne jeannie jess
+jill joanna jodi jody josephine juanita judi julianne juliet justine kara karin karla katelyn
+katharine kathrine katrina kay kayleigh keisha kendra kristi kristy lana lara latoya laurie
+leah leila lena leona liliana lillian lily lina lindsay lindsey liz liza lois loretta lori
+lorraine louise luann luisa lydia lynn mabel madeline mae maggie mallory mandy marcy margarita
+margo mariana marianne marisa marissa marjorie marla marlene marsha maureen maxine melinda
+mercedes meredith michele michaela mildred millie mindy minnie miranda miriam misty mona muriel
+myra nadine nancy nanette naomi natasha nell nellie nina noelle norma paige pam patti patty
+pauline penelope penny phyllis polly priscilla rachael ramona raquel regina renee rhonda rita
+roberta robin rochelle rosa rosalind rosemary roxanne sabrina sadie samantha sasha selena
+serena shannon shari sharon shauna shelby shelley sherry sheryl shonda sienna simone sofia
+sophie stacey stacy stella sue susanne suzanne sybil sylvia tabitha tamara tammy tanya tara
+teri terri tess thelma tonya tracey trisha trudy valeria vera veronica vicki vickie vivian
+wanda whitney wilma yasmin yolanda yvette yvonne
+"""
 )
 
 
-def first_name_gender(token: str) -> str:
-    """Return "m", "f" or "u" for a first name."""
+# First names given to men and women alike: a first name, of no known gender.
+UNISEX_NAMES: frozenset[str] = words(
+    """
+alex casey chris dana jackie jamie jean jess jordan kelly kerry kim lee leslie lindsey morgan
+pat robin sam sandy taylor terry tracy
+"""
+)
+
+
+def is_first_name(token: str) -> bool:
+    """Whether ``token`` is a known first name."""
     low = token.lower().strip(".")
+    return low in MALE_NAMES or low in FEMALE_NAMES or low in UNISEX_NAMES
+
+
+def first_name_gender(token: str) -> str:
+    """Return "m", "f" or "u" (unknown, or a name both sexes bear) for a first name."""
+    low = token.lower().strip(".")
+    if low in UNISEX_NAMES:
+        return "u"
     if low in MALE_NAMES:
         return "m"
     if low in FEMALE_NAMES:
         return "f"
     return "u"
+
+
+# Countries, US states and large cities, lowercased: a capitalised word that names a place is
+# never the referent of "he" or "she" ("Florida is a swing state. ... she said").
+PLACES: frozenset[str] = words(
+    """
+afghanistan africa alabama alaska albania algeria america amsterdam ankara arizona arkansas
+armenia asia athens atlanta austin australia austria azerbaijan baghdad bahrain baltimore
+bangladesh beijing beirut belarus belgium berlin bolivia bosnia boston brazil britain brussels
+budapest bulgaria california cambodia cameroon canada caracas chicago chile china cleveland
+colombia colorado connecticut croatia cuba cyprus czechia damascus dallas delaware denmark
+denver detroit dublin ecuador egypt england estonia ethiopia europe finland florida france
+georgia germany ghana greece guatemala haiti havana hawaii honduras houston hungary iceland
+idaho illinois india indiana indonesia iowa iran iraq ireland israel istanbul italy jamaica
+japan jerusalem jordan kabul kansas kazakhstan kentucky kenya kiev korea kosovo kuwait kyiv
+latvia lebanon libya lithuania london louisiana luxembourg madrid maine malaysia manila
+maryland massachusetts mexico miami michigan minnesota minsk mississippi missouri moldova
+montana morocco moscow mumbai myanmar nebraska nepal netherlands nevada nicaragua nigeria
+norway ohio oklahoma oman oregon pakistan palestine panama paris pennsylvania peru
+philadelphia philippines phoenix poland portugal qatar riyadh romania rome russia rwanda
+scotland seattle senegal serbia seoul singapore slovakia slovenia somalia spain sudan sweden
+switzerland syria taiwan tehran tennessee texas thailand tokyo toronto tripoli tunisia turkey
+uganda ukraine utah venezuela vermont vienna vietnam virginia wales warsaw washington wisconsin
+wyoming yemen zimbabwe belgrade bratislava bucharest cairo copenhagen doha dubai helsinki
+johannesburg lagos lisbon nairobi oslo prague riga stockholm tallinn vilnius zagreb
+"""
+)

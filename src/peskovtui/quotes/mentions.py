@@ -9,12 +9,14 @@ from typing import Literal
 
 from peskovtui.quotes.lexicon import (
     ORG_NOUNS,
+    PLACES,
     PLURAL_ROLE_NOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
     UNRESOLVABLE_PRONOUNS,
+    is_first_name,
     words,
 )
 
@@ -37,9 +39,15 @@ class Mention:
 
 
 _TOKEN = re.compile(r"[^\s,]+")
-_NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+# A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
+# full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
+_ABBREVIATION = (
+    r"(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Sens|Rep|Reps|Gov|Gen|Gens|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|"
+    r"Rev|Ft|Mt|Pres|Supt|Insp|Messrs|Mme|Mlle)\."
+)
+_NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{_ABBREVIATION}|[A-Z](?:[\w'’\-]*\w)?)"
 NAME_RUN = re.compile(
-    rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*"
+    rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|(?:de|van|von|bin|al|da|di|del|la|le)\b))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
 )
 # Capitalised at a sentence start or as calendar words, but never part of a person's name.
@@ -92,7 +100,8 @@ _NUMBER_WORD = re.compile(
 )
 _MID_TITLES = words(
     """
-dr dr. gov gov. mr mr. mrs mrs. ms ms. president rep rep. reps. sen sen. senator sens.
+adm adm. capt capt. col col. dr dr. gen gen. gov gov. lt lt. maj maj. mr mr. mrs mrs. ms ms.
+president prof prof. rep rep. reps. rev rev. sen sen. senator sens. sgt sgt.
 """
 )
 _INNER_TITLES = words(
@@ -122,31 +131,55 @@ def person_name(run: str) -> tuple[str, str, str]:
     """Split a capitalised run into (name, title words before it, gender from the title)."""
     tokens = _strip_possessive(run.split())
     gender = "u"
-    # A title inside the run starts the name: "West Virginia Mr. Clarke" is Mr. Clarke.
-    cut = 0
+    # A title inside the run starts the name: "West Virginia Mr. Clarke" is Mr. Clarke; the
+    # words before it qualify the role ("Brexit Minister David Davis").
+    start = cut = 0
     for j, tok in enumerate(tokens):
         low = tok.lower()
-        if low.strip(".") in _NOT_NAME:
-            cut = j + 1
+        if low.strip(".") in _NOT_NAME and not re.fullmatch(r"[a-z]\.", low):
+            start = cut = j + 1
         elif j > 0 and low in _MID_TITLES:
             cut = j
         elif 0 < j < len(tokens) - 1 and (low in ROLE_NOUNS or low in _INNER_TITLES):
             # "Brexit Minister David Davis": a role word inside the run ends the qualifiers.
             cut = max(cut, j)
+        elif (
+            cut == start < j < len(tokens) - 1
+            and is_first_name(tok)
+            and not any(is_first_name(t) for t in tokens[start:j])
+            and (j - start >= 2 or tokens[j - 1].lower() in PLACES | ORG_NOUNS)
+        ):
+            # A first name after a place or two other capitalised words starts the name:
+            # "Harkness Tower Chris Rabb"; "Mary Kay Henry" keeps both first names.
+            cut = j
+    last = tokens[-1].lower().strip(".") if tokens else ""
+    while (
+        cut < len(tokens) - 1
+        and tokens[cut].lower() in PLACES
+        and last not in TITLE_WORDS | PLURAL_ROLE_NOUNS
+        and last not in ROLE_NOUNS
+    ):
+        cut += 1  # "Singapore Yeo": a place before a surname is no part of it
+    qualifiers = tokens[start:cut]
     tokens = tokens[cut:]
     k = 0
-    while k < len(tokens) and tokens[k].lower() in TITLE_WORDS:
+    # Titles and role words before the name ("CEO Carly Fiorina"), the last word kept.
+    while k < len(tokens) - 1 and (
+        tokens[k].lower() in TITLE_WORDS or tokens[k].lower().strip(".") in ROLE_NOUNS
+    ):
         low = tokens[k].lower()
         if low in _FEMALE_TITLES:
             gender = "f"
         elif low in _MALE_TITLES:
             gender = "m"
         k += 1
-    name_tokens = [t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens[k:]]
+    # Initials keep their stops ("T.J. Smith", "George W. Bush"); other words lose a stray one.
+    name_tokens = [t if re.fullmatch(r"(?:[A-Z]\.)+", t) else t.rstrip(".,") for t in tokens[k:]]
     name_tokens = [t for t in name_tokens if t]
+    titles = " ".join(qualifiers + tokens[:k])
     if name_tokens and name_tokens[-1].lower() in ORG_NOUNS | PLURAL_ROLE_NOUNS:
-        return "", " ".join(tokens[:k]), gender
-    return " ".join(name_tokens), " ".join(tokens[:k]), gender
+        return "", titles, gender
+    return " ".join(name_tokens), titles, gender
 
 
 def _head(tokens: list[str]) -> str:
@@ -199,12 +232,23 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         return Mention("relative", start, end, phrase)
     head = _head(tokens)
     full_runs = list(NAME_RUN.finditer(phrase))
-    if full_runs and full_runs[-1].end() == len(phrase) and head in TITLE_WORDS:
-        # "Secretary of State John F. Kerry": a title with a preposition, then the name.
-        name, _, gender = person_name(full_runs[-1].group())
+    ends_in_run = bool(full_runs) and full_runs[-1].end() == len(phrase)
+    tail = full_runs[-1].group() if ends_in_run else ""
+    # "Secretary of State John F. Kerry": a title with a preposition, then the name; "the envoy
+    # to Singapore Yeo Bee Leng": a role whose place ends it, then the name ("a spokesman for
+    # Vladimir Putin" is no one's name); "Speaking in Ohio Jim Ford": a phrase before it.
+    leading_participle = tokens[0].endswith("ing") and tokens[0][0].isupper()
+    placed = head in ROLE_NOUNS and tail.split()[0].lower() in PLACES if tail else False
+    if ends_in_run and (head in TITLE_WORDS or placed or leading_participle):
+        name, titles, gender = person_name(tail)
         if name and len(name.split()) > 1:
-            role = phrase[: full_runs[-1].start()].strip() or None
+            role = f"{phrase[: full_runs[-1].start()].strip()} {titles}".strip() or None
+            if leading_participle:
+                start, role = start + full_runs[-1].start(), None
+                phrase = text[start:end]
             return Mention("name", start, end, phrase, name=name, role=role, gender=gender)
+    if leading_participle and len(tokens) > 1 and tokens[1].lower() in _PREPOSITIONS:
+        return None  # "Speaking in Riga" names no one
     cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower() in _PREPOSITIONS), None)
     np_tokens = tokens if cut is None else tokens[:cut]
     # A capitalised run ending the phrase's noun part names a person, unless it is a group.
@@ -251,6 +295,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
 def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     """The mention that is the subject of a speech verb at ``verb``, looking back to ``lo``."""
     seg = text[lo:verb]
+    if re.search(r"\w-$", seg):
+        seg = seg[:-1]  # "Nicola Sturgeon-said": a hyphen standing for a lost space
     m = _TRAILING_FILLER.search(seg)
     if m:
         seg = seg[: m.start()]
@@ -367,6 +413,8 @@ def object_after(text: str, start: int, limit: int) -> Mention | None:
     )
     if cut is not None:
         phrase_end = start + m.start(1) + cut.start()
+    while phrase_end > start and text[phrase_end - 1].isspace():
+        phrase_end -= 1
     while (
         phrase_end > start
         and text[phrase_end - 1] == "."

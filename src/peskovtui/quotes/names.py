@@ -6,10 +6,13 @@ import re
 from collections import Counter
 from difflib import get_close_matches
 
-from peskovtui.quotes.lexicon import first_name_gender
+from peskovtui.quotes.lexicon import PLACES, first_name_gender, is_first_name
 from peskovtui.quotes.mentions import NAME_RUN, person_name
 
 _GAELIC_PREFIX = re.compile(r"(?:Mc|Mac|O['’])(?=[A-Z])")
+_INITIAL = re.compile(r"[A-Z]\.$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"“”'‘’(—–-]\s*|^\s*)$")
+_PLACE_LEAD = r"\b(?:in|from|across|throughout|outside|near|to|visit(?:ed|ing)?)\s+(?:the\s+)?"
 
 
 def _plain_name(token: str) -> bool:
@@ -24,13 +27,16 @@ class NameTable:
     """Full names seen in an article, to expand "Peskov" or "Mr. Trump" to "Dmitry Peskov"."""
 
     def __init__(self, text: str) -> None:
+        self._text = text
         counts: Counter[str] = Counter()
         for m in NAME_RUN.finditer(text):
             name, _, _ = person_name(m.group())
             tokens = name.split()
-            if 2 <= len(tokens) <= 4 and first_name_gender(tokens[0]) != "u":
+            if 2 <= len(tokens) <= 4 and is_first_name(tokens[0]):
                 counts[name] += 1
-            elif 2 <= len(tokens) <= 3 and all(_plain_name(t) for t in tokens):
+            elif 2 <= len(tokens) <= 3 + any(_INITIAL.match(t) for t in tokens) and all(
+                _plain_name(t) or _INITIAL.match(t) for t in tokens
+            ):
                 counts[name] += 0
         self.by_last: dict[str, str] = {}
         self._all_by_last: dict[str, list[str]] = {}
@@ -38,7 +44,54 @@ class NameTable:
             self.by_last.setdefault(name.split()[-1], name)
             self._all_by_last.setdefault(name.split()[-1], []).append(name)
         self._lowered = {last.lower(): last for last in self.by_last}
+        self._names = set(counts)
         self._expanded: dict[str, str] = {}
+
+    def is_person(self, name: str, title_gender: str, has_role: bool) -> bool:
+        """Whether ``name`` (as expanded) is a person's: a title or role says so, or a known
+        first name, a middle initial, or a surname the article goes on to use alone ("Roberta
+        A. Kaplan ... Kaplan said"); a lone word only if it is a first name the article never
+        uses as a place ("in Virginia")."""
+        if title_gender in ("m", "f") or has_role:
+            return True
+        tokens = name.split()
+        if not tokens:
+            return False
+        if len(tokens) > 1:
+            return (
+                is_first_name(tokens[0])
+                or any(_INITIAL.match(t) for t in tokens[1:-1])
+                or self._used_alone(tokens[-1], tokens[-2])
+            )
+        return is_first_name(name) and not self.is_place(name)
+
+    def _used_alone(self, surname: str, before: str) -> bool:
+        """Whether the article names ``surname`` without the word before it in the full name."""
+        for m in re.finditer(r"(\S+)\s+" + re.escape(surname) + r"\b", self._text):
+            if m.group(1).rstrip(".,") != before:
+                return True
+        return False
+
+    def is_place(self, name: str) -> bool:
+        """Whether ``name`` is a place: a known one, or one the article writes "in Tucson"."""
+        if name.lower() in PLACES:
+            return True
+        return re.search(_PLACE_LEAD + re.escape(name) + r"\b", self._text) is not None
+
+    def common(self, word: str) -> bool:
+        """Whether the article also writes ``word`` in lower case: a common noun ("Delegates",
+        "Moments later") capitalised at a sentence start, not a name."""
+        low = word.lower()
+        return low != word and re.search(r"\b" + re.escape(low) + r"\b", self._text) is not None
+
+    def proper(self, word: str) -> bool:
+        """Whether the article capitalises ``word`` away from a sentence start: a proper noun,
+        not a sentence's first word ("Rather, he said ...")."""
+        for m in re.finditer(r"(?<![\w'’\-])" + re.escape(word) + r"\b", self._text):
+            before = self._text[max(0, m.start() - 3) : m.start()]
+            if not _SENTENCE_OPENING.search(before):
+                return True
+        return False
 
     def expand(self, name: str) -> str:
         """The article's full name for ``name`` (unchanged when none is known)."""
