@@ -6,7 +6,9 @@ A gold file is either PolNeAR-style JSON Lines (``id``, ``text``, ``quotes`` wit
 ``end`` and ``speaker_mentions``) or a ``*.gold.json`` file with ``quotes`` (``start``, ``end``,
 ``speaker``) whose text is the ``.txt`` file of the same stem beside it, or the file named by
 its ``text_file`` key. Gold ranges include the marks; predicted ranges do not; a predicted quote
-matches the gold quote it overlaps (one to one, greedily in text order).
+matches the gold quote it overlaps (one to one, greedily in text order). Quotes of the kind
+``term`` (titles, names and terms that nobody says) are no prediction: a gold quote they cover
+counts as missed; gold of the kind ``term`` is no quote either, and is counted apart.
 
 A speaker is right when it names the same person as the gold: for a ``speaker``, the names agree
 after dropping articles, titles and parentheses (or one is the other's surname); for PolNeAR
@@ -64,6 +66,7 @@ class Doc:
     id: str
     text: str
     gold: list[tuple[int, int, list[str], str | None]]  # start, end, mentions, speaker
+    terms: list[tuple[int, int]] = field(default_factory=list)  # gold of the kind "term"
 
 
 @dataclass
@@ -72,6 +75,9 @@ class Tally:
     pred: int = 0
     matched: int = 0
     speaker_ok: int = 0
+    terms: int = 0
+    gold_terms: int = 0
+    terms_found: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -98,8 +104,10 @@ def load(path: Path) -> list[Doc]:
     gold = [
         (q["start"], q["end"], [q.get("speaker_mention") or ""], q["speaker"])
         for q in obj["quotes"]
+        if q.get("kind") != "term"
     ]
-    return [Doc(obj.get("id", text_path.stem), text, gold)]
+    terms = [(q["start"], q["end"]) for q in obj["quotes"] if q.get("kind") == "term"]
+    return [Doc(obj.get("id", text_path.stem), text, gold, terms)]
 
 
 def _norm(name: str) -> list[str]:
@@ -164,6 +172,15 @@ def score(
         preds = extract_quotes(doc.text, article_id=doc.id)
         for q in preds:
             assert doc.text[q.start : q.end] == q.text
+        # Terms (titles, names, words held at a distance) are declared no quotation; a gold
+        # file may list the terms it expects, which are then compared apart.
+        terms = [q for q in preds if q.kind == "term"]
+        t.terms += len(terms)
+        t.gold_terms += len(doc.terms)
+        t.terms_found += sum(
+            any(q.start < ge and gs < q.end for q in terms) for gs, ge in doc.terms
+        )
+        preds = [q for q in preds if q.kind != "term"]
         if hide_fragments:
             preds = [q for q in preds if q.kind != "fragment"]
         t.gold += len(doc.gold)
@@ -219,7 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     t = score(docs, args.hide_fragments, table, args.mention_level)
     sp, sr = t.matched / max(t.pred, 1), t.matched / max(t.gold, 1)
     pp, pr = t.speaker_ok / max(t.pred, 1), t.speaker_ok / max(t.gold, 1)
-    print(f"articles {len(docs)}  gold {t.gold}  predicted {t.pred}  matched {t.matched}")
+    print(
+        f"articles {len(docs)}  gold {t.gold}  predicted {t.pred}  matched {t.matched}  "
+        f"(terms set aside {t.terms})"
+    )
+    if t.gold_terms:
+        print(f"terms    gold {t.gold_terms}  found as terms {t.terms_found}")
     print(f"span     P {sp:.3f}  R {sr:.3f}  F1 {f1(sp, sr):.3f}")
     print(
         f"speaker  accuracy on matched {t.speaker_ok / max(t.matched, 1):.3f} "

@@ -467,7 +467,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     quotes.add_argument("--speaker", metavar="NAME", help="only quotes of this speaker")
     quotes.add_argument("--article", metavar="ID", help="only quotes of this article")
     quotes.add_argument(
-        "--all", action="store_true", help="include fragments (scare quotes, titles, terms)"
+        "--all",
+        action="store_true",
+        help="include fragments and terms (titles, names, scare quotes)",
     )
     quotes.add_argument("--format", choices=formats, default="table")
     handlers["quotes"] = run_quotes

@@ -169,13 +169,13 @@ class Library:
             quotes = self._quotes_by_article.get(article.id, [])
         else:
             quotes = self._extracted(article)
-        return [q for q in quotes if include_fragments or q.kind != "fragment"]
+        return [q for q in quotes if include_fragments or not q.hidden_by_default]
 
     def quote_counts(self) -> dict[str, int]:
-        """How many quotes (fragments aside) each article holds; reads the whole corpus."""
+        """How many quotes (fragments and terms aside) each article holds; reads the corpus."""
         self.read_quotes()
         return {
-            article_id: sum(q.kind != "fragment" for q in quotes)
+            article_id: sum(not q.hidden_by_default for q in quotes)
             for article_id, quotes in self._quotes_by_article.items()
         }
 
@@ -205,15 +205,16 @@ class Library:
     ) -> list[Quote]:
         """Quotes of the corpus or of one article, optionally of one speaker.
 
-        Fragments (three words or fewer: scare quotes, titles, terms) are left out unless
-        ``include_fragments``; a speaker matches by name, any part of it, or a spelling variant.
+        Fragments (three words or fewer) and terms (titles, names and terms in marks) are left
+        out unless ``include_fragments``; a speaker matches by name, any part of it, or a
+        spelling variant.
         """
         quotes: Sequence[Quote] = self._all_quotes
         if article_id is not None:
             wanted = self.article(article_id).id
             quotes = [q for q in quotes if q.article_id == wanted]
         if not include_fragments:
-            quotes = [q for q in quotes if q.kind != "fragment"]
+            quotes = [q for q in quotes if not q.hidden_by_default]
         if speaker is not None:
             quotes = [q for q in quotes if self._speaker_matches(speaker, q.speaker)]
             if not quotes:

@@ -43,7 +43,10 @@ def test_quotes_json_is_verbatim_and_complete(capsys: pytest.CaptureFixture[str]
 def test_quotes_filters(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "quotes", "--format", "jsonl")
     visible = [json.loads(line) for line in out.splitlines()]
-    assert all(r["kind"] != "fragment" for r in visible)
+    assert visible and all(r["kind"] not in ("fragment", "term") for r in visible)
+    _, out, _ = run(capsys, "quotes", "--format", "jsonl", "--all")
+    terms = [json.loads(line) for line in out.splitlines() if '"term"' in line]
+    assert [(r["text"], r["speaker"]) for r in terms] == [("Kompromat", "unattributed")]
     _, out, _ = run(capsys, "quotes", "--speaker", "zakaria", "--format", "json")
     assert {r["speaker"] for r in json.loads(out)} == {"Fareed Zakaria"}
     _, out, _ = run(

@@ -121,7 +121,9 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
     """Clusters of two or more versions, in order of first appearance, with ids ``q0001``...."""
     words = [quote_words(q.text) for q in quotes]
     eligible = [
-        i for i, w in enumerate(words) if len(w) >= min_words and quotes[i].kind != "fragment"
+        i
+        for i, w in enumerate(words)
+        if len(w) >= min_words and quotes[i].kind not in ("fragment", "term")
     ]
     parent = list(range(len(quotes)))
     # Equal wordings are one version however often they are reported: only one of them (the

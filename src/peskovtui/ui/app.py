@@ -433,7 +433,9 @@ class PeskovApp(App[None]):
             if article is None:
                 return
             quotes = [
-                q for q in self._article_quotes(article) if self._fragments or q.kind != "fragment"
+                q
+                for q in self._article_quotes(article)
+                if self._fragments or not q.hidden_by_default
             ]
             heading = "Quotes here"
         panel.show(self._rows(quotes), corpus_wide=self._corpus_quotes, heading=heading)
