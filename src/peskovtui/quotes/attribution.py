@@ -48,6 +48,7 @@ from peskovtui.quotes.mentions import (
 )
 from peskovtui.quotes.model import UNATTRIBUTED, QuoteSpan
 from peskovtui.quotes.names import NameTable
+from peskovtui.quotes.roles import fits, names_body, qualifiers, role_words
 from peskovtui.quotes.scanner import HEADLINE_ROLES, is_heading_quote
 from peskovtui.quotes.sentences import mask_quotes, sentence_bounds
 
@@ -71,7 +72,8 @@ _VERB_FIRST = (
     - _OBJECT_TAKING
 )
 _INTRO = re.compile(
-    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed\s+(?:by|with|about|in|at|on|from|for|after|over)\b|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
+    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ly|[A-Z][a-z]+ed\s+(?:by|with|about|in|at|on|from|for|"
+    r"after|over)\b|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
     r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|Like|Unlike|"
     r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
 )
@@ -119,6 +121,12 @@ _BOILERPLATE_LABEL = re.compile(
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
 )
 _THAT = re.compile(r"\s+that\b")
+# A message put out ("issued a statement", "sent an email") before a quote that follows a comma.
+_ISSUED = re.compile(
+    r"\b(?:issued|released|put out|sent(?: out)?|posted|published|shared|tweeted|wrote|"
+    r"gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|tweet|"
+    r"e-?mail|letter|message|post|note|memo|video|speech|response|reply)\b"
+)
 # A word after a sentence's first word that reads as its verb ("Carson defied", "Pate has"):
 # the first word is then the subject, a name, and not an adverb ("Rather, he ...").
 _FINITE_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|es)|has|had|is|was|will|would|could|can|did|does)\b")
@@ -142,6 +150,8 @@ class Entity:
     # Evidence that a name is a person's (a first name, a title, a role, words said): "he" and
     # "she" never resolve to a capitalised word that may be a place, a firm or a headline word.
     person: bool = False
+    named: bool = False  # met by name, not only by a role or a description
+    in_body: bool = False  # met outside the headlines, whose title case passes for names
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +193,16 @@ class Attributor:
     # -- entities -------------------------------------------------------------------------
     def _entity(self, mention: Mention) -> Entity | None:
         """The entity a non-pronoun mention stands for, registering it on first sight."""
+        entity = self._register(mention)
+        if entity is not None and not entity.in_body:
+            para = self.paragraphs[self._paragraph_of(mention.start)]
+            entity.in_body = para.role not in HEADLINE_ROLES
+        return entity
+
+    def _paragraph_of(self, pos: int) -> int:
+        return self.sentences[self._sentence_of(pos)][2]
+
+    def _register(self, mention: Mention) -> Entity | None:
         if mention.kind == "name":
             gender = mention.gender
             canonical = self.names.expand_for(mention.name, gender)
@@ -195,18 +215,24 @@ class Attributor:
             elif entity.gender == "u":
                 entity.gender = gender
             if not entity.person:
-                entity.person = canonical in self.speaking or self.names.is_person(
+                speaks = canonical in self.speaking and not self.names.is_place(canonical)
+                entity.person = speaks or self.names.is_person(
                     canonical, mention.gender, bool(mention.role)
                 )
+            entity.named = True
             if mention.role:
                 head = role_head(mention.role)
-                entity.roles.add(head)
+                entity.roles |= role_words(mention.role) or {head}
                 entity.descriptions.add(mention.role)
                 self.role_holder[head] = canonical
             return entity
         if mention.kind == "role":
-            if mention.definite and mention.head in self.role_holder:
-                return self.entities[self.role_holder[mention.head]]
+            if mention.definite:
+                holder = self._holder(mention)
+                if holder is None and mention.head in self.role_holder:
+                    holder = self.entities[self.role_holder[mention.head]]
+                if holder is not None:
+                    return holder
             canonical = _bare(mention.text)
             entity = self.entities.get(canonical)
             if entity is None:
@@ -219,12 +245,72 @@ class Attributor:
                         entity.anchor = anchor.group(1).split()[-1]
             return entity
         if mention.kind == "group":
+            if mention.definite:
+                body = self._body(mention)
+                if body is not None:
+                    return body
             canonical = _bare(mention.text)
             entity = self.entities.get(canonical)
             if entity is None:
                 entity = Entity(canonical, mention.gender, "group")
                 self.entities[canonical] = entity
             return entity
+        return None
+
+    def _by_salience(self) -> list[Entity]:
+        """The article's entities, the most recently salient first."""
+        recent = list(dict.fromkeys(reversed(self.salient)))
+        rest = [k for k in self.entities if k not in recent]
+        return [self.entities[k] for k in (*recent, *reversed(rest))]
+
+    def _holder(self, mention: Mention) -> Entity | None:
+        """The named person a definite role ("the senator", "the Texas senator") describes:
+        the latest one given that role whose descriptions hold its qualifiers."""
+        narrowed = qualifiers(mention.text, mention.head)
+        for entity in self._by_salience():
+            if not entity.named or not fits(mention.head, entity.roles):
+                continue
+            said = " ".join([entity.canonical, *entity.descriptions])
+            if all(q in said for q in narrowed):
+                return entity
+        for start, name, titles in reversed(self.names.mentioned):
+            # A titled name met before, though never as a subject.
+            if start >= mention.start or not titles:
+                continue
+            held = role_words(titles)
+            said = f"{titles} {name}"
+            if fits(mention.head, held) and all(q in said for q in narrowed):
+                named = Mention("name", start, start + len(said), said, name=name, role=titles)
+                return self._entity(named)
+        return None
+
+    def _body(self, mention: Mention) -> Entity | None:
+        """The named body a definite description ("the ministry", "the newspaper") names; its
+        capitalised words must be in that name ("the German government" is no UK government),
+        and a proper name ("The World Happiness Report") is a body of its own."""
+        narrowed = qualifiers(mention.text, mention.head)
+        for entity in self._by_salience():
+            name = entity.canonical
+            tokens = name.split()
+            if (
+                name.lower() == _bare(mention.text).lower()
+                or not (entity.named or entity.kind == "group")
+                or not entity.in_body
+                or tokens[0] in ("A", "An")
+                or len(tokens) > 4
+                or not all(q in name for q in narrowed)
+            ):
+                continue
+            if names_body(mention.text, mention.head, name, role_head(name)):
+                return entity
+        for start, name, titles in reversed(self.names.mentioned):
+            # A body's name met before, though never as a subject.
+            if start >= mention.start or titles or len(name.split()) > 4:
+                continue
+            if names_body(mention.text, mention.head, name, role_head(name)):
+                entity = self.entities.setdefault(name, Entity(name, "n", "group", named=True))
+                entity.in_body = True
+                return entity
         return None
 
     def _resolve(self, mention: Mention) -> str:
@@ -537,7 +623,7 @@ class Attributor:
                         lead is not None
                         and lead.kind == "role"
                         and lead.definite
-                        and lead.head not in self.role_holder
+                        and self._holder(lead) is None
                     )
                     if (
                         lead is not None
@@ -589,7 +675,11 @@ class Attributor:
                 if speaker == UNATTRIBUTED:
                     cue = None
                 results[k] = Attribution(speaker, mention, role, cue)
-                if cue in _SPEAKING_CUES and speaker in self.entities:
+                if (
+                    cue in _SPEAKING_CUES
+                    and speaker in self.entities
+                    and not self.names.is_place(speaker)
+                ):
                     self.entities[speaker].person = True
                 if not _singled_out(mention):
                     self._make_salient(speaker)
@@ -659,8 +749,12 @@ class Attributor:
 
     def _colon_subject(self, lo: int, opener: int, headline: bool) -> Mention | None:
         """A sentence that leads up to a quote with a colon gives it to its subject even with
-        no verb of saying ("Rubio fired back: ...", "He also played up his strength: ...")."""
-        if headline or not self.masked[lo:opener].rstrip().endswith(":"):
+        no verb of saying ("Rubio fired back: ...", "He also played up his strength: ..."), and
+        so does one that issues a statement ("Trump issued a statement, ...")."""
+        lead_up = self.masked[lo:opener].rstrip()
+        if headline or not (
+            lead_up.endswith(":") or (lead_up.endswith(",") and _ISSUED.search(lead_up))
+        ):
             return None
         lead = self._leading_subject(lo, opener)
         if lead is None or not self._plausible_source(lead):

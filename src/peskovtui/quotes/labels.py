@@ -18,7 +18,14 @@ _LABEL_LINE = re.compile(
 def label_before(text: str, lo: int, opener: int) -> tuple[int, int] | None:
     """The range of the speaker's name in a label line that ends just before the quote mark at
     ``opener``, looking back to ``lo`` (the start of the line); None when there is none."""
-    m = _LABEL_LINE.search(text[lo:opener])
+    if not text[lo:opener].rstrip().endswith(":"):
+        return None
+    # A label is short: the line's last 160 characters hold it. A cut line starts with a word
+    # that can open no label.
+    start = max(lo, opener - 160)
+    prefix = "" if start == lo else "x "
+    m = _LABEL_LINE.search(prefix + text[start:opener])
     if m is None:
         return None
-    return lo + m.start("who"), lo + m.end("who")
+    shift = start - len(prefix)
+    return shift + m.start("who"), shift + m.end("who")

@@ -39,6 +39,10 @@ denounce denounces denounced decry decried hail hailed blame blames blamed chara
 characterized characterise characterised ruled lash lashed attacked mock mocked ridicule
 ridiculed call calls proclaim proclaims proclaimed liken likens likened laud lauds lauded
 shouting promising stressing questioning announcing rate rates rated cite cites cited
+writing answer answers answered answering claim claims read sniped snapped griped grumbled
+fumed vented gushed marveled marvelled opined hinted pleaded begged demand demands demanding
+warning vows vowing pledges pledging promises boasting joking chanting echoed echoing
+repeating counters wondering acknowledges explaining noting
 """
 SPEECH_VERBS: frozenset[str] = frozenset(_VERB_FORMS.split())
 
@@ -184,13 +188,13 @@ sources supporters voters
 ORG_NOUNS: frozenset[str] = words(
     """
 ad administration agency alliance ankara article assembly association authority bank beijing
-bill board book bureau bylaws campaign center centre clip coalition commission committee
-company complaint congress corporation council court department document documentary editorial
-email embassy federation filing film foundation government group house indictment institute
-journal kiev kremlin kyiv law lawsuit letter memo ministry moscow network news newspaper office
-organisation organization parliament party pentagon piece police poll post report rules ruling
-senate service society statement study survey team times transcript tweet union university
-washington website
+bill board book bureau bylaws cable campaign center centre clip coalition column commission
+committee company complaint congress corporation council court department document documentary
+editorial email embassy federation filing film foundation government group house indictment
+institute journal kiev kremlin kyiv law lawsuit letter memo message ministry moscow network news
+newspaper note notice office order organisation organization parliament party pentagon petition
+piece police poll post release report resolution rules ruling senate service society statement
+study suit summary survey team times transcript tweet union university washington website
 """
 )
 

@@ -354,6 +354,18 @@ def _apposition(text: str, lo: int, comma: int) -> Mention | None:
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(seg)))
+    relative = next(
+        (
+            k
+            for k, (a, b) in enumerate(pieces)
+            if k and re.match(r"\s*(?:who|which|whose)\s", seg[a:b])
+        ),
+        None,
+    )
+    if relative is not None:
+        # "Michael Seaman, who lives outside the state capital, Sacramento, said": the pieces
+        # from the relative clause on belong to it; the subject comes before.
+        pieces = pieces[:relative]
     found: list[tuple[int, Mention]] = []
     for k in range(len(pieces) - 1, -1, -1):
         a, b = pieces[k]

@@ -12,7 +12,13 @@ from peskovtui.quotes.mentions import NAME_RUN, person_name
 _GAELIC_PREFIX = re.compile(r"(?:Mc|Mac|O['’])(?=[A-Z])")
 _INITIAL = re.compile(r"[A-Z]\.$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"“”'‘’(—–-]\s*|^\s*)$")
-_PLACE_LEAD = r"\b(?:in|from|across|throughout|outside|near|to|visit(?:ed|ing)?)\s+(?:the\s+)?"
+_PLACED = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\b(?!['’]s)"
+)
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
+# A capitalised word as a token of the text, after an opening mark or bracket if any.
+_CAPITAL_WORD = re.compile(r"[\"“‘'(\[]?([A-Z][\w'’\-]*\w|[A-Z])")
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "“", "’", "‘", "(", "—", "–", "-")
 
 
 def _plain_name(token: str) -> bool:
@@ -29,8 +35,18 @@ class NameTable:
     def __init__(self, text: str) -> None:
         self._text = text
         counts: Counter[str] = Counter()
+        # Every titled name and every body's name, in text order, for descriptions that name
+        # them later ("the senator", "the ministry") though they were never a subject.
+        self.mentioned: list[tuple[int, str, str]] = []  # (start, name, titles or "")
         for m in NAME_RUN.finditer(text):
-            name, _, _ = person_name(m.group())
+            name, titles, _ = person_name(m.group())
+            if not name:
+                body = m.group()
+                self.mentioned.append(
+                    (m.start(), body[4:] if body.startswith("The ") else body, "")
+                )
+            elif titles:
+                self.mentioned.append((m.start(), name, titles))
             tokens = name.split()
             if 2 <= len(tokens) <= 4 and is_first_name(tokens[0]):
                 counts[name] += 1
@@ -46,6 +62,21 @@ class NameTable:
         self._lowered = {last.lower(): last for last in self.by_last}
         self._names = set(counts)
         self._expanded: dict[str, str] = {}
+        # Word facts looked up for every capitalised word met, found once in one pass each.
+        self._lower = set(_LOWER_WORD.findall(text))
+        self._placed = {m.group(1) for m in _PLACED.finditer(text)}
+        self._mid_capitals: set[str] = set()
+        self._words_before: dict[str, set[str]] = {}
+        previous = ""
+        for token in text.split():
+            first = token[0]
+            word = _CAPITAL_WORD.match(token) if first.isupper() or first in "\"“‘'([" else None
+            if word is not None:
+                name = word.group(1)
+                if previous and not previous.endswith(_SENTENCE_ENDS) and token[0].isalpha():
+                    self._mid_capitals.add(name)
+                self._words_before.setdefault(name, set()).add(previous.rstrip(".,"))
+            previous = token
 
     def is_person(self, name: str, title_gender: str, has_role: bool) -> bool:
         """Whether ``name`` (as expanded) is a person's: a title or role says so, or a known
@@ -67,31 +98,22 @@ class NameTable:
 
     def _used_alone(self, surname: str, before: str) -> bool:
         """Whether the article names ``surname`` without the word before it in the full name."""
-        for m in re.finditer(r"(\S+)\s+" + re.escape(surname) + r"\b", self._text):
-            if m.group(1).rstrip(".,") != before:
-                return True
-        return False
+        return bool(self._words_before.get(surname, set()) - {before})
 
     def is_place(self, name: str) -> bool:
         """Whether ``name`` is a place: a known one, or one the article writes "in Tucson"."""
-        if name.lower() in PLACES:
-            return True
-        return re.search(_PLACE_LEAD + re.escape(name) + r"\b", self._text) is not None
+        return name.lower() in PLACES or name in self._placed
 
     def common(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case: a common noun ("Delegates",
         "Moments later") capitalised at a sentence start, not a name."""
         low = word.lower()
-        return low != word and re.search(r"\b" + re.escape(low) + r"\b", self._text) is not None
+        return low != word and low in self._lower
 
     def proper(self, word: str) -> bool:
         """Whether the article capitalises ``word`` away from a sentence start: a proper noun,
         not a sentence's first word ("Rather, he said ...")."""
-        for m in re.finditer(r"(?<![\w'’\-])" + re.escape(word) + r"\b", self._text):
-            before = self._text[max(0, m.start() - 3) : m.start()]
-            if not _SENTENCE_OPENING.search(before):
-                return True
-        return False
+        return word in self._mid_capitals
 
     def expand(self, name: str) -> str:
         """The article's full name for ``name`` (unchanged when none is known)."""
