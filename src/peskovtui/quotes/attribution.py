@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from peskovtui.corpus.model import Paragraph
 from peskovtui.quotes.labels import label_before
 from peskovtui.quotes.lexicon import (
+    DOCUMENTS,
     ORG_NOUNS,
     PLURAL_ROLE_NOUNS,
     ROLE_NOUNS,
@@ -67,7 +68,7 @@ _VERB_FIRST = (
         v
         for v in SPEECH_VERBS
         if v.endswith(("ed", "es", "ds", "ks", "ts", "ys", "ns", "ls", "rs"))
-        or v in ("said", "told", "wrote", "says", "tells", "writes")
+        or v in ("said", "told", "wrote", "says", "tells", "writes", "read")
     )
     - _OBJECT_TAKING
 )
@@ -121,6 +122,15 @@ _BOILERPLATE_LABEL = re.compile(
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
 )
 _THAT = re.compile(r"\s+that\b")
+# The body a document comes from: "a statement from the White House", "a report by HRW".
+_ISSUED_BY = re.compile(
+    r"\s+(?:from|by|of|issued by|released by|published by)\s+((?:the\s+)?[A-Z][\w.'’&\-]*"
+    r"(?:\s+(?:[A-Z][\w.'’&\-]*|of|for|on|and)){0,6}(?:['’]s\s+[a-z]+)?)"
+)
+# A group a later "one said" may belong to: officials, voters, users, protesters.
+_PLURAL_NOUN = re.compile(
+    r"\b(" + "|".join(sorted(PLURAL_ROLE_NOUNS)) + r"|[a-z]+(?:ers|ists|ants|ents|ians|ors))\b"
+)
 # A message put out ("issued a statement", "sent an email") before a quote that follows a comma.
 _ISSUED = re.compile(
     r"\b(?:issued|released|put out|sent(?: out)?|posted|published|shared|tweeted|wrote|"
@@ -189,6 +199,7 @@ class Attributor:
         self.entities: dict[str, Entity] = {}
         self.salient: list[str] = []
         self.role_holder: dict[str, str] = {}
+        self.issued: dict[str, Entity] = {}  # a document's noun → who issued the last one
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, mention: Mention) -> Entity | None:
@@ -234,6 +245,8 @@ class Attributor:
                 if holder is not None:
                     return holder
             canonical = _bare(mention.text)
+            if mention.head in ("one", "another"):
+                canonical = self._one_of(mention)
             entity = self.entities.get(canonical)
             if entity is None:
                 entity = Entity(canonical, mention.gender, "person", {mention.head}, person=True)
@@ -245,6 +258,13 @@ class Attributor:
                         entity.anchor = anchor.group(1).split()[-1]
             return entity
         if mention.kind == "group":
+            if mention.head in DOCUMENTS:
+                issuer = self._issuer(mention)
+                if issuer is not None:
+                    self.issued[mention.head] = issuer
+                    return issuer
+                if mention.definite and mention.head in self.issued:
+                    return self.issued[mention.head]  # "the statement" issued by a body named
             if mention.definite:
                 body = self._body(mention)
                 if body is not None:
@@ -256,6 +276,36 @@ class Attributor:
                 self.entities[canonical] = entity
             return entity
         return None
+
+    def _issuer(self, mention: Mention) -> Entity | None:
+        """Who issued a document a sentence gives as speaking: "the White House's statement",
+        "a statement from Sharif's office", "a report by Human Rights Watch"."""
+        owner = re.match(r"\s*(?:[Tt]he\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+)?\w+$", mention.text)
+        if owner is not None and owner.group(1)[:1].isupper():
+            start = mention.start + owner.start(1)
+            named = classify(self.masked, start, start + len(owner.group(1)))
+        else:
+            # "a statement from the White House": in the mention, or just after it.
+            after = _ISSUED_BY.search(self.masked, mention.start, mention.end)
+            after = after or _ISSUED_BY.match(self.masked, mention.end)
+            if after is None:
+                return None
+            named = classify(self.masked, after.start(1), after.end(1))
+        if named is None or named.kind not in ("name", "group") or named.head in DOCUMENTS:
+            return None
+        return self._entity(named)
+
+    def _one_of(self, mention: Mention) -> str:
+        """A label for "one" or "another" who speaks: one of the group the last sentences name
+        ("Two officials described the talks. ... one said" is one official)."""
+        lo = self.sentences[max(0, self._sentence_of(mention.start) - 2)][0]
+        groups = list(_PLURAL_NOUN.finditer(self.masked, lo, mention.start))
+        word = mention.text.strip().capitalize()
+        if not groups:
+            return f"{word} unnamed source"
+        plural = groups[-1].group(1).lower()
+        single = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        return f"{word} {single}"
 
     def _by_salience(self) -> list[Entity]:
         """The article's entities, the most recently salient first."""
@@ -412,13 +462,17 @@ class Attributor:
         # A lone capitalised word opening a sentence is no evidence of a person, unless it is a
         # known first name ("Melanie thought the whole thing was outrageous.").
         several = len(speaker.split()) > 1 or len(subject.text.split()) > 1
-        lone_name = subject.kind == "name" and (
-            is_first_name(speaker)
-            or self.names.proper(speaker)
-            or (
-                _FINITE_VERB.match(self.masked, subject.end) is not None
-                and not self.names.common(speaker)
-                and not self.names.is_place(speaker)
+        lone_name = (
+            subject.kind == "name"
+            and " " not in speaker
+            and (
+                is_first_name(speaker)
+                or self.names.proper(speaker)
+                or (
+                    _FINITE_VERB.match(self.masked, subject.end) is not None
+                    and not self.names.common(speaker)
+                    and not self.names.is_place(speaker)
+                )
             )
         )
         if _singled_out(subject):
@@ -430,7 +484,7 @@ class Attributor:
             entity is not None
             and subject.kind == "name"
             and not headline
-            and (from_verb or ((lone_name or several) and not self.names.is_place(speaker)))
+            and (from_verb or (lone_name and not self.names.is_place(speaker)))
         ):
             entity.person = True
         several = several or lone_name
@@ -842,7 +896,8 @@ def _singled_out(mention: Mention | None) -> bool:
     a later "he" or "she" hardly ever means: the story's protagonists stay the referents."""
     if mention is None or mention.kind != "role":
         return False
-    return mention.text.lower().startswith("one ")
+    text = mention.text.lower()
+    return text.startswith(("one ", "another ")) or text in ("one", "another")
 
 
 def _agrees(entity: Entity, gender: str) -> bool:

@@ -198,6 +198,15 @@ study suit summary survey team times transcript tweet union university washingto
 """
 )
 
+# Things written that a sentence may give as speaking: their issuer is the speaker.
+DOCUMENTS: frozenset[str] = words(
+    """
+ad affidavit article bill book cable clip column complaint document editorial email filing
+indictment lawsuit letter memo message note notice order petition piece poll post release
+report resolution ruling statement study suit summary survey transcript tweet video
+"""
+)
+
 # Words that precede a name as a title or qualifier and are not part of the name itself.
 TITLE_WORDS: frozenset[str] = words(
     """
@@ -209,7 +218,7 @@ interfax interior judge justice king kremlin lady leader lord lt lt. madam major
 minister minority mr mr. mrs mrs. ms ms. nato nbc new nominee pope post premier president
 president-elect press prime prince princess prof prof. professor prosecutor queen rep rep.
 representative reps reps. republican reuters rev rev. russian secretary sen sen. senate senator
-senior sens sens. sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox st.
+senior sens sens. sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox
 state tass then-president times trade turkish u.s. uk ukrainian un us vice whip white york
 """
 )

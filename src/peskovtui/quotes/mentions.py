@@ -224,6 +224,9 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
     if len(tokens) > 1 and pronoun_led and not one_role:
         return None
+    if len(tokens) == 1 and first in ("one", "another"):
+        # "one said", "said another": an unnamed member of a group the article has named.
+        return Mention("role", start, end, phrase, head=first, definite=False)
     if len(tokens) == 1 and first in PRONOUN_GENDER:
         return Mention("pronoun", start, end, phrase, gender=PRONOUN_GENDER[first])
     if len(tokens) == 1 and first in UNRESOLVABLE_PRONOUNS:
