@@ -62,3 +62,20 @@ def test_a_vice_president_is_not_the_president() -> None:
         "“It is fake news,” the president said."
     )
     assert speakers(text) == ["Donald Trump"]
+
+
+def test_each_speaker_is_a_person_a_named_body_or_a_role() -> None:
+    text = (
+        "Title\n\n“Good,” Vladimir Putin said. “We have the files,” CNN said. "
+        "“Wrong,” the Foreign Ministry said. “Bad,” the ministry said. "
+        "“It is fine,” said a senior official. Officials said: “No.”"
+    )
+    found = [(q.speaker, q.speaker_kind) for q in extract_quotes(text)]
+    assert found == [
+        ("Vladimir Putin", "person"),
+        ("CNN", "organisation"),
+        ("Foreign Ministry", "organisation"),
+        ("Foreign Ministry", "organisation"),
+        ("A senior official", "role"),
+        ("Officials", "role"),
+    ]

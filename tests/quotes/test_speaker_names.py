@@ -66,3 +66,18 @@ def test_a_military_title_is_a_title() -> None:
         "“It was demoralizing,” he said."
     )
     assert speakers(text) == ["Norman Hamm"]
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name() -> None:
+    text = "Title\n\nDonald Trump spoke in Ohio. Of Clinton, he said: “She has bad judgment.”"
+    assert speakers(text) == ["Donald Trump"]
+
+
+def test_an_arabic_article_stays_in_the_name() -> None:
+    text = "Title\n\n“We will not give up,” Syrian envoy Bashar al-Jaafari told reporters."
+    assert speakers(text) == ["Bashar al-Jaafari"]
+
+
+def test_an_abbreviated_title_ends_no_sentence() -> None:
+    text = "Title\n\n“We are ready,” Pres. Barack Obama said. “We will win,” Supt. Ann Lee said."
+    assert speakers(text) == ["Barack Obama", "Ann Lee"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peskovtui.corpus.model import Paragraph
 from peskovtui.quotes.labels import label_before
@@ -122,6 +122,7 @@ _BOILERPLATE_LABEL = re.compile(
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
 )
 _THAT = re.compile(r"\s+that\b")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # The body a document comes from: "a statement from the White House", "a report by HRW".
 _ISSUED_BY = re.compile(
     r"\s+(?:from|by|of|issued by|released by|published by)\s+((?:the\s+)?[A-Z][\w.'’&\-]*"
@@ -162,6 +163,7 @@ class Entity:
     person: bool = False
     named: bool = False  # met by name, not only by a role or a description
     in_body: bool = False  # met outside the headlines, whose title case passes for names
+    proper: bool = False  # a body met by its name ("Reuters", "the Foreign Ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,7 @@ class Attribution:
     mention: Mention | None = None
     role: str | None = None
     cue: str | None = None
+    kind: str | None = None  # "person", "organisation" or "role"
 
 
 class Attributor:
@@ -274,8 +277,20 @@ class Attributor:
             if entity is None:
                 entity = Entity(canonical, mention.gender, "group")
                 self.entities[canonical] = entity
+            entity.proper = entity.proper or self._proper_body(mention)
             return entity
         return None
+
+    def _proper_body(self, mention: Mention) -> bool:
+        """Whether a group is a body met by its name: its head word capitalised, and not only
+        as a sentence's first word ("Reuters said", not "Officials said", "Ministry officials")."""
+        found = list(re.finditer(rf"\b{re.escape(mention.head)}\b", mention.text, re.IGNORECASE))
+        if not found or not found[-1].group()[:1].isupper():
+            return False
+        word = found[-1].group()
+        if _ACRONYM.fullmatch(word) or mention.start + found[-1].start() not in self._starts:
+            return True
+        return word.lower() not in ORG_NOUNS and word.lower() not in PLURAL_ROLE_NOUNS
 
     def _issuer(self, mention: Mention) -> Entity | None:
         """Who issued a document a sentence gives as speaking: "the White House's statement",
@@ -304,7 +319,9 @@ class Attributor:
         if not groups:
             return f"{word} unnamed source"
         plural = groups[-1].group(1).lower()
-        single = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
+        single = {"police": "police officer", "people": "person"}.get(plural)
+        if single is None:
+            single = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
         return f"{word} {single}"
 
     def _by_salience(self) -> list[Entity]:
@@ -739,7 +756,24 @@ class Attributor:
                     self._make_salient(speaker)
             if not by_sentence.get(s_index):
                 self._note_subject(lo, hi, headline)
-        return self._name_anonymous_roles(results)
+        return [
+            replace(r, kind=self._kind_of(r.speaker)) if r.speaker != UNATTRIBUTED else r
+            for r in self._name_anonymous_roles(results)
+        ]
+
+    def _kind_of(self, speaker: str) -> str:
+        """Whether a speaker is a named person, a named body, or a role (an unnamed person, a
+        group or a document the article does not name)."""
+        entity = self.entities.get(speaker)
+        if entity is None:
+            return "person"
+        if entity.kind == "group":
+            return "organisation" if entity.proper or entity.named else "role"
+        if not entity.named:
+            return "role"
+        if _ACRONYM.fullmatch(speaker) or speaker.split()[-1].lower() in ORG_NOUNS:
+            return "organisation"
+        return "person"
 
     def _name_anonymous_roles(self, results: list[Attribution]) -> list[Attribution]:
         """An anonymous role ("a top aide to Vladimir Putin") that the article later names

@@ -83,6 +83,7 @@ def extract_quotes(
                 segments=span.segments,
                 article_id=article_id,
                 cue=attribution.cue,
+                speaker_kind=attribution.kind,
             )
         )
     return _echo_headlines(quotes)

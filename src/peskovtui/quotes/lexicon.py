@@ -11,6 +11,19 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Abbreviations written with a full stop before a name, which never ends a sentence.
+NAME_ABBREVIATIONS: tuple[str, ...] = tuple(
+    sorted(
+        words(
+            """
+Mr Mrs Ms Dr Jr Sr St Sen Sens Rep Reps Gov Gen Gens Lt Col Sgt Capt Maj Adm Cmdr Prof Rev Ft
+Mt Pres Supt Insp Messrs Mme Mlle
+"""
+        )
+    )
+)
+
+
 # Speech and attribution verbs, every inflection spelled out so one compiled regex finds them.
 _VERB_FORMS = """
 reports sing sings sang singing say says said saying tell tells told telling add adds added
@@ -161,7 +174,8 @@ ROLE_NOUNS: dict[str, str] = {
         words(
             """
 activist adviser advisor aide ambassador analyst anchor announcer attorney author candidate
-candidate's ceo chair chancellor chief coach colleague columnist commander correspondent critic
+candidate's ceo chair chancellor chief coach colleague columnist commander constable
+correspondent critic detective inspector principal sergeant superintendent
 diplomat director doctor economist editor envoy executive expert founder friend general
 governor head host interviewer investigator judge lawmaker lawyer leader manager mayor member
 minister moderator narrator negotiator neighbor neighbour nominee officer official pastor
@@ -211,15 +225,16 @@ report resolution ruling statement study suit summary survey transcript tweet vi
 TITLE_WORDS: frozenset[str] = words(
     """
 abc acting adm adm. admiral ambassador american attorney bbc british candidate capt capt. cbs
-chairman chairwoman chancellor chief chinese cnn col col. commissioner congressman congresswoman
-dame defence defense democrat democratic deputy director dr dr. economy european finance first
-foreign former fox french gen gen. general german gop gov gov. governor house independent
-interfax interior judge justice king kremlin lady leader lord lt lt. madam majority mayor
-minister minority mr mr. mrs mrs. ms ms. nato nbc new nominee pope post premier president
-president-elect press prime prince princess prof prof. professor prosecutor queen rep rep.
-representative reps reps. republican reuters rev rev. russian secretary sen sen. senate senator
-senior sens sens. sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox
-state tass then-president times trade turkish u.s. uk ukrainian un us vice whip white york
+chairman chairwoman chancellor chief chinese cmdr cmdr. cnn col col. commissioner congressman
+congresswoman dame defence defense democrat democratic deputy director dr dr. economy european
+finance first foreign former fox french gen gen. general gens gens. german gop gov gov. governor
+house independent insp insp. interfax interior judge justice king kremlin lady leader lord lt
+lt. madam maj maj. majority mayor messrs messrs. minister minority mlle mlle. mme mme. mr mr.
+mrs mrs. ms ms. nato nbc new nominee pope post premier pres pres. president president-elect
+press prime prince princess prof prof. professor prosecutor queen rep rep. representative reps
+reps. republican reuters rev rev. russian secretary sen sen. senate senator senior sens sens.
+sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox state supt supt. tass then-
+president times trade turkish u.s. uk ukrainian un us vice whip white york
 """
 )
 

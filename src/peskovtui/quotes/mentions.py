@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal
 
 from peskovtui.quotes.lexicon import (
+    NAME_ABBREVIATIONS,
     ORG_NOUNS,
     PLACES,
     PLURAL_ROLE_NOUNS,
@@ -41,11 +42,10 @@ class Mention:
 _TOKEN = re.compile(r"[^\s,]+")
 # A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
 # full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
-_ABBREVIATION = (
-    r"(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Sens|Rep|Reps|Gov|Gen|Gens|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Prof|"
-    r"Rev|Ft|Mt|Pres|Supt|Insp|Messrs|Mme|Mlle)\."
-)
-_NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{_ABBREVIATION}|[A-Z](?:[\w'’\-]*\w)?)"
+_ABBREVIATION = rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\."
+# Arabic names keep their article: "Bashar al-Jaafari", "Nasr al-Hariri".
+_ARTICLED = r"(?:al|el|ad|as|an|ash|at|az|ibn|abu|bin)-[A-Z](?:[\w'’\-]*\w)?"
+_NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{_ABBREVIATION}|[A-Z](?:[\w'’\-]*\w)?|{_ARTICLED})"
 NAME_RUN = re.compile(
     rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|(?:de|van|von|bin|al|da|di|del|la|le)\b))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
@@ -53,11 +53,12 @@ NAME_RUN = re.compile(
 # Capitalised at a sentence start or as calendar words, but never part of a person's name.
 _NOT_NAME = words(
     """
-a added advertisement after all although an and as asked at because before both but click
-december each every february few follow friday her here his if image in its january july many
-march monday more most my november october on other others our photo read related said saturday
-says see september several share since so some such sunday that the their then this though
-thursday told tuesday video watch wednesday when while wrote your
+a about added advertisement after against all although among an and as asked at because
+before between both but by click december each every february few follow for friday from her
+here his if image in into its january july like many march monday more most my november
+october of on other others our over photo read related said saturday says see send september
+several share since so some such sunday that the their then this though thursday to told
+tuesday under unlike video watch wednesday when while with wrote your
 """
 )
 _TRAILING_FILLER = re.compile(

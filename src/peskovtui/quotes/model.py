@@ -27,6 +27,9 @@ class Quote:
     continuing an attributed quote), ``subject`` (the subject of a sentence with no verb of
     saying, the weakest), ``headline`` (a headline echoing an attributed quote), or None.
 
+    ``speaker_kind`` is ``person`` (named), ``organisation`` (a named body), or ``role`` (a
+    person, group or document the article does not name: "a senior official", "the report").
+
     ``kind`` is ``full`` (a sentence of its own), ``partial``, ``fragment`` (three words or
     fewer), ``headline``, or ``term``: a title, a name or a term in marks, which nobody says.
     """
@@ -44,6 +47,7 @@ class Quote:
     segments: tuple[tuple[int, int], ...] = ()
     article_id: str | None = None
     cue: str | None = None
+    speaker_kind: str | None = None
 
     @property
     def attributed(self) -> bool:
@@ -82,6 +86,7 @@ class SpeakerCount:
     quotes: int
     articles: int
     variants: tuple[str, ...] = ()
+    kind: str = "person"
 
 
 @dataclass(frozen=True, slots=True)

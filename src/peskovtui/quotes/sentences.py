@@ -6,13 +6,13 @@ import re
 from collections.abc import Sequence
 
 from peskovtui.corpus.model import Paragraph
-from peskovtui.quotes.lexicon import SPEECH_VERBS
+from peskovtui.quotes.lexicon import NAME_ABBREVIATIONS, SPEECH_VERBS
 from peskovtui.quotes.model import QuoteSpan
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|No|Jan|Feb|Aug|Sept|Sep|"
-    r"Oct|Nov|Dec|Corp|Inc|Co|Ft|Mt|Gens|Reps|Sens|vs|U\.S|U\.N|U\.K|D\.C)|\b[A-Z])\.$"
+    rf"(?:\b(?:{'|'.join(NAME_ABBREVIATIONS)}|No|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Corp|Inc|Co|vs"
+    r"|U\.S|U\.N|U\.K|D\.C)|\b[A-Z])\.$"
 )
 # A verb of saying in the past or third person ("demanded", "says") right after '?"' or '!"'
 # with its subject makes the cue part of the quotation's sentence.
