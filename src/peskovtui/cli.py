@@ -183,7 +183,7 @@ QUOTE_FIELDS = (
     "mention_start",
     "mention_end",
 )
-SPEAKER_FIELDS = ("speaker", "quotes", "articles", "variants")
+SPEAKER_FIELDS = ("speaker", "kind", "quotes", "articles", "variants")
 
 
 def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
@@ -277,6 +277,7 @@ def run_speakers(args: argparse.Namespace) -> int:
     records: list[dict[str, Any]] = [
         {
             "speaker": s.speaker,
+            "kind": s.kind,
             "quotes": s.quotes,
             "articles": s.articles,
             "variants": list(s.variants),
@@ -285,12 +286,17 @@ def run_speakers(args: argparse.Namespace) -> int:
     ]
     table = Table(title=f"{library.name}: {len(records)} speakers", title_justify="left")
     table.add_column("speaker", overflow="fold")
+    table.add_column("kind", no_wrap=True)
     table.add_column("quotes", justify="right")
     table.add_column("articles", justify="right")
-    table.add_column("also spelled", overflow="fold")
+    table.add_column("also named", overflow="fold")
     for r in records:
         table.add_row(
-            Text(r["speaker"]), str(r["quotes"]), str(r["articles"]), Text(", ".join(r["variants"]))
+            Text(r["speaker"]),
+            r["kind"],
+            str(r["quotes"]),
+            str(r["articles"]),
+            Text(", ".join(r["variants"])),
         )
     emit_records(args.format, records, SPEAKER_FIELDS, table)
     return 0

@@ -20,7 +20,7 @@ from peskovtui.quotes.corpus import (
     extractor_version,
     read_corpus_quotes,
 )
-from peskovtui.quotes.speakers import fold, speaker_index
+from peskovtui.quotes.speakers import speaker_index, speakers_named, suggest_speakers
 from peskovtui.search import IndexBuilding, SearchResults
 
 if TYPE_CHECKING:
@@ -206,8 +206,8 @@ class Library:
         """Quotes of the corpus or of one article, optionally of one speaker.
 
         Fragments (three words or fewer) and terms (titles, names and terms in marks) are left
-        out unless ``include_fragments``; a speaker matches by name, any part of it, or a
-        spelling variant.
+        out unless ``include_fragments``; a speaker matches by name or by one of the aliases
+        merged into that name, never by a part of it ("trump" is not Ivanka Trump).
         """
         quotes: Sequence[Quote] = self._all_quotes
         if article_id is not None:
@@ -216,26 +216,14 @@ class Library:
         if not include_fragments:
             quotes = [q for q in quotes if not q.hidden_by_default]
         if speaker is not None:
-            quotes = [q for q in quotes if self._speaker_matches(speaker, q.speaker)]
+            known = {q.speaker for q in self._all_quotes}
+            named = speakers_named(speaker, known, self._speaker_aliases)
+            quotes = [q for q in quotes if q.speaker in named]
             if not quotes:
-                known = [s.speaker for s in self.speakers()]
-                close = difflib.get_close_matches(speaker, known, n=3, cutoff=0.6)
+                close = suggest_speakers(speaker, [s.speaker for s in self.speakers()])
                 hint = f" Did you mean {', '.join(close)}?" if close else ""
                 raise SpeakerNotFound(f"No quote is attributed to {speaker!r}.{hint}")
         return list(quotes)
-
-    @staticmethod
-    def _speaker_matches(query: str, speaker: str) -> bool:
-        wanted = fold(query).split()
-        have = fold(speaker).split()
-        if not wanted:
-            return False
-        if all(w in have for w in wanted):
-            return True
-        return len(wanted) == len(have) and all(
-            difflib.SequenceMatcher(None, w, h).ratio() >= 0.75
-            for w, h in zip(wanted, have, strict=False)
-        )
 
     def speakers(self) -> list[SpeakerCount]:
         """Every speaker with their number of quotes and articles, most quoted first."""

@@ -81,3 +81,40 @@ def test_an_arabic_article_stays_in_the_name() -> None:
 def test_an_abbreviated_title_ends_no_sentence() -> None:
     text = "Title\n\n“We are ready,” Pres. Barack Obama said. “We will win,” Supt. Ann Lee said."
     assert speakers(text) == ["Barack Obama", "Ann Lee"]
+
+
+def test_the_words_ending_a_title_are_no_part_of_the_name() -> None:
+    text = (
+        "Title\n\nWhite House Chief of Staff Reince Priebus spoke first. “We are fine,” he said. "
+        "Minister for Transport Shane Ross has rejected the idea. “It is unhelpful,” Ross said."
+    )
+    assert speakers(text) == ["Reince Priebus", "Shane Ross"]
+
+
+def test_a_title_ending_before_a_name_is_dropped_where_the_article_names_the_person() -> None:
+    text = (
+        "Title\n\nMinister for Public Expenditure and Reform Paschal Donohoe said the budget is "
+        "ready. “We will act,” he said."
+    )
+    assert speakers(text) == ["Paschal Donohoe"]
+
+
+def test_a_plural_before_a_name_is_no_part_of_it() -> None:
+    text = "Title\n\nPresenters Faye Dunaway and Warren Beatty come on stage. “Go!” Dunaway says."
+    assert speakers(text) == ["Faye Dunaway"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
+    text = (
+        "Title\n\nProducer Jordan Horowitz began his speech. Behind Horowitz, people saw that "
+        "something was amiss. “This is not a joke,” Horowitz said. They stood behind him.\n\n"
+        "Minutes later, the crowd was asking: “What happened?” It took minutes to explain."
+    )
+    assert speakers(text) == ["Jordan Horowitz", "unattributed"]
+
+
+def test_a_state_speaking_is_an_organisation() -> None:
+    text = "Title\n\nNorth Korea said the test was “a great success”."
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [
+        ("North Korea", "organisation")
+    ]

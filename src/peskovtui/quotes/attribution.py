@@ -401,8 +401,22 @@ class Attributor:
                         candidate.gender = mention.gender
                     return key
             return self._named_nearby(mention)
+        if mention.kind == "name" and self._common_word(mention):
+            return UNATTRIBUTED
         entity = self._entity(mention)
         return UNATTRIBUTED if entity is None else entity.canonical
+
+    def _common_word(self, mention: Mention) -> bool:
+        """A lone capitalised word opening a sentence that the article also writes in lower
+        case ("Minutes after ...", "Behind Horowitz"): a common word, no one's name."""
+        word = mention.name
+        return (
+            " " not in word
+            and mention.start in self._starts
+            and self.names.common(word)
+            and not is_first_name(word)
+            and not self.names.proper(word)
+        )
 
     def _named_nearby(self, pronoun: Mention) -> str:
         """With no salient person of its gender, "she" means the nearest person of that gender
@@ -771,7 +785,11 @@ class Attributor:
             return "organisation" if entity.proper or entity.named else "role"
         if not entity.named:
             return "role"
-        if _ACRONYM.fullmatch(speaker) or speaker.split()[-1].lower() in ORG_NOUNS:
+        if (
+            _ACRONYM.fullmatch(speaker)
+            or speaker.split()[-1].lower() in ORG_NOUNS
+            or (not entity.person and self.names.is_place(speaker))  # "North Korea said"
+        ):
             return "organisation"
         return "person"
 

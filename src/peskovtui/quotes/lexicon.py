@@ -173,22 +173,25 @@ ROLE_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         words(
             """
-activist adviser advisor aide ambassador analyst anchor announcer attorney author candidate
-candidate's ceo chair chancellor chief coach colleague columnist commander constable
-correspondent critic detective inspector principal sergeant superintendent
-diplomat director doctor economist editor envoy executive expert founder friend general
-governor head host interviewer investigator judge lawmaker lawyer leader manager mayor member
-minister moderator narrator negotiator neighbor neighbour nominee officer official pastor
-premier president president-elect professor prosecutor questioner reporter representative
-researcher resident scientist secretary senator sheriff source spokesperson spox staffer
-strategist supporter voter witness
+activist actor adviser advisor aide ambassador analyst anchor announcer artist athlete attorney
+author bishop blogger candidate candidate's captain cardinal ceo chair chancellor chief cleric
+coach colleague colonel columnist comedian commander commentator commissioner constable
+correspondent councillor councilor critic delegate detective diplomat director doctor economist
+editor engineer envoy executive expert filmmaker founder friend general governor head historian
+host imam inspector interviewer investigator journalist judge lawmaker lawyer leader lecturer
+legislator lieutenant manager mayor member minister moderator musician narrator negotiator
+neighbor neighbour nominee novelist nurse officer official pastor photographer physician pilot
+player poet premier presenter president president-elect priest principal producer professor
+prosecutor questioner rabbi reporter representative researcher resident scientist secretary
+senator sergeant sheriff singer soldier source spokesperson spox staffer strategist student
+superintendent supporter surgeon taoiseach teacher voter witness writer
 """
         ),
         "u",
     ),
     **dict.fromkeys(words("businessman chairman congressman father man spokesman widower"), "m"),
     **dict.fromkeys(
-        words("businesswoman chairwoman congresswoman mother spokeswoman widow woman"), "f"
+        words("actress businesswoman chairwoman congresswoman mother spokeswoman widow woman"), "f"
     ),
     "press secretary": "u",
 }
@@ -233,8 +236,8 @@ lt. madam maj maj. majority mayor messrs messrs. minister minority mlle mlle. mm
 mrs mrs. ms ms. nato nbc new nominee pope post premier pres pres. president president-elect
 press prime prince princess prof prof. professor prosecutor queen rep rep. representative reps
 reps. republican reuters rev rev. russian secretary sen sen. senate senator senior sens sens.
-sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox state supt supt. tass then-
-president times trade turkish u.s. uk ukrainian un us vice whip white york
+sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox state supt supt. taoiseach
+tass then- times trade turkish u.s. uk ukrainian un us vice whip white york
 """
 )
 
@@ -375,6 +378,40 @@ scotland seattle senegal serbia seoul singapore slovakia slovenia somalia spain 
 switzerland syria taiwan tehran tennessee texas thailand tokyo toronto tripoli tunisia turkey
 uganda ukraine utah venezuela vermont vienna vietnam virginia wales warsaw washington wisconsin
 wyoming yemen zimbabwe belgrade bratislava bucharest cairo copenhagen doha dubai helsinki
-johannesburg lagos lisbon nairobi oslo prague riga stockholm tallinn vilnius zagreb
+johannesburg lagos lisbon nairobi oslo prague riga stockholm tallinn vilnius zagreb carolina
+dakota delhi hampshire jersey york zealand
 """
 )
+
+# Family names that come first in Chinese and Korean names ("Xi Jinping", "Moon Jae-in"): the
+# name an article uses alone ("Xi said") is the first word, not the last.
+_SURNAMES_FIRST = words(
+    """
+bai cai cao chen cheng choi chung cui dai deng ding dong du duan fang feng fu gao geng
+gong gu guo hao hou hu hua huang hwang jang jeon jia jiang jin jung kang kim ko kong kwon lai lee
+lei li liang liao lim lin liu lu luo ma mao meng moon pan park peng qian qiao qin qiu ren shao
+shen shi shin su sun tan tang tao tian wan wang wei wen wu xi xia xiang xiao xie xiong xu xue
+yan yang yao yin yoon yu yuan zeng zhai zhang zhao zheng zhong zhou zhu zou
+"""
+)
+# Also English first names: "Kim Darroch" and "Lee Smith" are given name first.
+_ALSO_GIVEN = words("kim lee moon")
+_SUFFIXES = words("jr sr ii iii iv")
+
+
+def family_name(name: str) -> str:
+    """The word of a full name that stands for the person alone: the last ("Dmitry Peskov" →
+    "Peskov"), or the first for a Chinese or Korean name ("Wang Yi" → "Wang", "Kim Jong-un" →
+    "Kim"). A family name that is also an English first name ("Kim", "Lee") comes first only
+    before a given name of two parts ("Kim Jong-un", "Kim Jong Un", "Lee Hsien Loong")."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].strip(".,").lower() in _SUFFIXES:
+        tokens.pop()  # "Donald Trump Jr." is a Trump
+    if len(tokens) < 2 or len(tokens) > 3:
+        return tokens[-1] if tokens else ""
+    first = tokens[0]
+    if first.lower() in _SURNAMES_FIRST and all(t[:1].isupper() for t in tokens):
+        two_parts = len(tokens) == 3 or "-" in tokens[1]
+        if two_parts or first.lower() not in _ALSO_GIVEN:
+            return first
+    return tokens[-1]

@@ -39,6 +39,8 @@ class Mention:
     definite: bool = False
 
 
+# A capitalised plural of people: "Presenters", "Activists", "Historians".
+_PLURAL_PERSONS = re.compile(r"[A-Z][a-z]+(?:ers|ists|ants|ents|ians|ors)")
 _TOKEN = re.compile(r"[^\s,]+")
 # A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
 # full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
@@ -54,7 +56,7 @@ NAME_RUN = re.compile(
 _NOT_NAME = words(
     """
 a about added advertisement after against all although among an and as asked at because
-before between both but by click december each every february few follow for friday from her
+before behind between both but by click december each every february few follow for friday from her
 here his if image in into its january july like many march monday more most my november
 october of on other others our over photo read related said saturday says see send september
 several share since so some such sunday that the their then this though thursday to told
@@ -128,6 +130,11 @@ def _strip_possessive(tokens: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _plural_of_persons(token: str) -> bool:
+    """A capitalised plural of people ("Presenters", "Activists"), which starts no name."""
+    return token.lower() in PLURAL_ROLE_NOUNS or _PLURAL_PERSONS.fullmatch(token) is not None
+
+
 def person_name(run: str) -> tuple[str, str, str]:
     """Split a capitalised run into (name, title words before it, gender from the title)."""
     tokens = _strip_possessive(run.split())
@@ -139,6 +146,8 @@ def person_name(run: str) -> tuple[str, str, str]:
         low = tok.lower()
         if low.strip(".") in _NOT_NAME and not re.fullmatch(r"[a-z]\.", low):
             start = cut = j + 1
+        elif j == start and len(tokens) - j >= 3 and _plural_of_persons(tok):
+            start = cut = j + 1  # "Presenters Faye Dunaway"
         elif j > 0 and low in _MID_TITLES:
             cut = j
         elif 0 < j < len(tokens) - 1 and (low in ROLE_NOUNS or low in _INNER_TITLES):
@@ -148,7 +157,10 @@ def person_name(run: str) -> tuple[str, str, str]:
             cut == start < j < len(tokens) - 1
             and is_first_name(tok)
             and not any(is_first_name(t) for t in tokens[start:j])
-            and (j - start >= 2 or tokens[j - 1].lower() in PLACES | ORG_NOUNS)
+            and (
+                j - start >= 2
+                or tokens[j - 1].lower() in PLACES | ORG_NOUNS
+            )
         ):
             # A first name after a place or two other capitalised words starts the name:
             # "Harkness Tower Chris Rabb"; "Mary Kay Henry" keeps both first names.
@@ -157,6 +169,7 @@ def person_name(run: str) -> tuple[str, str, str]:
     while (
         cut < len(tokens) - 1
         and tokens[cut].lower() in PLACES
+        and not is_first_name(tokens[cut])  # "Jordan Horowitz"
         and last not in TITLE_WORDS | PLURAL_ROLE_NOUNS
         and last not in ROLE_NOUNS
     ):
@@ -191,6 +204,18 @@ def _head(tokens: list[str]) -> str:
             head = tokens[k - 1]
             break
     return head.lower().strip(".,'’")
+
+
+def object_dropped(run: str) -> str:
+    """A run of three words or more after a title and its preposition, without the words that
+    end the title ("Staff" of "Chief of Staff Reince Priebus", "Transport" of "Minister for
+    Transport Shane Ross"): from the first known first name, else from the second word."""
+    tokens = run.split()
+    if len(tokens) < 3 or is_first_name(tokens[0]):
+        return run
+    first = next((j for j, t in enumerate(tokens) if j > 0 and is_first_name(t)), 1)
+    first = min(first, len(tokens) - 2)
+    return run[run.index(tokens[first], len(" ".join(tokens[:first]))) :]
 
 
 def classify(text: str, start: int, end: int) -> Mention | None:
@@ -244,6 +269,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     leading_participle = tokens[0].endswith("ing") and tokens[0][0].isupper()
     placed = head in ROLE_NOUNS and tail.split()[0].lower() in PLACES if tail else False
     if ends_in_run and (head in TITLE_WORDS or placed or leading_participle):
+        if head in TITLE_WORDS and not placed and not leading_participle:
+            tail = object_dropped(tail)  # "Chief of Staff Reince Priebus"
         name, titles, gender = person_name(tail)
         if name and len(name.split()) > 1:
             role = f"{phrase[: full_runs[-1].start()].strip()} {titles}".strip() or None

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from difflib import get_close_matches
 
-from peskovtui.quotes.lexicon import PLACES, first_name_gender, is_first_name
-from peskovtui.quotes.mentions import NAME_RUN, person_name
+from peskovtui.quotes.lexicon import PLACES, family_name, first_name_gender, is_first_name
+from peskovtui.quotes.mentions import NAME_RUN, object_dropped, person_name
 
 _GAELIC_PREFIX = re.compile(r"(?:Mc|Mac|O['’])(?=[A-Z])")
 _INITIAL = re.compile(r"[A-Z]\.$")
@@ -15,6 +15,9 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"“”'‘’(—–-]\s*|^\s*)$
 _PLACED = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\b(?!['’]s)"
 )
+# A title's words and a preposition just before a capitalised run: "Chief of", "Minister for".
+_TITLE_OF = re.compile(r"[A-Z][a-z]+\s+(?:of|for|and)\s+(?:the\s+)?$")
+_PLACE_QUALIFIERS = frozenset(["north", "south", "east", "west", "northern", "southern", "new"])
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 # A capitalised word as a token of the text, after an opening mark or bracket if any.
 _CAPITAL_WORD = re.compile(r"[\"“‘'(\[]?([A-Z][\w'’\-]*\w|[A-Z])")
@@ -40,6 +43,9 @@ class NameTable:
         self.mentioned: list[tuple[int, str, str]] = []  # (start, name, titles or "")
         for m in NAME_RUN.finditer(text):
             name, titles, _ = person_name(m.group())
+            if not titles and _TITLE_OF.search(text, max(0, m.start() - 40), m.start()):
+                # "Minister for Transport Shane Ross", "Expenditure and Reform Paschal Donohoe"
+                name, titles, _ = person_name(object_dropped(m.group()))
             if not name:
                 body = m.group()
                 self.mentioned.append(
@@ -57,8 +63,8 @@ class NameTable:
         self.by_last: dict[str, str] = {}
         self._all_by_last: dict[str, list[str]] = {}
         for name, _ in counts.most_common():
-            self.by_last.setdefault(name.split()[-1], name)
-            self._all_by_last.setdefault(name.split()[-1], []).append(name)
+            self.by_last.setdefault(family_name(name), name)
+            self._all_by_last.setdefault(family_name(name), []).append(name)
         self._lowered = {last.lower(): last for last in self.by_last}
         self._names = set(counts)
         self._expanded: dict[str, str] = {}
@@ -102,7 +108,10 @@ class NameTable:
 
     def is_place(self, name: str) -> bool:
         """Whether ``name`` is a place: a known one, or one the article writes "in Tucson"."""
-        return name.lower() in PLACES or name in self._placed
+        low = name.lower()
+        if low.split()[0] in _PLACE_QUALIFIERS and " " in low:
+            low = low.split(maxsplit=1)[1]  # "North Korea", "South Carolina", "New Mexico"
+        return low in PLACES or name in self._placed
 
     def common(self, word: str) -> bool:
         """Whether the article also writes ``word`` in lower case: a common noun ("Delegates",
@@ -128,15 +137,15 @@ class NameTable:
         full = self.expand(name)
         if gender not in ("m", "f") or first_name_gender(full.split()[0]) in ("u", gender):
             return full
-        others = self._all_by_last.get(full.split()[-1], [])
+        others = self._all_by_last.get(family_name(full), [])
         fitting = [o for o in others if first_name_gender(o.split()[0]) in ("u", gender)]
-        return fitting[0] if fitting and fitting[0].endswith(name) else name
+        return fitting[0] if fitting and family_name(fitting[0]) == family_name(name) else name
 
     def _expand(self, name: str) -> str:
         tokens = name.split()
         if not tokens:
             return name
-        full = self.by_last.get(tokens[-1])
+        full = self.by_last.get(family_name(name))
         if full is None and len(tokens) == 1 and len(name) >= 5:
             # The article's own spelling slip ("McLenney" for "Tyresha McClenney").
             # Compared without case: "McLenney" and "McClenney" differ by one letter.
@@ -145,6 +154,9 @@ class NameTable:
                 full = self.by_last[self._lowered[close[0]]]
         if full is None:
             return name
+        # "Reform Paschal Donohoe" for "Paschal Donohoe": a title's last word before the name.
+        if name.endswith(" " + full) and not any(map(is_first_name, name[: -len(full)].split())):
+            return full
         if len(tokens) == 1 or full.split()[0] == tokens[0] or len(full) > len(name):
             return (
                 full
