@@ -7,13 +7,15 @@ be a name the article's text contains within one sentence: the speaker (or one o
 listed with it) occurs in the text word for word, separated by nothing but spaces (so neither
 a sentence end nor a comma nor a hyphen falls inside it), and it reads as a name: a single word
 must be a known pronoun-free proper noun (an acronym, or a word the article also capitalises
-away from a sentence start), and a role or description ("a White House official") must occur
-with its words as the article spells them. Each speaker failing that in one of its articles is
-listed once, with the article and the quote.
+away from a sentence start, never after a title's full stop as in "Gen. Kelly"), and a role or
+description ("a White House official") must occur with its words as the article spells them;
+a one-word role or group (a speaker of kind `role`: "Report", "Muslims") must occur as a word. Each
+speaker failing that in one of its articles is listed once, with the article and the quote.
 
 Also counted: lone surnames or first names given where the same article names the person in
 full ("Wang" where "Wang Yi" is named), and the clusters spanning two or more articles whose
-versions carry different known speakers (a name, not a role), as a share of those clusters.
+versions carry different known speakers (a person or a body by name, not a role), as a share of
+those clusters.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ from peskovtui.library import Library
 from peskovtui.quotes import UNATTRIBUTED, Quote
 
 _SENTENCE_START = re.compile(r"(?:^|\n|[.!?…][\"”’')\]]*\s)(?:[\"“(])?\s*$")
+_TITLE_STOP = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St|Pres|Supt|Insp)"
+    r"|\b[A-Z])\.\s+$"
+)
 _NEXT_NAME = re.compile(r"[ \u00a0]+[A-Z][a-z]")
 _VERBS = (
     r"(?:said|says|say|told|tells|added|adds|wrote|writes|reported|reports|stated|states|asked)\b"
@@ -57,10 +63,16 @@ def is_name_like(name: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w in _PARTICLES for w in words)
 
 
-def check_speaker(name: str, text: str) -> str | None:
+def check_speaker(name: str, text: str, kind: str = "person") -> str | None:
     """Why ``name`` is not a name or role the article's text gives within one sentence."""
-    if name.lower() in _NOT_NAMES or len(name.strip(".")) < 2:
+    if (name.lower() in _NOT_NAMES and not name[1:].isupper()) or len(name.strip(".")) < 2:
         return "not a name"
+    if (
+        kind == "role"
+        and " " not in name
+        and (occurrences(name.lower(), text) or occurrences(name, text))
+    ):
+        return None  # a role or group the article names: "the report", "officials", "Muslims"
     if re.fullmatch(r"(?:One|Another) (?:unnamed source|[a-z]+(?: [a-z]+)?)", name):
         # An unnamed member of a group: "one said" after "two officials" is "One official".
         head = name.split()[-1]
@@ -77,14 +89,18 @@ def check_speaker(name: str, text: str) -> str | None:
         " " not in name
         and not name.isupper()
         and not any(
-            not _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()])
-            or _NEXT_NAME.match(text, m.end())
-            for m in found
+            not sentence_start(text, m.start()) or _NEXT_NAME.match(text, m.end()) for m in found
         )
         and not _as_source(name, text)
     ):
         return "a capitalised word only at sentence starts"
     return None
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence: after a full stop that ends no title or initial."""
+    before = text[max(0, pos - 12) : pos]
+    return _SENTENCE_START.search(before[-4:]) is not None and not _TITLE_STOP.search(before)
 
 
 def _as_source(word: str, text: str) -> bool:
@@ -125,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     quotes = library.quotes(include_fragments=True)
     speakers = library.speakers()
     names = {s.speaker: (s.speaker, *s.variants) for s in speakers}
+    kinds = {s.speaker: s.kind for s in speakers}
     by_speaker: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
         if q.speaker != UNATTRIBUTED:
@@ -140,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             seen.add(q.article_id)
             text = library.article(q.article_id or "").text
-            reasons = [check_speaker(n, text) for n in names[s.speaker]]
+            reasons = [check_speaker(n, text, s.kind) for n in names[s.speaker]]
             if all(reasons):
                 bad = (q, reasons[0])
                 break
@@ -151,8 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         for q in by_speaker[s.speaker]:
             text = library.article(q.article_id or "").text
             if is_generic(s.speaker, text) and not any(
-                not _SENTENCE_START.search(text[max(0, m.start() - 4) : m.start()])
-                for m in occurrences(s.speaker, text)
+                not sentence_start(text, m.start()) for m in occurrences(s.speaker, text)
             ):
                 generic.append(f"{s.speaker!r} ({s.quotes})")
                 break
@@ -166,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     for c in clusters:
         known = {v.speaker for v in c.versions if v.speaker != UNATTRIBUTED}
         labels += len(known) > 1
-        people = {k for k in known if is_name_like(k)}
+        people = {k for k in known if is_name_like(k) and kinds.get(k) != "role"}
         conflicts += len(people) > 1
     share = conflicts / max(len(clusters), 1)
     attributed = sum(q.speaker != UNATTRIBUTED for q in quotes)

@@ -118,3 +118,52 @@ def test_a_state_speaking_is_an_organisation() -> None:
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [
         ("North Korea", "organisation")
     ]
+
+
+def test_a_contraction_or_a_lone_letter_is_no_speaker() -> None:
+    text = (
+        "Title\n\nThat's what they're saying: “No way.” A few days later I wrote: “I need help.” "
+        "S said “fine”."
+    )
+    assert speakers(text) == ["unattributed", "unattributed", "unattributed"]
+
+
+def test_a_word_before_the_name_that_no_name_has_is_dropped() -> None:
+    text = (
+        "Title\n\n“He is done,” said Texas-based Matt Mackowiak. Co-anchor Norah Reyes said the "
+        "race was “over”."
+    )
+    assert speakers(text) == ["Matt Mackowiak", "Norah Reyes"]
+
+
+def test_a_name_never_starts_inside_a_word() -> None:
+    text = (
+        "Title\n\nGeert Wilders lost the vote. Nicolas Bay praised the anti-EU Wilders, calling it "
+        "a “success”. See pic.twitter.com/mRqh4 Craig said the match was “one component”."
+    )
+    assert speakers(text) == ["Nicolas Bay", "Craig"]
+
+
+def test_the_plural_of_a_word_the_article_writes_is_a_group_never_he() -> None:
+    text = (
+        "Title\n\nChechen leader Ramzan Kadyrov, a Muslim, spoke. Muslims in Europe say they "
+        "will resist.\n\n“They want the entire world to change,” he said."
+    )
+    assert speakers(text)[-1] == "Ramzan Kadyrov"
+
+
+def test_a_possessive_before_a_gerund_is_no_subject() -> None:
+    text = (
+        "Title\n\nChris Christie spoke on Sunday. Asked about Trump’s calling Hillary Clinton a "
+        "bigot, Christie blamed Clinton.\n\n“She started it,” he said."
+    )
+    assert speakers(text) == ["Chris Christie"]
+
+
+def test_a_party_tag_is_no_part_of_the_name_nor_of_the_role_after_it() -> None:
+    text = (
+        "Title\n\n“We are a yes,” said Rep. Mark Walker, R-N.C., leader of the Republican Study "
+        "Committee. Sen. Chuck Schumer, D-New York, called the order “mean spirited”. House "
+        "Speaker Paul Ryan-[R-Wis.]-told reporters he wants “some improvements”."
+    )
+    assert speakers(text) == ["Mark Walker", "Chuck Schumer", "Paul Ryan"]

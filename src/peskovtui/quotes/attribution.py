@@ -217,6 +217,9 @@ class Attributor:
         return self.sentences[self._sentence_of(pos)][2]
 
     def _register(self, mention: Mention) -> Entity | None:
+        if mention.kind == "name" and " " not in mention.name and self.names.plural(mention.name):
+            # "Muslims", "Democrats": a group of people, whom "he" or "she" never means
+            return self.entities.setdefault(mention.name, Entity(mention.name, "p", "group"))
         if mention.kind == "name":
             gender = mention.gender
             canonical = self.names.expand_for(mention.name, gender)
@@ -828,7 +831,8 @@ class Attributor:
         label = _LABEL.match(self.masked, para.start, para.end)
         if label is not None and not _BOILERPLATE_LABEL.match(label.group(1)):
             # A transcript line: "PENCE: Well, ..." gives every quote in it to the speaker.
-            name = label.group(1).strip().title()
+            # (an acronym of three letters or fewer stays as it is: "CIA", "UN")
+            name = " ".join(w if len(w) <= 3 else w.title() for w in label.group(1).split())
             return Mention("name", label.start(1), label.end(1), label.group(1), name), "label"
         labelled = label_before(self.masked, para.start, span.open)
         if labelled is not None:

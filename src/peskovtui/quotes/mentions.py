@@ -49,6 +49,9 @@ _ABBREVIATION = rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\."
 _ARTICLED = r"(?:al|el|ad|as|an|ash|at|az|ibn|abu|bin)-[A-Z](?:[\w'’\-]*\w)?"
 _NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{_ABBREVIATION}|[A-Z](?:[\w'’\-]*\w)?|{_ARTICLED})"
 NAME_RUN = re.compile(
+    # never from inside a word ("pic.twitter.com/mRqh4", "8-Year-Old") or after a prefix
+    # ("anti-EU", "ex-FBI")
+    r"(?<![A-Za-z0-9'’])(?<!\d-)(?<!\bex-)(?<!\bpro-)(?<!\bnon-)(?<!\banti-)(?<!\bpost-)"
     rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|(?:de|van|von|bin|al|da|di|del|la|le)\b))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
 )
@@ -87,8 +90,10 @@ about at by close familiar for from in near of on over to under which who with
 )
 _LEADING_FILLER = words(
     """
-again also although and besides but earlier even furthermore hence however indeed instead later
-meanwhile moreover now once only otherwise so still then though thus yet
+again ahead also although and apart besides beyond but currently earlier even finally first
+further furthermore hence however indeed instead just later meanwhile moreover next now once
+only otherwise perhaps prior rather recently so still then though thus today together tomorrow
+tonight within yesterday yet
 """
 )
 _LEADING_REJECT = words(
@@ -97,6 +102,15 @@ after as because before despite during following he's here how if it's no not sh
 that's there these this those to until what when where while who why
 """
 )
+# A capitalised compound whose second part is lower case, no name: "Above-ground", "Co-anchor".
+_COMPOUND = re.compile(r"[A-Z][a-z]+-(?:[a-z][\w-]*)?")
+# A word opening a phrase before the name, no part of it: a participle in -ed or a compound
+# ("Stated Stone", "Texas-based Matt Mackowiak", "Co-anchor Norah O'Donnell").
+_COMMON_OPENING = re.compile(rf"[A-Z][a-z]{{2,}}ed|{_COMPOUND.pattern}")
+_STOPPED = re.compile(rf"(?:[A-Z]\.)+|{_ABBREVIATION}")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Words whose contractions open a clause, never a name: "That's", "They're", "I'm", "We've".
+_CONTRACTED = words("i we you they that there what who it")
 _NUMBER_WORD = re.compile(
     r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?$"
@@ -148,6 +162,8 @@ def person_name(run: str) -> tuple[str, str, str]:
             start = cut = j + 1
         elif j == start and len(tokens) - j >= 3 and _plural_of_persons(tok):
             start = cut = j + 1  # "Presenters Faye Dunaway"
+        elif j == start < len(tokens) - 1 and _COMPOUND.fullmatch(tok):
+            start = cut = j + 1  # "Texas-based Matt Mackowiak"
         elif j > 0 and low in _MID_TITLES:
             cut = j
         elif 0 < j < len(tokens) - 1 and (low in ROLE_NOUNS or low in _INNER_TITLES):
@@ -157,10 +173,7 @@ def person_name(run: str) -> tuple[str, str, str]:
             cut == start < j < len(tokens) - 1
             and is_first_name(tok)
             and not any(is_first_name(t) for t in tokens[start:j])
-            and (
-                j - start >= 2
-                or tokens[j - 1].lower() in PLACES | ORG_NOUNS
-            )
+            and (j - start >= 2 or tokens[j - 1].lower() in PLACES | ORG_NOUNS)
         ):
             # A first name after a place or two other capitalised words starts the name:
             # "Harkness Tower Chris Rabb"; "Mary Kay Henry" keeps both first names.
@@ -187,8 +200,9 @@ def person_name(run: str) -> tuple[str, str, str]:
         elif low in _MALE_TITLES:
             gender = "m"
         k += 1
-    # Initials keep their stops ("T.J. Smith", "George W. Bush"); other words lose a stray one.
-    name_tokens = [t if re.fullmatch(r"(?:[A-Z]\.)+", t) else t.rstrip(".,") for t in tokens[k:]]
+    # Initials and abbreviations keep their stops ("T.J. Smith", "George W. Bush", "St. Regis");
+    # other words lose a stray one.
+    name_tokens = [t if _STOPPED.fullmatch(t) else t.rstrip(".,") for t in tokens[k:]]
     name_tokens = [t for t in name_tokens if t]
     titles = " ".join(qualifiers + tokens[:k])
     if name_tokens and name_tokens[-1].lower() in ORG_NOUNS | PLURAL_ROLE_NOUNS:
@@ -230,11 +244,18 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     tokens = phrase.split()
     if len(tokens) > _MAX_WORDS:
         return None
-    while tokens and tokens[0].lower() in _LEADING_FILLER:
+    while tokens and (
+        tokens[0].lower() in _LEADING_FILLER
+        or (
+            len(tokens) > 1
+            and _COMMON_OPENING.fullmatch(tokens[0])
+            and not is_first_name(tokens[0])
+        )
+    ):
         # Sentence adverbs and conjunctions are capitalised at a sentence start but name no one.
         start = text.index(tokens[0], start) + len(tokens[0])
         tokens = tokens[1:]
-    if not tokens or all(t.lower().strip(".,:") in _NOT_NAME for t in tokens):
+    if not tokens or all(_POSSESSIVE.sub("", t.lower().strip(".,:")) in _NOT_NAME for t in tokens):
         return None
     while text[start].isspace():
         start += 1
@@ -243,8 +264,18 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if len(tokens) == 1 and first[:-2] in PRONOUN_GENDER and first.endswith(("’s", "'s")):
         first = first[:-2]  # "He’s claiming"
     bare = re.split(r"['’]", first)[0]
-    if first in _PREPOSITIONS or bare in _LEADING_REJECT or _NUMBER_WORD.match(first):
-        return None
+    if (
+        first in _PREPOSITIONS
+        or first in _LEADING_REJECT
+        or bare in _LEADING_REJECT
+        or _NUMBER_WORD.match(first)
+        or (bare != first and bare in _CONTRACTED)
+    ):
+        return None  # "That's", "They're", "I'm" name no one
+    if len(tokens) == 1 and len(re.sub(r"\W", "", tokens[0])) < 2:
+        return None  # a single letter ("S", "I" glued to a dash) is no name
+    if len(tokens) == 1 and _COMPOUND.fullmatch(tokens[0]):
+        return None  # "Above-ground", "Half-way"
     # "one questioner", "one Democratic source": an indefinite role, not the pronoun "one".
     one_role = first == "one" and len(tokens) > 1 and _head(tokens) in ROLE_NOUNS
     pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
@@ -294,7 +325,12 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         run = runs[-1].group()
         name, titles, gender = person_name(run)
         last = name.split()[-1].lower() if name else ""
-        if name and last not in TITLE_WORDS and last not in PRONOUN_GENDER:
+        if (
+            name
+            and last not in TITLE_WORDS
+            and last not in PRONOUN_GENDER
+            and last not in UNRESOLVABLE_PRONOUNS  # "I", "We" close no name
+        ):
             role_text = core[: runs[-1].start()].strip() + (" " + titles if titles else "")
             role = role_text.strip() or None
             if role is not None and role.lower() in _DETERMINERS:
@@ -369,6 +405,9 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     if mention is None:
         # "In a Bloomberg interview Trump declared": the name that ends the phrase.
         tail = re.search(r"(?:\b(?:he|she|they|He|She|They)|" + NAME_RUN.pattern + r")$", stripped)
+        gerund = tail is not None and tail.group().endswith(("'s", "’s"))
+        if gerund and re.match(r"\s*\w+ing\b", text[verb:]):
+            return None  # "Asked about Trump's calling her a bigot": no one says "calling"
         if tail is not None and tail.start() > cut:
             mention = classify(text, lo + tail.start(), lo + tail.end())
             if mention is not None and mention.kind not in ("name", "pronoun"):
@@ -445,7 +484,9 @@ def _antecedent(text: str, lo: int, pos: int) -> Mention | None:
 def object_after(text: str, start: int, limit: int) -> Mention | None:
     """The mention after a speech verb ("said Olena Kovalenko, who ...", "according to X")."""
     seg = text[start:limit]
-    m = re.match(r"\s*([^,;:()—–]*)", seg)
+    # (a blanked party tag, "Rep. Mark Walker, R-N.C., leader of ...", ends the name as its
+    # commas did)
+    m = re.match(r"\s*((?:[^,;:()—–\s]|\s(?!\s\s))*)", seg)
     if m is None:
         return None
     phrase_end = start + m.end(1)

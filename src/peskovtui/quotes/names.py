@@ -10,7 +10,7 @@ from peskovtui.quotes.lexicon import PLACES, family_name, first_name_gender, is_
 from peskovtui.quotes.mentions import NAME_RUN, object_dropped, person_name
 
 _GAELIC_PREFIX = re.compile(r"(?:Mc|Mac|O['’])(?=[A-Z])")
-_INITIAL = re.compile(r"[A-Z]\.$")
+_INITIAL = re.compile(r"(?:[A-Z]\.)+$")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n\"“”'‘’(—–-]\s*|^\s*)$")
 _PLACED = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\b(?!['’]s)"
@@ -104,7 +104,14 @@ class NameTable:
 
     def _used_alone(self, surname: str, before: str) -> bool:
         """Whether the article names ``surname`` without the word before it in the full name."""
-        return bool(self._words_before.get(surname, set()) - {before})
+        return bool(self._words_before.get(surname, set()) - {before.rstrip(".,")})
+
+    def plural(self, word: str) -> bool:
+        """Whether a capitalised word is the plural of one the article also writes: "Muslims"
+        and "Muslim", "Democrats" and "Democrat" are a group, no person."""
+        return (
+            len(word) > 4 and word.endswith("s") and word[:-1] in self._words_before
+        ) and not is_first_name(word)
 
     def is_place(self, name: str) -> bool:
         """Whether ``name`` is a place: a known one, or one the article writes "in Tucson"."""
