@@ -14,8 +14,8 @@ speaker failing that in one of its articles is listed once, with the article and
 
 Also counted: lone surnames or first names given where the same article names the person in
 full ("Wang" where "Wang Yi" is named), and the clusters spanning two or more articles whose
-versions carry different known speakers (a person or a body by name, not a role), as a share of
-those clusters.
+versions carry different known speakers (a person or a body by name, not a role; a surname alone
+and the full name are one), as a share of those clusters.
 """
 
 from __future__ import annotations
@@ -131,6 +131,12 @@ def partial_of(name: str, text: str) -> str | None:
     return next(iter(full)) if len(full) == 1 else None
 
 
+def one_person(a: str, b: str) -> bool:
+    """Whether two known speakers may be one person: equal, or one a word of the other ("Trump"
+    and "Donald Trump", "Xi" and "Xi Jinping")."""
+    return a == b or (" " not in a and a in b.split()) or (" " not in b and b in a.split())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", type=Path)
@@ -182,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     for c in clusters:
         known = {v.speaker for v in c.versions if v.speaker != UNATTRIBUTED}
         labels += len(known) > 1
-        people = {k for k in known if is_name_like(k) and kinds.get(k) != "role"}
-        conflicts += len(people) > 1
+        people = [k for k in known if is_name_like(k) and kinds.get(k) != "role"]
+        conflicts += any(not one_person(a, b) for a in people for b in people)
     share = conflicts / max(len(clusters), 1)
     attributed = sum(q.speaker != UNATTRIBUTED for q in quotes)
     print(f"articles {len(library.articles)}  quotes {len(quotes)}  attributed {attributed}")
