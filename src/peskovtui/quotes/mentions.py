@@ -51,7 +51,7 @@ _NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{_ABBREVIATION}|[A-Z](?:[\w'’\-]*\w)?|
 NAME_RUN = re.compile(
     # never from inside a word ("pic.twitter.com/mRqh4", "8-Year-Old") or after a prefix
     # ("anti-EU", "ex-FBI")
-    r"(?<![A-Za-z0-9'’])(?<!\d-)(?<!\bex-)(?<!\bpro-)(?<!\bnon-)(?<!\banti-)(?<!\bpost-)"
+    r"(?=[A-Z]|[a-z]{2,3}-[A-Z])(?<![A-Za-z0-9'’])(?<!\d-)(?<!\bex-)(?<!\bpro-)(?<!\bnon-)(?<!\banti-)(?<!\bpost-)"
     rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|(?:de|van|von|bin|al|da|di|del|la|le)\b))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
 )
@@ -108,6 +108,7 @@ _COMPOUND = re.compile(r"[A-Z][a-z]+-(?:[a-z][\w-]*)?")
 # ("Stated Stone", "Texas-based Matt Mackowiak", "Co-anchor Norah O'Donnell").
 _COMMON_OPENING = re.compile(rf"[A-Z][a-z]{{2,}}ed|{_COMPOUND.pattern}")
 _STOPPED = re.compile(rf"(?:[A-Z]\.)+|{_ABBREVIATION}")
+_LOWER_INITIAL = re.compile(r"[a-z]\.")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Words whose contractions open a clause, never a name: "That's", "They're", "I'm", "We've".
 _CONTRACTED = words("i we you they that there what who it")
@@ -144,11 +145,19 @@ def _strip_possessive(tokens: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _not_name(token: str) -> bool:
+    """A word never part of a name, a possessive included ("Thursday's")."""
+    low = token.lower().strip(".,:")
+    return low in _NOT_NAME or ("s" in low[-1:] and _POSSESSIVE.sub("", low) in _NOT_NAME)
+
+
+@lru_cache(maxsize=65536)
 def _plural_of_persons(token: str) -> bool:
     """A capitalised plural of people ("Presenters", "Activists"), which starts no name."""
     return token.lower() in PLURAL_ROLE_NOUNS or _PLURAL_PERSONS.fullmatch(token) is not None
 
 
+@lru_cache(maxsize=16384)
 def person_name(run: str) -> tuple[str, str, str]:
     """Split a capitalised run into (name, title words before it, gender from the title)."""
     tokens = _strip_possessive(run.split())
@@ -158,7 +167,7 @@ def person_name(run: str) -> tuple[str, str, str]:
     start = cut = 0
     for j, tok in enumerate(tokens):
         low = tok.lower()
-        if low.strip(".") in _NOT_NAME and not re.fullmatch(r"[a-z]\.", low):
+        if low.strip(".") in _NOT_NAME and not _LOWER_INITIAL.fullmatch(low):
             start = cut = j + 1
         elif j == start and len(tokens) - j >= 3 and _plural_of_persons(tok):
             start = cut = j + 1  # "Presenters Faye Dunaway"
@@ -255,7 +264,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         # Sentence adverbs and conjunctions are capitalised at a sentence start but name no one.
         start = text.index(tokens[0], start) + len(tokens[0])
         tokens = tokens[1:]
-    if not tokens or all(_POSSESSIVE.sub("", t.lower().strip(".,:")) in _NOT_NAME for t in tokens):
+    if not tokens or all(_not_name(t) for t in tokens):
         return None
     while text[start].isspace():
         start += 1

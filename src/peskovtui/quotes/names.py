@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from difflib import get_close_matches
+from functools import cached_property
 
 from peskovtui.quotes.lexicon import PLACES, family_name, first_name_gender, is_first_name
 from peskovtui.quotes.mentions import NAME_RUN, object_dropped, person_name
@@ -16,6 +17,7 @@ _PLACED = re.compile(
     r"\b(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\b(?!['’]s)"
 )
 # A title's words and a preposition just before a capitalised run: "Chief of", "Minister for".
+_TITLE_OF_ENDS = (" of ", " for ", " and ", " the ")
 _TITLE_OF = re.compile(r"[A-Z][a-z]+\s+(?:of|for|and)\s+(?:the\s+)?$")
 _PLACE_QUALIFIERS = frozenset(["north", "south", "east", "west", "northern", "southern", "new"])
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
@@ -43,7 +45,11 @@ class NameTable:
         self.mentioned: list[tuple[int, str, str]] = []  # (start, name, titles or "")
         for m in NAME_RUN.finditer(text):
             name, titles, _ = person_name(m.group())
-            if not titles and _TITLE_OF.search(text, max(0, m.start() - 40), m.start()):
+            if (
+                not titles
+                and text.endswith(_TITLE_OF_ENDS, 0, m.start())
+                and _TITLE_OF.search(text, max(0, m.start() - 40), m.start())
+            ):
                 # "Minister for Transport Shane Ross", "Expenditure and Reform Paschal Donohoe"
                 name, titles, _ = person_name(object_dropped(m.group()))
             if not name:
@@ -68,21 +74,33 @@ class NameTable:
         self._lowered = {last.lower(): last for last in self.by_last}
         self._names = set(counts)
         self._expanded: dict[str, str] = {}
-        # Word facts looked up for every capitalised word met, found once in one pass each.
-        self._lower = set(_LOWER_WORD.findall(text))
-        self._placed = {m.group(1) for m in _PLACED.finditer(text)}
-        self._mid_capitals: set[str] = set()
-        self._words_before: dict[str, set[str]] = {}
+
+    # Word facts looked up for the capitalised words met, each found in one pass when first
+    # needed.
+    @cached_property
+    def _lower(self) -> set[str]:
+        return set(_LOWER_WORD.findall(self._text))
+
+    @cached_property
+    def _placed(self) -> set[str]:
+        return {m.group(1) for m in _PLACED.finditer(self._text)}
+
+    @cached_property
+    def _capitals(self) -> tuple[set[str], dict[str, set[str]]]:
+        """The capitalised words met away from a sentence start, and the words before each."""
+        mid_capitals: set[str] = set()
+        words_before: dict[str, set[str]] = {}
         previous = ""
-        for token in text.split():
+        for token in self._text.split():
             first = token[0]
             word = _CAPITAL_WORD.match(token) if first.isupper() or first in "\"“‘'([" else None
             if word is not None:
                 name = word.group(1)
                 if previous and not previous.endswith(_SENTENCE_ENDS) and token[0].isalpha():
-                    self._mid_capitals.add(name)
-                self._words_before.setdefault(name, set()).add(previous.rstrip(".,"))
+                    mid_capitals.add(name)
+                words_before.setdefault(name, set()).add(previous.rstrip(".,"))
             previous = token
+        return mid_capitals, words_before
 
     def is_person(self, name: str, title_gender: str, has_role: bool) -> bool:
         """Whether ``name`` (as expanded) is a person's: a title or role says so, or a known
@@ -104,13 +122,13 @@ class NameTable:
 
     def _used_alone(self, surname: str, before: str) -> bool:
         """Whether the article names ``surname`` without the word before it in the full name."""
-        return bool(self._words_before.get(surname, set()) - {before.rstrip(".,")})
+        return bool(self._capitals[1].get(surname, set()) - {before.rstrip(".,")})
 
     def plural(self, word: str) -> bool:
         """Whether a capitalised word is the plural of one the article also writes: "Muslims"
         and "Muslim", "Democrats" and "Democrat" are a group, no person."""
         return (
-            len(word) > 4 and word.endswith("s") and word[:-1] in self._words_before
+            len(word) > 4 and word.endswith("s") and word[:-1] in self._capitals[1]
         ) and not is_first_name(word)
 
     def is_place(self, name: str) -> bool:
@@ -129,7 +147,7 @@ class NameTable:
     def proper(self, word: str) -> bool:
         """Whether the article capitalises ``word`` away from a sentence start: a proper noun,
         not a sentence's first word ("Rather, he said ...")."""
-        return word in self._mid_capitals
+        return word in self._capitals[0]
 
     def expand(self, name: str) -> str:
         """The article's full name for ``name`` (unchanged when none is known)."""
