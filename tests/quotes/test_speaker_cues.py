@@ -89,3 +89,24 @@ def test_a_first_name_borne_by_both_sexes_tells_no_gender() -> None:
         "“All we are asking for is justice,” she said."
     )
     assert speakers(text) == ["Terry Strada"]
+
+
+def test_said_closing_the_sentence_a_quote_stands_in_names_its_speaker() -> None:
+    text = (
+        "Title\n\nThe vote signals “the beginning of the end” for the union, said Anna Berg, "
+        "a party founder. “We are ready,” the spokesman for the bank, Tom Hale, said."
+    )
+    assert speakers(text) == ["Anna Berg", "Tom Hale"]
+
+
+def test_pointed_out_is_a_verb_of_saying() -> None:
+    text = "Title\n\nAs analyst David Byler pointed out in December, “The rules can change.”"
+    assert speakers(text) == ["David Byler"]
+
+
+def test_a_quote_opening_with_dots_continues_the_speaker_before() -> None:
+    text = (
+        "Title\n\n“It is over,” said Kristan Hawkins, president of the group. “. . . You are "
+        "going to want a judge who agrees.”"
+    )
+    assert speakers(text) == ["Kristan Hawkins", "Kristan Hawkins"]

@@ -541,10 +541,11 @@ class Attributor:
         while k < len(self._verb_matches) and self._verb_matches[k].end() <= hi:
             m = self._verb_matches[k]
             k += 1
-            # "found that" counts only when its "that" lies inside the range too.
+            # "found that" counts only when its "that" lies inside the range too ("according
+            # to" and "pointed out" always do).
             if (
                 m.lastgroup == "cue"
-                and m.group()[0] not in "aA"
+                and m.group()[0] not in "aApP"
                 and not _THAT.match(self.masked, m.end(), hi)
             ):
                 continue
@@ -579,6 +580,15 @@ class Attributor:
                 return object_after(masked, verb.end(), limit)
             if low.startswith("according"):
                 return None
+            between = masked[offset : verb.start()].rstrip()
+            if (
+                low in ("said", "says")
+                and between[:1].islower()
+                and between.endswith(",")
+                and between.count(",") == 1
+            ):
+                # "... “the beginning of the end” for the EU, said Geert Wilders"
+                return object_after(masked, verb.end(), limit)
             mention = subject_before(masked, offset, verb.start())
             if mention is not None and _NEW_CLAUSE.match(masked, offset, mention.start):
                 return None  # "...," but Zakaria asked: a new clause, not this quote's cue
@@ -874,7 +884,7 @@ class Attributor:
     def _is_full(self, span: QuoteSpan) -> bool:
         """Whether a quote reads as a sentence of its own (not a title such as "Fences")."""
         first = self.text[span.start : span.start + 1]
-        if not first or not (first.isupper() or first.isdigit() or first in "…'‘"):
+        if not first or not (first.isupper() or first.isdigit() or first in "….'‘"):
             return False
         quoted = self.text[span.start : span.end].rstrip()
         return (

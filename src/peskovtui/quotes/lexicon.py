@@ -59,9 +59,11 @@ repeating counters wondering acknowledges explaining noting
 """
 SPEECH_VERBS: frozenset[str] = frozenset(_VERB_FORMS.split())
 
-# "according to X" is the one multi-word cue; "asked by X" marks the asker of a reported question.
+# "according to X" and "pointed out" are the multi-word cues; "asked by X" marks the asker of a
+# reported question.
 SPEECH_VERB_RE = re.compile(
     r"\b(?:according\s+to|(?:found|finds|show|shows|showed|states)(?=\s+that\b)|"
+    r"(?:point|points|pointed|pointing)(?=\s+out\b)|"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -91,7 +93,8 @@ def _trie_pattern(forms: frozenset[str]) -> str:
 # at every position of the text and costs milliseconds per article; a trie over lowercased text
 # costs a fraction of that.
 _CUE_OR_VERB_PATTERN = (
-    r"\b(?:(?P<cue>according\s+to\b|(?:found|finds|show|shows|showed|states)(?=\s+that\b))"
+    r"\b(?:(?P<cue>according\s+to\b|(?:found|finds|show|shows|showed|states)(?=\s+that\b)"
+    r"|(?:point|points|pointed|pointing)(?=\s+out\b))"
     r"|(?P<word>" + _trie_pattern(SPEECH_VERBS) + r")\b)"
 )
 _CUE_OR_VERB = re.compile(_CUE_OR_VERB_PATTERN)
