@@ -72,3 +72,11 @@ def test_cleanup_never_splits_a_quotation_at_a_double_space() -> None:
     text, paragraphs = compose_text(cleaned.blocks)
     quote = extract_quotes(text, paragraphs)[0]
     assert quote.text == "We will win.  And we will keep winning."
+
+
+def test_one_described_by_a_noun_is_that_unnamed_person() -> None:
+    text = (
+        "Title\n\nUsers mocked the race. “He is very cute,” one user wrote. “I hope he wins.”"
+        " “It is a circus,” said another voter."
+    )
+    assert speakers(text) == ["One user", "One user", "Another voter"]

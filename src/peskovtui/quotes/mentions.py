@@ -285,6 +285,9 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         return None  # a single letter ("S", "I" glued to a dash) is no name
     if len(tokens) == 1 and _COMPOUND.fullmatch(tokens[0]):
         return None  # "Above-ground", "Half-way"
+    if first in ("one", "another") and len(tokens) == 2 and re.fullmatch(r"[a-z]{3,}", tokens[1]):
+        # "one user wrote", "another voter said": an unnamed person described by a noun
+        return Mention("role", start, end, phrase, head=tokens[1], definite=False)
     # "one questioner", "one Democratic source": an indefinite role, not the pronoun "one".
     one_role = first == "one" and len(tokens) > 1 and _head(tokens) in ROLE_NOUNS
     pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
