@@ -110,3 +110,24 @@ def test_a_quote_opening_with_dots_continues_the_speaker_before() -> None:
         "going to want a judge who agrees.”"
     )
     assert speakers(text) == ["Kristan Hawkins", "Kristan Hawkins"]
+
+
+def test_a_person_introduced_by_an_occupation_is_the_next_he() -> None:
+    text = (
+        "Title\n\n“It is not viable,” said Ron Weiser, a co-chair.\n\nJust a few months ago, "
+        "Florida developer Mel Sembler expressed dismay. “I now fear it may happen,” he said."
+    )
+    assert speakers(text) == ["Ron Weiser", "Mel Sembler"]
+
+
+def test_a_role_then_the_name_between_commas_is_the_subject() -> None:
+    text = (
+        "Title\n\nDossym Satpayev said it was fine.\n\nKazakhstan's foreign minister, Erlan "
+        "Idrissov, plays down concerns.\n\n“Our philosophy is simple,” he said."
+    )
+    assert speakers(text) == ["Erlan Idrissov"]
+
+
+def test_jan_is_a_name_both_sexes_bear() -> None:
+    text = "Title\n\nFormer governor Jan Brewer calls security a priority. “It matters,” she said."
+    assert speakers(text) == ["Jan Brewer"]

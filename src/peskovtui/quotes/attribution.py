@@ -95,6 +95,10 @@ _DASH_CUE = re.compile(r"[\s\u00a0]*[―—–]+[\s\u00a0]*")
 _INVERTED = re.compile(
     r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$"
 )
+# A role opening a sentence, then the name of the one holding it between commas.
+_APPOSED_NAME = re.compile(
+    r"\s*([^,.;:“”\"_]{3,60}?),\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),\s+[a-z]"
+)
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
 )
@@ -625,6 +629,12 @@ class Attributor:
             # "MIDWAY ATOLL — President Obama ...": the dateline is not the subject.
             lo += dateline.end()
             seg = seg[dateline.end() :]
+        apposed = _APPOSED_NAME.match(seg)
+        if apposed is not None and role_head(apposed.group(1)) in ROLE_NOUNS:
+            # "Kazakhstan's foreign minister, Erlan Idrissov, plays down ...": the name
+            named = classify(self.masked, lo + apposed.start(2), lo + apposed.end(2))
+            if named is not None and named.kind == "name" and " " in named.name:
+                return replace(named, role=named.role or apposed.group(1).strip())
         commas = [m.end() for m in re.finditer(r", ", seg)][:3]
         # After an introduction ("Chastened by the analyses, as well as complaints, Trump
         # revised") the subject follows one of the commas that close it.

@@ -179,15 +179,17 @@ ROLE_NOUNS: dict[str, str] = {
 activist actor adviser advisor aide ambassador analyst anchor announcer artist athlete attorney
 author bishop blogger candidate candidate's captain cardinal ceo chair chancellor chief cleric
 coach colleague colonel columnist comedian commander commentator commissioner constable
-correspondent councillor councilor critic delegate detective diplomat director doctor economist
-editor engineer envoy executive expert filmmaker founder friend general governor head historian
-host imam inspector interviewer investigator journalist judge lawmaker lawyer leader lecturer
-legislator lieutenant manager mayor member minister moderator musician narrator negotiator
-neighbor neighbour nominee novelist nurse officer official pastor photographer physician pilot
-player poet premier presenter president president-elect priest principal producer professor
-prosecutor questioner rabbi reporter representative researcher resident scientist secretary
-senator sergeant sheriff singer soldier source spokesperson spox staffer strategist student
-superintendent supporter surgeon taoiseach teacher voter witness writer
+consultant correspondent councillor councilor critic delegate detective developer diplomat
+director doctor donor economist editor engineer entrepreneur envoy executive expert farmer
+filmmaker founder friend fundraiser general governor head historian host icon imam inspector
+interviewer investigator investor journalist judge lawmaker lawyer leader lecturer legislator
+lieutenant manager mayor member minister moderator musician narrator negotiator neighbor
+neighbour nominee novelist nurse officer official operative organiser organizer owner pastor
+photographer physician pilot player poet pollster premier presenter president president-elect
+priest principal producer professor prosecutor questioner rabbi reporter representative
+researcher resident scientist secretary senator sergeant sheriff singer soldier source
+spokesperson spox staffer strategist student superintendent supporter surgeon taoiseach teacher
+veteran volunteer voter witness worker writer
 """
         ),
         "u",
@@ -335,8 +337,8 @@ wanda whitney wilma yasmin yolanda yvette yvonne
 # First names given to men and women alike: a first name, of no known gender.
 UNISEX_NAMES: frozenset[str] = words(
     """
-alex casey chris dana jackie jamie jean jess jordan kelly kerry kim lee leslie lindsey morgan
-pat robin sam sandy taylor terry tracy
+alex ashley avery bobbie carmen casey chris dana jackie jamie jan jean jess jordan kelly kerry
+kim lee leslie lindsay lindsey morgan pat riley robin sam sandy shannon taylor terry tracy
 """
 )
 
