@@ -100,7 +100,10 @@ def test_an_anonymous_role_without_a_matching_named_person_stays_a_role() -> Non
         "relationship is “lousy.”\n"
         "“They seem pragmatic,” Foreign Minister Sergei Lavrov told CNN."
     )
-    assert [q.speaker for q in quotes_of(text)] == ["A top aide", "Sergei Lavrov"]
+    assert [q.speaker for q in quotes_of(text)] == [
+        "A top aide to Russian President Vladimir Putin",
+        "Sergei Lavrov",
+    ]
 
 
 def test_a_relative_named_with_my_is_a_role_in_first_person_writing() -> None:

@@ -167,3 +167,11 @@ def test_a_party_tag_is_no_part_of_the_name_nor_of_the_role_after_it() -> None:
         "Speaker Paul Ryan-[R-Wis.]-told reporters he wants “some improvements”."
     )
     assert speakers(text) == ["Mark Walker", "Chuck Schumer", "Paul Ryan"]
+
+
+def test_a_preposition_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Title\n\nAmid calls for a list, analyst Matt Walsh gave a reason, saying it is needed "
+        "to “identify the traitors.”"
+    )
+    assert speakers(text) == ["Matt Walsh"]

@@ -80,3 +80,11 @@ def test_one_described_by_a_noun_is_that_unnamed_person() -> None:
         " “It is a circus,” said another voter."
     )
     assert speakers(text) == ["One user", "One user", "Another voter"]
+
+
+def test_whose_spokesman_it_is_belongs_to_the_label() -> None:
+    text = (
+        "Title\n\nA spokesman for Platte River declined to address the report but said in a "
+        "statement that “the firm did not act wrongly.”"
+    )
+    assert speakers(text) == ["A spokesman for Platte River"]

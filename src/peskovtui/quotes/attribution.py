@@ -255,6 +255,10 @@ class Attributor:
                 if holder is not None:
                     return holder
             canonical = _bare(mention.text)
+            anchor = None if mention.definite else _ROLE_ANCHOR.match(self.masked, mention.end)
+            if anchor is not None:
+                # "A spokesman for Platte River": whose role it is belongs to the label
+                canonical += self.masked[mention.end : anchor.end()]
             if mention.head in ("one", "another"):
                 canonical = self._one_of(mention)
             entity = self.entities.get(canonical)
@@ -262,10 +266,8 @@ class Attributor:
                 entity = Entity(canonical, mention.gender, "person", {mention.head}, person=True)
                 self.entities[canonical] = entity
                 self.role_holder.setdefault(mention.head, canonical)
-                if not mention.definite:
-                    anchor = _ROLE_ANCHOR.match(self.masked, mention.end)
-                    if anchor is not None:
-                        entity.anchor = anchor.group(1).split()[-1]
+                if anchor is not None:
+                    entity.anchor = anchor.group(1).split()[-1]
             return entity
         if mention.kind == "group":
             if mention.head in DOCUMENTS:

@@ -58,12 +58,13 @@ NAME_RUN = re.compile(
 # Capitalised at a sentence start or as calendar words, but never part of a person's name.
 _NOT_NAME = words(
     """
-a about added advertisement after against all although among an and as asked at because
-before behind between both but by click december each every february few follow for friday from her
-here his if image in into its january july like many march monday more most my november
-october of on other others our over photo read related said saturday says see send september
-several share since so some such sunday that the their then this though thursday to told
-tuesday under unlike video watch wednesday when while with wrote your
+a about across added advertisement after against all although amid amidst among an and around as
+asked at because before behind beside between beyond both but by click december despite during
+each every february few follow for friday from her here his if image in into its january july
+like many march monday more most my near november october of on other others our over photo read
+related said saturday says see send september several share since so some such sunday that the
+their then this though through throughout thursday to told toward towards tuesday under unlike
+upon via video watch wednesday when while with without wrote your
 """
 )
 _TRAILING_FILLER = re.compile(
