@@ -52,8 +52,9 @@ def occurrences(name: str, text: str) -> list[re.Match[str]]:
     words = name.split()
     if not words:
         return []
-    # A hyphen after the name may stand for a lost space ("Devin Nunes-(R-Calif.)").
-    pattern = r"(?<![\w.’'])(?<!\w-)" + r"[ \u00a0]+".join(map(re.escape, words)) + r"(?!\w)"
+    # A hyphen after the name, or after a lower-case word before it, may stand for a lost space
+    # ("Devin Nunes-(R-Calif.)", "said-Brad Taylor").
+    pattern = r"(?<![\w.’'])(?<![A-Z0-9]-)" + r"[ \u00a0]+".join(map(re.escape, words)) + r"(?!\w)"
     return list(re.finditer(pattern, text))
 
 

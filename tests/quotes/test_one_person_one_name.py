@@ -100,3 +100,17 @@ def test_the_article_gives_the_surname_of_a_chinese_name_alone() -> None:
         "“We will see,” Lavrov said."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Wang Yi", "Sergey Lavrov"]
+
+
+def test_a_surname_alone_joins_only_a_full_name_quoted_in_several_articles() -> None:
+    names = corpus_names(Dionardo_Carlos=17, Carlos=2, Dmitry_Peskov=9, Peskov=4)
+    spread = {"Dionardo Carlos": 1, "Carlos": 1, "Dmitry Peskov": 5, "Peskov": 2}
+    aliases = speaker_aliases(names, spread)
+    assert aliases["Carlos"] == "Carlos"
+    assert aliases["Peskov"] == "Dmitry Peskov"
+
+
+def test_a_first_name_alone_is_never_one_persons_surname() -> None:
+    aliases = speaker_aliases(corpus_names(John_Kelly=50, Kelly=5, Xi_Jinping=5, Xi=3))
+    assert aliases["Kelly"] == "Kelly"
+    assert aliases["Xi"] == "Xi Jinping"

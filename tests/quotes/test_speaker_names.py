@@ -175,3 +175,39 @@ def test_a_preposition_opening_a_sentence_is_no_name() -> None:
         "to “identify the traitors.”"
     )
     assert speakers(text) == ["Matt Walsh"]
+
+
+def test_a_party_tag_keeps_the_apposition_after_it_apart() -> None:
+    text = (
+        "Title\n\n“It is constructive in fifth grade,” Rep. Justin Amash, R-Mich., a founder of "
+        "the caucus, told reporters. Host Samantha Bee took aim at Rep. Steve King-(R-Iowa) over "
+        "his “racist” tweet. Schumer and Sen. Richard Blumenthal (D-Conn.) introduced people who "
+        "called him “very judicious”."
+    )
+    assert speakers(text) == ["Justin Amash", "Samantha Bee", "unattributed"]
+
+
+def test_a_sentence_adverb_or_a_time_opening_is_no_speaker() -> None:
+    text = (
+        "Title\n\nMinutes after the vote, the PLO slammed the law as a means to “legalise "
+        "theft”. Often dubbed the “home of winter sports,” the town hosted the games. Sadly, "
+        "politicians vowed to put “true” residents first."
+    )
+    assert speakers(text) == ["PLO", "unattributed", "unattributed"]
+
+
+def test_a_word_met_only_at_sentence_starts_names_someone_only_saying_something() -> None:
+    text = (
+        "Title\n\nForget the polls, the race is “wide open”. Politico reported that he "
+        "“fabricated” the story."
+    )
+    assert speakers(text) == ["unattributed", "Politico"]
+
+
+def test_a_name_never_starts_after_a_stop_or_an_ampersand() -> None:
+    text = (
+        "Title\n\nAngela Merkel spoke. The U.S. budgets 3 percent for defense. As Merkel said on "
+        "Friday, the nation will meet the threshold.\n\n“We committed to this goal,” she said. "
+        "AT&T said the outage was “resolved”."
+    )
+    assert speakers(text) == ["Angela Merkel", "AT&T"]

@@ -76,7 +76,8 @@ _INTRO = re.compile(
     r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ly|[A-Z][a-z]+ed\s+(?:by|with|about|in|at|on|from|for|"
     r"after|over)\b|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
     r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|Like|Unlike|"
-    r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
+    r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday|"
+    r"(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years|Moments)\s+(?:after|before|later|earlier))\b"
 )
 _ROLE_SUBJECT = re.compile(
     r"\s*((?:The|the|A|An|a|an|My|my)\s+(?:[\w'’\-]+\s+){0,4}?(?:"
@@ -96,6 +97,10 @@ _INVERTED = re.compile(
     r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$"
 )
 # A role opening a sentence, then the name of the one holding it between commas.
+_SAYS_NEXT = re.compile(
+    r"\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|went\s+on\s+to\s+|has\s+|had\s+|was\s+)?"
+    r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|according|point(?:s|ed)?)\b"
+)
 _APPOSED_NAME = re.compile(
     r"\s*([^,.;:“”\"_]{3,60}?),\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),\s+[a-z]"
 )
@@ -419,12 +424,21 @@ class Attributor:
         """A lone capitalised word opening a sentence that the article also writes in lower
         case ("Minutes after ...", "Behind Horowitz"): a common word, no one's name."""
         word = mention.name
+        if (
+            " " in word
+            or mention.start not in self._starts
+            or is_first_name(word)
+            or self.names.proper(word)
+            or word.isupper()
+        ):
+            return False
+        if self.names.common(word):
+            return True
+        # Never met but at a sentence start, it names someone only as the subject of a verb
+        # ("Politico reported", "Carson defied the question"); "Forget the polls" no one.
         return (
-            " " not in word
-            and mention.start in self._starts
-            and self.names.common(word)
-            and not is_first_name(word)
-            and not self.names.proper(word)
+            _SAYS_NEXT.match(self.masked, mention.end) is None
+            and _FINITE_VERB.match(self.masked, mention.end) is None
         )
 
     def _named_nearby(self, pronoun: Mention) -> str:

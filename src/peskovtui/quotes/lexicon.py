@@ -404,6 +404,12 @@ _ALSO_GIVEN = words("kim lee moon")
 _SUFFIXES = words("jr sr ii iii iv")
 
 
+def given_name_only(token: str) -> bool:
+    """Whether a word alone is more likely someone's first name than one person's surname:
+    "Kelly", "May"; "Xi" and "Wang", family names that come first, are not."""
+    return is_first_name(token) and token.lower() not in _SURNAMES_FIRST - _ALSO_GIVEN
+
+
 def family_name(name: str) -> str:
     """The word of a full name that stands for the person alone: the last ("Dmitry Peskov" →
     "Peskov"), or the first for a Chinese or Korean name ("Wang Yi" → "Wang", "Kim Jong-un" →

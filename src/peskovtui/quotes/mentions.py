@@ -51,7 +51,7 @@ _NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{_ABBREVIATION}|[A-Z](?:[\w'’\-]*\w)?|
 NAME_RUN = re.compile(
     # never from inside a word ("pic.twitter.com/mRqh4", "8-Year-Old") or after a prefix
     # ("anti-EU", "ex-FBI")
-    r"(?=[A-Z]|[a-z]{2,3}-[A-Z])(?<![A-Za-z0-9'’])(?<!\d-)(?<!\bex-)(?<!\bpro-)(?<!\bnon-)(?<!\banti-)(?<!\bpost-)"
+    r"(?=[A-Z]|[a-z]{2,3}-[A-Z])(?<![A-Za-z0-9'’.&])(?<!\d-)(?<!\bex-)(?<!\bpro-)(?<!\bnon-)(?<!\banti-)(?<!\bpost-)"
     rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|(?:de|van|von|bin|al|da|di|del|la|le)\b))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
 )
@@ -91,10 +91,11 @@ about at by close familiar for from in near of on over to under which who with
 )
 _LEADING_FILLER = words(
     """
-again ahead also although and apart besides beyond but currently earlier even finally first
-further furthermore hence however indeed instead just later meanwhile moreover next now once
-only otherwise perhaps prior rather recently so still then though thus today together tomorrow
-tonight within yesterday yet
+again ahead also although and apart besides beyond but certainly clearly currently earlier even
+finally first fortunately further furthermore hence however indeed instead just later meanwhile
+moreover next now obviously often once only otherwise perhaps prior rather recently sadly so
+still then therefore though thus today together tomorrow tonight too unfortunately within
+yesterday yet
 """
 )
 _LEADING_REJECT = words(
@@ -251,6 +252,12 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     end = start + len(phrase)
     if not phrase or "_" in phrase or any(c in phrase for c in '“”"«»'):
         return None
+    blank = re.search(r"\s{3,}", phrase)
+    if blank is not None:
+        # A blanked party tag ends the phrase, as its commas did ("Richard Blumenthal (D-Conn.)
+        # introduced ...")
+        phrase = phrase[: blank.start()]
+        end = start + len(phrase)
     tokens = phrase.split()
     if len(tokens) > _MAX_WORDS:
         return None

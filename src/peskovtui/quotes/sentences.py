@@ -26,7 +26,7 @@ _CUE_AHEAD = re.compile(
     r"|(?:he|she|they)\s+(?:said|added)\b"
 )
 _PARTY_TAG = re.compile(
-    r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|-?\[(?:[DRI])-[^\]]{1,30}\]-?"
+    r"[\s-]?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|-?\[(?:[DRI])-[^\]]{1,30}\]-?"
     r"|,\s(?:[DRI])-[A-Z][\w.]*(?:\s[A-Z][a-z]+(?=,))?(?:,(?=\s))?"
 )
 
@@ -48,7 +48,14 @@ def mask_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
     masked = "".join(parts)
     # Party-and-state tags ("Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,") sit inside a
     # name phrase; blanking them keeps the phrase whole and every offset unchanged.
-    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), masked)
+    return _PARTY_TAG.sub(_blank_tag, masked)
+
+
+def _blank_tag(m: re.Match[str]) -> str:
+    """A party tag as spaces; a comma opening it stays, so an apposition after it still reads
+    as one ("Rep. Justin Amash, R-Mich., a founding member of ...")."""
+    tag = m.group()
+    return ("," + " " * (len(tag) - 1)) if tag.startswith(",") else " " * len(tag)
 
 
 def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int, int]]:

@@ -8,11 +8,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher, get_close_matches
 
-from peskovtui.quotes.lexicon import ORG_NOUNS, PLURAL_ROLE_NOUNS, ROLE_NOUNS, family_name
+from peskovtui.quotes.lexicon import (
+    ORG_NOUNS,
+    PLURAL_ROLE_NOUNS,
+    ROLE_NOUNS,
+    family_name,
+    given_name_only,
+)
 from peskovtui.quotes.model import UNATTRIBUTED, Quote, SpeakerCount
 
 # The share of a surname's quotes one full name must hold for the surname alone to be that name.
 _DOMINANT = 0.9
+# The articles a full name must be quoted in for a surname alone elsewhere to join it.
+MIN_ARTICLES = 3
 
 
 def fold(name: str) -> str:
@@ -75,15 +83,20 @@ def _given(name: str) -> str:
     return fold(tokens[0])
 
 
-def speaker_aliases(speakers: Iterable[str]) -> dict[str, str]:
+def speaker_aliases(
+    speakers: Iterable[str], articles: Mapping[str, int] | None = None
+) -> dict[str, str]:
     """Map each speaker name to the corpus's canonical spelling (the most frequent variant).
 
     Full names merge when surname and first name are near-identical spellings ("Dmitri
     Peskov", "Dmitry Peskov"; "John F. Kelly", "John Kelly"); a lone surname ("Peskov", when
     an article never gives the full name) joins the one full name with that surname, or the
     one that holds nine in ten of the quotes of all full names with it ("Trump": Donald Trump,
-    not Ivanka Trump); otherwise it stays as it is, since guessing would misattribute.
-    An acronym ("UN") is never a surname.
+    not Ivanka Trump); otherwise it stays as it is, since guessing would misattribute. An
+    acronym ("UN") or a first name ("Kelly") is never taken for one person's surname. With
+    ``articles`` (how many articles quote each name), a surname alone joins only a full name
+    quoted in ``MIN_ARTICLES`` articles or more: one quoted once elsewhere ("Dionardo Carlos")
+    is no evidence for a "Carlos" of another.
     """
     counts = Counter(s for s in speakers if s != UNATTRIBUTED)
     names = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
@@ -105,18 +118,22 @@ def speaker_aliases(speakers: Iterable[str]) -> dict[str, str]:
             groups.append([name])
     aliases: dict[str, str] = {}
     owners: dict[str, Counter[str]] = defaultdict(Counter)
+    spread: Counter[str] = Counter()
     for groups in by_surname.values():
         for group in groups:
             for name in group:
                 aliases[name] = group[0]
+                spread[group[0]] += (articles or {}).get(name, 0)
                 if _person_like(group[0]):
                     owners[fold(family_name(name))][group[0]] += counts[name]
     for name in singles:
         aliases[name] = name
         candidates = owners.get(fold(name))
-        if not candidates or not _surname_like(name):
-            continue
+        if not candidates or not _surname_like(name) or given_name_only(name):
+            continue  # "Kelly" alone may be anyone called Kelly
         (owner, quotes), *_ = candidates.most_common(1)
+        if articles is not None and spread[owner] < MIN_ARTICLES:
+            continue
         if len(candidates) == 1 or quotes >= _DOMINANT * candidates.total():
             aliases[name] = owner
     return aliases
