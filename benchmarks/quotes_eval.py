@@ -6,15 +6,18 @@ A gold file is either PolNeAR-style JSON Lines (``id``, ``text``, ``quotes`` wit
 ``end`` and ``speaker_mentions``) or a ``*.gold.json`` file with ``quotes`` (``start``, ``end``,
 ``speaker``) whose text is the ``.txt`` file of the same stem beside it, or the file named by
 its ``text_file`` key. Gold ranges include the marks; predicted ranges do not; a predicted quote
-matches the gold quote it overlaps (one to one, greedily in text order).
+matches the gold quote it overlaps (one to one, greedily in text order). Quotes of the kind
+``term`` (titles, names and terms that nobody says) are no prediction: a gold quote they cover
+counts as missed; gold of the kind ``term`` is no quote either, and is counted apart.
 
 A speaker is right when it names the same person as the gold: for a ``speaker``, the names agree
 after dropping articles, titles and parentheses (or one is the other's surname); for PolNeAR
 mentions, our mention is the annotated one or our speaker agrees with a named mention in the
 same way. A quote whose gold mentions are all pronouns is scored by the person the pronoun
-refers to, read from ``pronoun_resolutions.json`` in this folder (hand-made: article id and gold
-start → person, no article text); with ``--mention-level`` it is scored by whether we found the
-same pronoun instead. The count of each rule is printed.
+refers to, read from the ``pronoun_resolutions*.json`` tables in this folder (hand-made for the
+dev and the train split: article id and gold start → person, no article text); with
+``--mention-level`` it is scored by whether we found the same pronoun instead. The count of
+each rule is printed.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ class Doc:
     id: str
     text: str
     gold: list[tuple[int, int, list[str], str | None]]  # start, end, mentions, speaker
+    terms: list[tuple[int, int]] = field(default_factory=list)  # gold of the kind "term"
 
 
 @dataclass
@@ -71,6 +75,9 @@ class Tally:
     pred: int = 0
     matched: int = 0
     speaker_ok: int = 0
+    terms: int = 0
+    gold_terms: int = 0
+    terms_found: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -97,8 +104,10 @@ def load(path: Path) -> list[Doc]:
     gold = [
         (q["start"], q["end"], [q.get("speaker_mention") or ""], q["speaker"])
         for q in obj["quotes"]
+        if q.get("kind") != "term"
     ]
-    return [Doc(obj.get("id", text_path.stem), text, gold)]
+    terms = [(q["start"], q["end"]) for q in obj["quotes"] if q.get("kind") == "term"]
+    return [Doc(obj.get("id", text_path.stem), text, gold, terms)]
 
 
 def _norm(name: str) -> list[str]:
@@ -163,6 +172,15 @@ def score(
         preds = extract_quotes(doc.text, article_id=doc.id)
         for q in preds:
             assert doc.text[q.start : q.end] == q.text
+        # Terms (titles, names, words held at a distance) are declared no quotation; a gold
+        # file may list the terms it expects, which are then compared apart.
+        terms = [q for q in preds if q.kind == "term"]
+        t.terms += len(terms)
+        t.gold_terms += len(doc.terms)
+        t.terms_found += sum(
+            any(q.start < ge and gs < q.end for q in terms) for gs, ge in doc.terms
+        )
+        preds = [q for q in preds if q.kind != "term"]
         if hide_fragments:
             preds = [q for q in preds if q.kind != "fragment"]
         t.gold += len(doc.gold)
@@ -208,18 +226,22 @@ def main(argv: list[str] | None = None) -> int:
         help="score pronoun mentions by the pronoun we found, not by the person it names",
     )
     args = parser.parse_args(argv)
-    table_path = Path(__file__).with_name("pronoun_resolutions.json")
     table: dict[tuple[str, int], str] = {}
-    if table_path.exists():
+    for table_path in sorted(Path(__file__).parent.glob("pronoun_resolutions*.json")):
         raw = json.loads(table_path.read_text(encoding="utf-8"))
-        table = {(r["article"], r["start"]): r["person"] for r in raw["resolutions"]}
+        table.update({(r["article"], r["start"]): r["person"] for r in raw["resolutions"]})
     docs: list[Doc] = []
     for path in args.gold:
         docs.extend(load(path))
     t = score(docs, args.hide_fragments, table, args.mention_level)
     sp, sr = t.matched / max(t.pred, 1), t.matched / max(t.gold, 1)
     pp, pr = t.speaker_ok / max(t.pred, 1), t.speaker_ok / max(t.gold, 1)
-    print(f"articles {len(docs)}  gold {t.gold}  predicted {t.pred}  matched {t.matched}")
+    print(
+        f"articles {len(docs)}  gold {t.gold}  predicted {t.pred}  matched {t.matched}  "
+        f"(terms set aside {t.terms})"
+    )
+    if t.gold_terms:
+        print(f"terms    gold {t.gold_terms}  found as terms {t.terms_found}")
     print(f"span     P {sp:.3f}  R {sr:.3f}  F1 {f1(sp, sr):.3f}")
     print(
         f"speaker  accuracy on matched {t.speaker_ok / max(t.matched, 1):.3f} "

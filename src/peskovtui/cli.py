@@ -214,11 +214,12 @@ QUOTE_FIELDS = (
     "kind",
     "cluster",
     "role",
+    "speaker_kind",
     "paragraph",
     "mention_start",
     "mention_end",
 )
-SPEAKER_FIELDS = ("speaker", "quotes", "articles", "variants")
+SPEAKER_FIELDS = ("speaker", "kind", "quotes", "articles", "variants")
 
 
 def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
@@ -235,6 +236,7 @@ def quote_record(library: Library, quote: Quote) -> dict[str, Any]:
         "kind": quote.kind,
         "cluster": library.cluster_id(quote),
         "role": quote.role,
+        "speaker_kind": quote.speaker_kind,
         "paragraph": paragraph_number(article, quote.start),
         "mention_start": quote.mention_start,
         "mention_end": quote.mention_end,
@@ -320,6 +322,7 @@ def run_speakers(args: argparse.Namespace) -> int:
     records: list[dict[str, Any]] = [
         {
             "speaker": s.speaker,
+            "kind": s.kind,
             "quotes": s.quotes,
             "articles": s.articles,
             "variants": list(s.variants),
@@ -328,12 +331,14 @@ def run_speakers(args: argparse.Namespace) -> int:
     ]
     table = titled_table(f"{library.name}: {counted(len(records), 'speaker')}")
     table.add_column("speaker", overflow="fold")
+    table.add_column("kind", no_wrap=True)
     table.add_column("quotes", justify="right")
     table.add_column("articles", justify="right")
-    table.add_column("also spelled", overflow="fold")
+    table.add_column("also named", overflow="fold")
     for r in records:
         table.add_row(
             plain(r["speaker"]),
+            plain(r["kind"]),
             str(r["quotes"]),
             str(r["articles"]),
             plain(", ".join(r["variants"])),
@@ -614,7 +619,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     quotes.add_argument("--speaker", metavar="NAME", help="only quotes of this speaker")
     quotes.add_argument("--article", metavar="ID", help="only quotes of this article")
     quotes.add_argument(
-        "--all", action="store_true", help="include fragments (scare quotes, titles, terms)"
+        "--all",
+        action="store_true",
+        help="include fragments and terms (titles, names, scare quotes)",
     )
     quotes.add_argument("--format", choices=formats, default="table")
     handlers["quotes"] = run_quotes

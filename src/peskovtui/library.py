@@ -22,7 +22,7 @@ from peskovtui.quotes.corpus import (
     extractor_version,
     read_corpus_quotes,
 )
-from peskovtui.quotes.speakers import fold, speaker_index
+from peskovtui.quotes.speakers import speaker_index, speakers_named, suggest_speakers
 from peskovtui.search import IndexBuilding, IndexUnavailable, SearchError, SearchResults
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ class Library:
             quotes = self._quotes_by_article.get(article.id, [])
         else:
             quotes = self._extracted(article)
-        return [q for q in quotes if include_fragments or q.kind != "fragment"]
+        return [q for q in quotes if include_fragments or not q.hidden_by_default]
 
     def known_article_quotes(self, article_id: str) -> list[Quote] | None:
         """One article's quotes if they are known already (read with the corpus, or extracted
@@ -243,9 +243,9 @@ class Library:
         return list(found) if found is not None else None
 
     def quote_counts(self) -> dict[str, int]:
-        """How many quotes (fragments aside) each article holds."""
+        """How many quotes (fragments and terms aside) each article holds."""
         return {
-            article_id: sum(q.kind != "fragment" for q in quotes)
+            article_id: sum(not q.hidden_by_default for q in quotes)
             for article_id, quotes in self._quotes_by_article.items()
         }
 
@@ -275,46 +275,36 @@ class Library:
     ) -> list[Quote]:
         """Quotes of the corpus or of one article, optionally of one speaker.
 
-        Fragments (three words or fewer: scare quotes, titles, terms) are left out unless
-        ``include_fragments``; a speaker matches by name, any part of it, or a spelling variant.
+        Fragments (three words or fewer) and terms (titles, names and terms in marks) are left
+        out unless ``include_fragments``; a speaker matches by name or by one of the aliases
+        merged into that name, never by a part of it ("trump" is not Ivanka Trump).
         """
         quotes: Sequence[Quote] = self._all_quotes
         if article_id is not None:
             wanted = self.article(article_id).id
             quotes = [q for q in quotes if q.article_id == wanted]
         if not include_fragments:
-            quotes = [q for q in quotes if q.kind != "fragment"]
+            quotes = [q for q in quotes if not q.hidden_by_default]
         if speaker is not None:
-            quotes = [q for q in quotes if self._speaker_matches(speaker, q.speaker)]
+            known = {q.speaker for q in self._all_quotes}
+            named = speakers_named(speaker, known, self._speaker_aliases)
+            quotes = [q for q in quotes if q.speaker in named]
             if not quotes:
-                known = [s.speaker for s in self.speakers()]
-                close = difflib.get_close_matches(speaker, known, n=3, cutoff=0.6)
+                close = suggest_speakers(speaker, [s.speaker for s in self.speakers()])
                 hint = f" Did you mean {', '.join(close)}?" if close else ""
                 raise SpeakerNotFound(f"No quote is attributed to {speaker!r}.{hint}")
         return list(quotes)
 
-    @staticmethod
-    def _speaker_matches(query: str, speaker: str) -> bool:
-        wanted = fold(query).split()
-        have = fold(speaker).split()
-        if not wanted:
-            return False
-        if all(w in have for w in wanted):
-            return True
-        return len(wanted) == len(have) and all(
-            difflib.SequenceMatcher(None, w, h).ratio() >= 0.75
-            for w, h in zip(wanted, have, strict=False)
-        )
-
     def speakers(self, *, include_fragments: bool = False) -> list[SpeakerCount]:
         """Every speaker with their number of quotes and articles, most quoted first.
 
-        Fragments are counted only with ``include_fragments``, by the rule of ``quotes``, so
-        that a speaker's count is the number of quotes ``quotes(speaker=...)`` lists.
+        Fragments and terms are counted only with ``include_fragments``, by the rule of
+        ``quotes``, so that a speaker's count is the number of quotes ``quotes(speaker=...)``
+        lists.
         """
         quotes = self._all_quotes
         if not include_fragments:
-            quotes = tuple(q for q in quotes if q.kind != "fragment")
+            quotes = tuple(q for q in quotes if not q.hidden_by_default)
         return speaker_index(quotes, self._speaker_aliases)
 
     def quote_clusters(self) -> list[QuoteCluster]:

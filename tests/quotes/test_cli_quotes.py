@@ -43,9 +43,14 @@ def test_quotes_json_is_verbatim_and_complete(capsys: pytest.CaptureFixture[str]
 def test_quotes_filters(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "quotes", "--format", "jsonl")
     visible = [json.loads(line) for line in out.splitlines()]
-    assert all(r["kind"] != "fragment" for r in visible)
+    assert visible and all(r["kind"] not in ("fragment", "term") for r in visible)
+    _, out, _ = run(capsys, "quotes", "--format", "jsonl", "--all")
+    terms = [json.loads(line) for line in out.splitlines() if '"term"' in line]
+    assert [(r["text"], r["speaker"]) for r in terms] == [("Kompromat", "unattributed")]
     _, out, _ = run(capsys, "quotes", "--speaker", "zakaria", "--format", "json")
     assert {r["speaker"] for r in json.loads(out)} == {"Fareed Zakaria"}
+    _, out, _ = run(capsys, "quotes", "--speaker", "PESKOV", "--format", "json")
+    assert {r["speaker"] for r in json.loads(out)} == {"Dmitry Peskov"}
     _, out, _ = run(
         capsys, "quotes", "--article", "004", "--speaker", "Dmitri Peskov", "--format", "json"
     )
@@ -69,7 +74,9 @@ def test_speakers(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     speakers = json.loads(out)
     assert speakers[0]["speaker"] == "Dmitry Peskov"
+    assert speakers[0]["kind"] == "person"
     assert speakers[0]["quotes"] > 40 and speakers[0]["articles"] == 5
+    assert {s["kind"] for s in speakers} <= {"person", "organisation", "role"}
     status, out, _ = run(capsys, "speakers")
     assert status == 0 and "Fareed Zakaria" in out
 

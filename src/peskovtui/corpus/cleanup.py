@@ -16,6 +16,8 @@ from peskovtui.corpus.model import ParagraphRole, SetAside
 # Paragraph breaks lost in scraping survive as runs of spaces: three or more anywhere, or two
 # after the end of a sentence (a closing mark or bracket may follow the stop).
 _SPACE_RUN = re.compile(r" {2,}")
+# A straight double mark that quotes, not one standing for a lost apostrophe (don"t).
+_STRAIGHT_MARK = re.compile(r'(?<![^\W_])"|"(?![^\W_])')
 _SENTENCE_END = frozenset(".!?\"'’”)")
 
 _IMAGE_FILE = re.compile(r"^\S.{0,160}\.(?:jpe?g|png|gif|webp|tiff?)\s*$", re.IGNORECASE)
@@ -162,11 +164,23 @@ def _restore_breaks(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for run in _SPACE_RUN.finditer(paragraph):
+        if _inside_quotation(paragraph, run.start()):
+            continue  # a break inside a quotation would cut the quotation in two
         if run.end() - run.start() >= 3 or paragraph[run.start() - 1] in _SENTENCE_END:
             pieces.append(paragraph[start : run.start()])
             start = run.end()
     pieces.append(paragraph[start:])
     return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened before it on the same paragraph line:
+    more curly opening than closing marks before it, or an odd number of straight ones (a mark
+    between two letters is a lost apostrophe and does not count)."""
+    before = text[:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return len(_STRAIGHT_MARK.findall(before)) % 2 == 1
 
 
 def clean_article(

@@ -24,16 +24,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from peskovtui.corpus.model import Paragraph
+from peskovtui.quotes.labels import label_before
 from peskovtui.quotes.lexicon import (
+    DOCUMENTS,
     ORG_NOUNS,
     PLURAL_ROLE_NOUNS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     VerbMatch,
     find_speech_verbs,
     first_name_gender,
+    is_first_name,
     words,
 )
 from peskovtui.quotes.mentions import (
@@ -45,36 +49,35 @@ from peskovtui.quotes.mentions import (
 )
 from peskovtui.quotes.model import UNATTRIBUTED, QuoteSpan
 from peskovtui.quotes.names import NameTable
+from peskovtui.quotes.roles import fits, names_body, qualifiers, role_words
 from peskovtui.quotes.scanner import HEADLINE_ROLES, is_heading_quote
 from peskovtui.quotes.sentences import mask_quotes, sentence_bounds
 
 _ASKED_BY = re.compile(r"\s*Asked\s+by\s+(.+?)\s+(?:what|whether|if|about|how|why|when|who|to)\b")
-_VERB_FIRST = frozenset(
-    [
-        "said",
-        "says",
-        "added",
-        "adds",
-        "asked",
-        "asks",
-        "wrote",
-        "writes",
-        "continued",
-        "explained",
-        "noted",
-        "replied",
-        "responded",
-        "recalled",
-        "insisted",
-        "countered",
-        "tweeted",
-        "reported",
-    ]
+# Verbs of saying that may come before their subject after a quote ("...," declared Ms. Acs):
+# past and third-person forms, less those that take an object there ("...," called Trump).
+_OBJECT_TAKING = words(
+    """
+accused blamed blasted branded called cited condemned criticised criticized denounced
+described dubbed hailed labeled labelled lauded mocked praised rated ridiculed slammed
+termed thanked urged
+"""
+)
+_VERB_FIRST = (
+    frozenset(
+        v
+        for v in SPEECH_VERBS
+        if v.endswith(("ed", "es", "ds", "ks", "ts", "ys", "ns", "ls", "rs"))
+        or v in ("said", "told", "wrote", "says", "tells", "writes", "read")
+    )
+    - _OBJECT_TAKING
 )
 _INTRO = re.compile(
-    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed\s+(?:by|with|about|in|at|on|from|for|after|over)\b|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
-    r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|"
-    r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday)\b"
+    r"\s*(?:[A-Z][a-z]+ing|[A-Z][a-z]+ly|[A-Z][a-z]+ed\s+(?:by|with|about|in|at|on|from|for|"
+    r"after|over)\b|In|At|On|After|Before|During|Despite|Following|Asked|Answering|"
+    r"Speaking|Earlier|Later|However|Meanwhile|Still|Yet|Instead|Since|When|While|As|With|Like|Unlike|"
+    r"Without|For|From|Under|Over|Last|This|Then|Now|Today|Yesterday|"
+    r"(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years|Moments)\s+(?:after|before|later|earlier))\b"
 )
 _ROLE_SUBJECT = re.compile(
     r"\s*((?:The|the|A|An|a|an|My|my)\s+(?:[\w'’\-]+\s+){0,4}?(?:"
@@ -92,6 +95,14 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ,]{2,40}(?:\([^)]{1,30}\))?\s*[—–
 _DASH_CUE = re.compile(r"[\s\u00a0]*[―—–]+[\s\u00a0]*")
 _INVERTED = re.compile(
     r"\s*(?:Said|Says|Added|Adds|Asked|Wrote|Writes)\s+([^,:]{1,60}?)\s*[:,]\s*$"
+)
+# A role opening a sentence, then the name of the one holding it between commas.
+_SAYS_NEXT = re.compile(
+    r"\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+|went\s+on\s+to\s+|has\s+|had\s+|was\s+)?"
+    r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r"|according|point(?:s|ed)?)\b"
+)
+_APPOSED_NAME = re.compile(
+    r"\s*([^,.;:“”\"_]{3,60}?),\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),\s+[a-z]"
 )
 _NEW_CLAUSE = re.compile(
     r"(?:but|and|or|while|as|because|although|though|when|after|before|so|yet|if|then)\b"
@@ -120,6 +131,27 @@ _BOILERPLATE_LABEL = re.compile(
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
 )
 _THAT = re.compile(r"\s+that\b")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# The body a document comes from: "a statement from the White House", "a report by HRW".
+_ISSUED_BY = re.compile(
+    r"\s+(?:from|by|of|issued by|released by|published by)\s+((?:the\s+)?[A-Z][\w.'’&\-]*"
+    r"(?:\s+(?:[A-Z][\w.'’&\-]*|of|for|on|and)){0,6}(?:['’]s\s+[a-z]+)?)"
+)
+# A group a later "one said" may belong to: officials, voters, users, protesters.
+_PLURAL_NOUN = re.compile(
+    r"\b(" + "|".join(sorted(PLURAL_ROLE_NOUNS)) + r"|[a-z]+(?:ers|ists|ants|ents|ians|ors))\b"
+)
+# A message put out ("issued a statement", "sent an email") before a quote that follows a comma.
+_ISSUED = re.compile(
+    r"\b(?:issued|released|put out|sent(?: out)?|posted|published|shared|tweeted|wrote|"
+    r"gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|tweet|"
+    r"e-?mail|letter|message|post|note|memo|video|speech|response|reply)\b"
+)
+# A word after a sentence's first word that reads as its verb ("Carson defied", "Pate has"):
+# the first word is then the subject, a name, and not an adverb ("Rather, he ...").
+_FINITE_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|es)|has|had|is|was|will|would|could|can|did|does)\b")
+# Cues where a name is said to speak: whoever speaks is a person (or a body, which "it" names).
+_SPEAKING_CUES = frozenset(["after", "before", "label", "asked-by"])
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
@@ -135,6 +167,12 @@ class Entity:
     # role, the name it is a role of ("a top aide to Vladimir Putin" → "Putin").
     descriptions: set[str] = field(default_factory=set)
     anchor: str | None = None
+    # Evidence that a name is a person's (a first name, a title, a role, words said): "he" and
+    # "she" never resolve to a capitalised word that may be a place, a firm or a headline word.
+    person: bool = False
+    named: bool = False  # met by name, not only by a role or a description
+    in_body: bool = False  # met outside the headlines, whose title case passes for names
+    proper: bool = False  # a body met by its name ("Reuters", "the Foreign Ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +183,7 @@ class Attribution:
     mention: Mention | None = None
     role: str | None = None
     cue: str | None = None
+    kind: str | None = None  # "person", "organisation" or "role"
 
 
 class Attributor:
@@ -168,13 +207,28 @@ class Attributor:
             for p in _gaps(text, paragraphs)
         )
         self.names = NameTable(body)
+        self.speaking = _speaking_names(self.masked, self._verb_matches)
         self.entities: dict[str, Entity] = {}
         self.salient: list[str] = []
         self.role_holder: dict[str, str] = {}
+        self.issued: dict[str, Entity] = {}  # a document's noun → who issued the last one
 
     # -- entities -------------------------------------------------------------------------
     def _entity(self, mention: Mention) -> Entity | None:
         """The entity a non-pronoun mention stands for, registering it on first sight."""
+        entity = self._register(mention)
+        if entity is not None and not entity.in_body:
+            para = self.paragraphs[self._paragraph_of(mention.start)]
+            entity.in_body = para.role not in HEADLINE_ROLES
+        return entity
+
+    def _paragraph_of(self, pos: int) -> int:
+        return self.sentences[self._sentence_of(pos)][2]
+
+    def _register(self, mention: Mention) -> Entity | None:
+        if mention.kind == "name" and " " not in mention.name and self.names.plural(mention.name):
+            # "Muslims", "Democrats": a group of people, whom "he" or "she" never means
+            return self.entities.setdefault(mention.name, Entity(mention.name, "p", "group"))
         if mention.kind == "name":
             gender = mention.gender
             canonical = self.names.expand_for(mention.name, gender)
@@ -186,33 +240,158 @@ class Attributor:
                 self.entities[canonical] = entity
             elif entity.gender == "u":
                 entity.gender = gender
+            if not entity.person:
+                speaks = canonical in self.speaking and not self.names.is_place(canonical)
+                entity.person = speaks or self.names.is_person(
+                    canonical, mention.gender, bool(mention.role)
+                )
+            entity.named = True
             if mention.role:
                 head = role_head(mention.role)
-                entity.roles.add(head)
+                entity.roles |= role_words(mention.role) or {head}
                 entity.descriptions.add(mention.role)
                 self.role_holder[head] = canonical
             return entity
         if mention.kind == "role":
-            if mention.definite and mention.head in self.role_holder:
-                return self.entities[self.role_holder[mention.head]]
+            if mention.definite:
+                holder = self._holder(mention)
+                if holder is None and mention.head in self.role_holder:
+                    holder = self.entities[self.role_holder[mention.head]]
+                if holder is not None:
+                    return holder
             canonical = _bare(mention.text)
+            anchor = None if mention.definite else _ROLE_ANCHOR.match(self.masked, mention.end)
+            if anchor is not None:
+                # "A spokesman for Platte River": whose role it is belongs to the label
+                canonical += self.masked[mention.end : anchor.end()]
+            if mention.head in ("one", "another"):
+                canonical = self._one_of(mention)
             entity = self.entities.get(canonical)
             if entity is None:
-                entity = Entity(canonical, mention.gender, "person", {mention.head})
+                entity = Entity(canonical, mention.gender, "person", {mention.head}, person=True)
                 self.entities[canonical] = entity
                 self.role_holder.setdefault(mention.head, canonical)
-                if not mention.definite:
-                    anchor = _ROLE_ANCHOR.match(self.masked, mention.end)
-                    if anchor is not None:
-                        entity.anchor = anchor.group(1).split()[-1]
+                if anchor is not None:
+                    entity.anchor = anchor.group(1).split()[-1]
             return entity
         if mention.kind == "group":
+            if mention.head in DOCUMENTS:
+                issuer = self._issuer(mention)
+                if issuer is not None:
+                    self.issued[mention.head] = issuer
+                    return issuer
+                if mention.definite and mention.head in self.issued:
+                    return self.issued[mention.head]  # "the statement" issued by a body named
+            if mention.definite:
+                body = self._body(mention)
+                if body is not None:
+                    return body
             canonical = _bare(mention.text)
             entity = self.entities.get(canonical)
             if entity is None:
                 entity = Entity(canonical, mention.gender, "group")
                 self.entities[canonical] = entity
+            entity.proper = entity.proper or self._proper_body(mention)
             return entity
+        return None
+
+    def _proper_body(self, mention: Mention) -> bool:
+        """Whether a group is a body met by its name: its head word capitalised, and not only
+        as a sentence's first word ("Reuters said", not "Officials said", "Ministry officials")."""
+        found = list(re.finditer(rf"\b{re.escape(mention.head)}\b", mention.text, re.IGNORECASE))
+        if not found or not found[-1].group()[:1].isupper():
+            return False
+        word = found[-1].group()
+        if _ACRONYM.fullmatch(word) or mention.start + found[-1].start() not in self._starts:
+            return True
+        return word.lower() not in ORG_NOUNS and word.lower() not in PLURAL_ROLE_NOUNS
+
+    def _issuer(self, mention: Mention) -> Entity | None:
+        """Who issued a document a sentence gives as speaking: "the White House's statement",
+        "a statement from Sharif's office", "a report by Human Rights Watch"."""
+        owner = re.match(r"\s*(?:[Tt]he\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+)?\w+$", mention.text)
+        if owner is not None and owner.group(1)[:1].isupper():
+            start = mention.start + owner.start(1)
+            named = classify(self.masked, start, start + len(owner.group(1)))
+        else:
+            # "a statement from the White House": in the mention, or just after it.
+            after = _ISSUED_BY.search(self.masked, mention.start, mention.end)
+            after = after or _ISSUED_BY.match(self.masked, mention.end)
+            if after is None:
+                return None
+            named = classify(self.masked, after.start(1), after.end(1))
+        if named is None or named.kind not in ("name", "group") or named.head in DOCUMENTS:
+            return None
+        return self._entity(named)
+
+    def _one_of(self, mention: Mention) -> str:
+        """A label for "one" or "another" who speaks: one of the group the last sentences name
+        ("Two officials described the talks. ... one said" is one official)."""
+        lo = self.sentences[max(0, self._sentence_of(mention.start) - 2)][0]
+        groups = list(_PLURAL_NOUN.finditer(self.masked, lo, mention.start))
+        word = mention.text.strip().capitalize()
+        if not groups:
+            return f"{word} unnamed source"
+        plural = groups[-1].group(1).lower()
+        single = {"police": "police officer", "people": "person"}.get(plural)
+        if single is None:
+            single = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
+        return f"{word} {single}"
+
+    def _by_salience(self) -> list[Entity]:
+        """The article's entities, the most recently salient first."""
+        recent = list(dict.fromkeys(reversed(self.salient)))
+        rest = [k for k in self.entities if k not in recent]
+        return [self.entities[k] for k in (*recent, *reversed(rest))]
+
+    def _holder(self, mention: Mention) -> Entity | None:
+        """The named person a definite role ("the senator", "the Texas senator") describes:
+        the latest one given that role whose descriptions hold its qualifiers."""
+        narrowed = qualifiers(mention.text, mention.head)
+        for entity in self._by_salience():
+            if not entity.named or not fits(mention.head, entity.roles):
+                continue
+            said = " ".join([entity.canonical, *entity.descriptions])
+            if all(q in said for q in narrowed):
+                return entity
+        for start, name, titles in reversed(self.names.mentioned):
+            # A titled name met before, though never as a subject.
+            if start >= mention.start or not titles:
+                continue
+            held = role_words(titles)
+            said = f"{titles} {name}"
+            if fits(mention.head, held) and all(q in said for q in narrowed):
+                named = Mention("name", start, start + len(said), said, name=name, role=titles)
+                return self._entity(named)
+        return None
+
+    def _body(self, mention: Mention) -> Entity | None:
+        """The named body a definite description ("the ministry", "the newspaper") names; its
+        capitalised words must be in that name ("the German government" is no UK government),
+        and a proper name ("The World Happiness Report") is a body of its own."""
+        narrowed = qualifiers(mention.text, mention.head)
+        for entity in self._by_salience():
+            name = entity.canonical
+            tokens = name.split()
+            if (
+                name.lower() == _bare(mention.text).lower()
+                or not (entity.named or entity.kind == "group")
+                or not entity.in_body
+                or tokens[0] in ("A", "An")
+                or len(tokens) > 4
+                or not all(q in name for q in narrowed)
+            ):
+                continue
+            if names_body(mention.text, mention.head, name, role_head(name)):
+                return entity
+        for start, name, titles in reversed(self.names.mentioned):
+            # A body's name met before, though never as a subject.
+            if start >= mention.start or titles or len(name.split()) > 4:
+                continue
+            if names_body(mention.text, mention.head, name, role_head(name)):
+                entity = self.entities.setdefault(name, Entity(name, "n", "group", named=True))
+                entity.in_body = True
+                return entity
         return None
 
     def _resolve(self, mention: Mention) -> str:
@@ -223,14 +402,44 @@ class Attributor:
             for key in reversed(self.salient):
                 candidate = self.entities[key]
                 if _agrees(candidate, mention.gender):
+                    if candidate.gender == "u" and not candidate.roles and mention.gender in "mf":
+                        # A person of the pronoun's known gender named earlier in its sentence
+                        # comes before one of unknown gender ("Chris Christie described Hillary
+                        # Clinton as ... after she").
+                        nearby = self._named_nearby(mention)
+                        if nearby != UNATTRIBUTED and nearby != key:
+                            return nearby
                     latest = key == self.salient[-1]
                     if latest and candidate.gender == "u" and mention.gender in ("m", "f"):
                         # "she" plainly meant the last speaker: a later "he" must look elsewhere.
                         candidate.gender = mention.gender
                     return key
             return self._named_nearby(mention)
+        if mention.kind == "name" and self._common_word(mention):
+            return UNATTRIBUTED
         entity = self._entity(mention)
         return UNATTRIBUTED if entity is None else entity.canonical
+
+    def _common_word(self, mention: Mention) -> bool:
+        """A lone capitalised word opening a sentence that the article also writes in lower
+        case ("Minutes after ...", "Behind Horowitz"): a common word, no one's name."""
+        word = mention.name
+        if (
+            " " in word
+            or mention.start not in self._starts
+            or is_first_name(word)
+            or self.names.proper(word)
+            or word.isupper()
+        ):
+            return False
+        if self.names.common(word):
+            return True
+        # Never met but at a sentence start, it names someone only as the subject of a verb
+        # ("Politico reported", "Carson defied the question"); "Forget the polls" no one.
+        return (
+            _SAYS_NEXT.match(self.masked, mention.end) is None
+            and _FINITE_VERB.match(self.masked, mention.end) is None
+        )
 
     def _named_nearby(self, pronoun: Mention) -> str:
         """With no salient person of its gender, "she" means the nearest person of that gender
@@ -277,6 +486,7 @@ class Attributor:
             return  # ", over the server she used as secretary of state": no apposition
         entity = self._entity(mention)
         if entity is not None:
+            entity.person = True  # introduced with a role that only a person holds
             if entity.gender == "u" and ROLE_NOUNS[head] != "u":
                 entity.gender = ROLE_NOUNS[head]
             self._make_salient(entity.canonical)
@@ -289,10 +499,11 @@ class Attributor:
             and self.masked[lo : verbs[0].start()].rstrip().endswith(",")
         ):
             subject = subject_before(self.masked, lo, verbs[0].start())
-            if subject is None and verbs[0].group().lower() in _VERB_FIRST:
+            before = self.masked[lo : verbs[0].start()].rstrip()
+            if subject is None and before.endswith(",") and verbs[0].group().lower() in _VERB_FIRST:
                 # "..., noted NBC's Dante Chinni."
                 subject = object_after(self.masked, verbs[0].end(), hi)
-        from_verb = subject is not None
+        from_verb = subject is not None and not headline
         if subject is None:
             subject = self._leading_subject(lo, hi)
         if subject is None or (subject.kind == "role" and subject.definite):
@@ -305,9 +516,32 @@ class Attributor:
         # A lone capitalised word opening a sentence is no evidence of a person, unless it is a
         # known first name ("Melanie thought the whole thing was outrageous.").
         several = len(speaker.split()) > 1 or len(subject.text.split()) > 1
-        several = several or (subject.kind == "name" and first_name_gender(speaker) != "u")
+        lone_name = (
+            subject.kind == "name"
+            and " " not in speaker
+            and (
+                is_first_name(speaker)
+                or self.names.proper(speaker)
+                or (
+                    _FINITE_VERB.match(self.masked, subject.end) is not None
+                    and not self.names.common(speaker)
+                    and not self.names.is_place(speaker)
+                )
+            )
+        )
         if _singled_out(subject):
             return
+        entity = self.entities.get(speaker)
+        # The subject of a verb of saying speaks; a proper name acting as a sentence's subject
+        # ("Carson defied the question") is a person unless it is a place.
+        if (
+            entity is not None
+            and subject.kind == "name"
+            and not headline
+            and (from_verb or (lone_name and not self.names.is_place(speaker)))
+        ):
+            entity.person = True
+        several = several or lone_name
         if from_verb or speaker in known or several or subject.kind != "name":
             self._make_salient(speaker)
 
@@ -327,10 +561,11 @@ class Attributor:
         while k < len(self._verb_matches) and self._verb_matches[k].end() <= hi:
             m = self._verb_matches[k]
             k += 1
-            # "found that" counts only when its "that" lies inside the range too.
+            # "found that" counts only when its "that" lies inside the range too ("according
+            # to" and "pointed out" always do).
             if (
                 m.lastgroup == "cue"
-                and m.group()[0] not in "aA"
+                and m.group()[0] not in "aApP"
                 and not _THAT.match(self.masked, m.end(), hi)
             ):
                 continue
@@ -365,6 +600,15 @@ class Attributor:
                 return object_after(masked, verb.end(), limit)
             if low.startswith("according"):
                 return None
+            between = masked[offset : verb.start()].rstrip()
+            if (
+                low in ("said", "says")
+                and between[:1].islower()
+                and between.endswith(",")
+                and between.count(",") == 1
+            ):
+                # "... “the beginning of the end” for the EU, said Geert Wilders"
+                return object_after(masked, verb.end(), limit)
             mention = subject_before(masked, offset, verb.start())
             if mention is not None and _NEW_CLAUSE.match(masked, offset, mention.start):
                 return None  # "...," but Zakaria asked: a new clause, not this quote's cue
@@ -401,6 +645,12 @@ class Attributor:
             # "MIDWAY ATOLL — President Obama ...": the dateline is not the subject.
             lo += dateline.end()
             seg = seg[dateline.end() :]
+        apposed = _APPOSED_NAME.match(seg)
+        if apposed is not None and role_head(apposed.group(1)) in ROLE_NOUNS:
+            # "Kazakhstan's foreign minister, Erlan Idrissov, plays down ...": the name
+            named = classify(self.masked, lo + apposed.start(2), lo + apposed.end(2))
+            if named is not None and named.kind == "name" and " " in named.name:
+                return replace(named, role=named.role or apposed.group(1).strip())
         commas = [m.end() for m in re.finditer(r", ", seg)][:3]
         # After an introduction ("Chastened by the analyses, as well as complaints, Trump
         # revised") the subject follows one of the commas that close it.
@@ -420,7 +670,7 @@ class Attributor:
                 mention = classify(self.masked, lo + m.start(1), lo + m.end(1))
                 if mention is not None and mention.kind == "name":
                     first = self.names.expand(mention.name).split()[0]
-                    if first_name_gender(first) != "u":
+                    if is_first_name(first):
                         return mention
         return None
 
@@ -459,12 +709,13 @@ class Attributor:
                 return done[k], results[k].mention
         headline = self.paragraphs[para].role in HEADLINE_ROLES
         verbs = self._verbs(lo, hi, headline)
-        if verbs:
-            mention = self._before_cue(lo, verbs[-1].end(), headline)
-            if mention is not None:
-                speaker = self._resolve(mention)
-                if speaker != UNATTRIBUTED:
-                    return speaker, mention
+        mention = self._before_cue(lo, verbs[-1].end(), headline) if verbs else None
+        if mention is None:
+            mention = self._colon_subject(lo, hi, headline)
+        if mention is not None:
+            speaker = self._resolve(mention)
+            if speaker != UNATTRIBUTED:
+                return speaker, mention
         return None
 
     # -- main loop ------------------------------------------------------------------------
@@ -496,7 +747,7 @@ class Attributor:
                         lead is not None
                         and lead.kind == "role"
                         and lead.definite
-                        and lead.head not in self.role_holder
+                        and self._holder(lead) is None
                     )
                     if (
                         lead is not None
@@ -507,6 +758,13 @@ class Attributor:
                         entity = self._entity(lead)
                         if entity is not None and _agrees(entity, mention.gender):
                             speaker = entity.canonical
+                            if (
+                                lead.kind == "name"
+                                and entity.gender == "u"
+                                and mention.gender in "mf"
+                            ):
+                                nearby = self._named_nearby(mention)
+                                speaker = speaker if nearby == UNATTRIBUTED else nearby
                 if mention is not None and speaker == UNATTRIBUTED:
                     speaker = self._resolve(mention)
                 elif prev_close > lo:
@@ -541,11 +799,38 @@ class Attributor:
                 if speaker == UNATTRIBUTED:
                     cue = None
                 results[k] = Attribution(speaker, mention, role, cue)
+                if (
+                    cue in _SPEAKING_CUES
+                    and speaker in self.entities
+                    and not self.names.is_place(speaker)
+                ):
+                    self.entities[speaker].person = True
                 if not _singled_out(mention):
                     self._make_salient(speaker)
             if not by_sentence.get(s_index):
                 self._note_subject(lo, hi, headline)
-        return self._name_anonymous_roles(results)
+        return [
+            replace(r, kind=self._kind_of(r.speaker)) if r.speaker != UNATTRIBUTED else r
+            for r in self._name_anonymous_roles(results)
+        ]
+
+    def _kind_of(self, speaker: str) -> str:
+        """Whether a speaker is a named person, a named body, or a role (an unnamed person, a
+        group or a document the article does not name)."""
+        entity = self.entities.get(speaker)
+        if entity is None:
+            return "person"
+        if entity.kind == "group":
+            return "organisation" if entity.proper or entity.named else "role"
+        if not entity.named:
+            return "role"
+        if (
+            _ACRONYM.fullmatch(speaker)
+            or speaker.split()[-1].lower() in ORG_NOUNS
+            or (not entity.person and self.names.is_place(speaker))  # "North Korea said"
+        ):
+            return "organisation"
+        return "person"
 
     def _name_anonymous_roles(self, results: list[Attribution]) -> list[Attribution]:
         """An anonymous role ("a top aide to Vladimir Putin") that the article later names
@@ -582,8 +867,14 @@ class Attributor:
         label = _LABEL.match(self.masked, para.start, para.end)
         if label is not None and not _BOILERPLATE_LABEL.match(label.group(1)):
             # A transcript line: "PENCE: Well, ..." gives every quote in it to the speaker.
-            name = label.group(1).strip().title()
+            # (an acronym of three letters or fewer stays as it is: "CIA", "UN")
+            name = " ".join(w if len(w) <= 3 else w.title() for w in label.group(1).split())
             return Mention("name", label.start(1), label.end(1), label.group(1), name), "label"
+        labelled = label_before(self.masked, para.start, span.open)
+        if labelled is not None:
+            mention = classify(self.masked, *labelled)
+            if mention is not None and mention.kind in ("name", "role", "group"):
+                return mention, "label"
         asked = _ASKED_BY.match(self.masked, lo, span.open)
         if asked is not None and not self._verbs(asked.end(), span.open, headline):
             return classify(self.masked, asked.start(1), asked.end(1)), "asked-by"
@@ -596,13 +887,30 @@ class Attributor:
         mention = self._before_cue(lo, span.open, headline)
         if mention is not None:
             return mention, "before"
+        mention = self._colon_subject(lo, span.open, headline)
+        if mention is not None:
+            return mention, "before"
         mention = self._according(lo, max(limit, span.open))
         return mention, ("according-to" if mention is not None else None)
+
+    def _colon_subject(self, lo: int, opener: int, headline: bool) -> Mention | None:
+        """A sentence that leads up to a quote with a colon gives it to its subject even with
+        no verb of saying ("Rubio fired back: ...", "He also played up his strength: ..."), and
+        so does one that issues a statement ("Trump issued a statement, ...")."""
+        lead_up = self.masked[lo:opener].rstrip()
+        if headline or not (
+            lead_up.endswith(":") or (lead_up.endswith(",") and _ISSUED.search(lead_up))
+        ):
+            return None
+        lead = self._leading_subject(lo, opener)
+        if lead is None or not self._plausible_source(lead):
+            return None
+        return lead
 
     def _is_full(self, span: QuoteSpan) -> bool:
         """Whether a quote reads as a sentence of its own (not a title such as "Fences")."""
         first = self.text[span.start : span.start + 1]
-        if not first or not (first.isupper() or first.isdigit() or first in "…'‘"):
+        if not first or not (first.isupper() or first.isdigit() or first in "….'‘"):
             return False
         quoted = self.text[span.start : span.end].rstrip()
         return (
@@ -629,6 +937,26 @@ class Attributor:
                     return found
                 k -= 1
         return UNATTRIBUTED, None
+
+
+_NAME_BEFORE_VERB = re.compile(r"\b([A-Z][\w'’\-]+)(?:\s+(?:[a-z]+ly|also|again|later|then))?\s+$")
+_NAME_AFTER_VERB = re.compile(r"\s+([A-Z][\w'’\-]+)\s*[.,]")
+
+
+def _speaking_names(masked: str, verbs: Sequence[VerbMatch]) -> frozenset[str]:
+    """Single words the article gives as someone speaking ("Calabrese told", "said Pate."):
+    evidence of a person, where a capitalised word alone may be a place or a headline word."""
+    found = set()
+    for verb in verbs:
+        if not verb.group()[0].islower():
+            continue
+        before = _NAME_BEFORE_VERB.search(masked, max(0, verb.start() - 40), verb.start())
+        if before is not None:
+            found.add(before.group(1))
+        after = _NAME_AFTER_VERB.match(masked, verb.end())
+        if after is not None:
+            found.add(after.group(1))
+    return frozenset(found)
 
 
 def _gaps(text: str, paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
@@ -660,13 +988,14 @@ def _singled_out(mention: Mention | None) -> bool:
     a later "he" or "she" hardly ever means: the story's protagonists stay the referents."""
     if mention is None or mention.kind != "role":
         return False
-    return mention.text.lower().startswith("one ")
+    text = mention.text.lower()
+    return text.startswith(("one ", "another ")) or text in ("one", "another")
 
 
 def _agrees(entity: Entity, gender: str) -> bool:
     """Whether a pronoun of ``gender`` can refer to ``entity``."""
     if gender in ("m", "f"):
-        return entity.kind == "person" and entity.gender in (gender, "u")
+        return entity.kind == "person" and entity.person and entity.gender in (gender, "u")
     if gender == "n":
         return entity.kind == "group" and entity.gender == "n"
     return entity.kind == "group" or entity.gender == "p"

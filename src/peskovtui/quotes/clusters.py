@@ -5,6 +5,10 @@ punctuation, curly or straight marks), when one is contained in the other, or wh
 nearly equal (a word-level similarity of at least ``NEAR_RATIO``, as with two translations of
 the same answer). Candidates are found through shared word 4-grams, so the work grows with the
 number of quotes, not with its square.
+
+Versions whose known speakers are different people are never one quote, and a short wording
+(fewer than ``SHORT_WORDS`` words: "a matter of time") in two articles is a version of another
+only when one known speaker says both: otherwise it is a common phrase, not a quote repeated.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion, Relation
+from peskovtui.quotes.lexicon import family_name
+from peskovtui.quotes.model import UNATTRIBUTED, Quote, QuoteCluster, QuoteVersion, Relation
 
 MIN_WORDS = 4
+SHORT_WORDS = 7
 NEAR_RATIO = 0.6
 _SHINGLE = 4
 _COMMON_SHINGLE = 40  # a 4-gram in this many distinct quotes is boilerplate, not evidence
@@ -117,21 +123,72 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
+def _known(quote: Quote) -> str | None:
+    """The speaker of a quote if it is a person or a body by name (a role is anyone)."""
+    if quote.speaker == UNATTRIBUTED or quote.speaker_kind == "role":
+        return None
+    return quote.speaker
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two speaker names may be one person: equal, or one the other's surname alone
+    ("Trump", "Donald Trump")."""
+    if a == b:
+        return True
+    if " " in a and " " in b:
+        return False
+    return family_name(a) == family_name(b)
+
+
+class _Components:
+    """Union-find over quotes that never joins two components with different known speakers."""
+
+    def __init__(self, quotes: Sequence[Quote], words: Sequence[tuple[str, ...]]) -> None:
+        self.parent = list(range(len(quotes)))
+        self.words = words
+        self.articles = [q.article_id for q in quotes]
+        self.speakers: dict[int, set[str]] = {
+            i: {k} for i, q in enumerate(quotes) if (k := _known(q)) is not None
+        }
+
+    def find(self, i: int) -> int:
+        return _find(self.parent, i)
+
+    def join(self, i: int, j: int) -> bool:
+        """Join the components of ``i`` and ``j`` if one person may say both."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        a, b = self.speakers.get(ri, set()), self.speakers.get(rj, set())
+        if any(not same_person(x, y) for x in a for y in b):
+            return False
+        short = min(len(self.words[i]), len(self.words[j])) < SHORT_WORDS
+        if short and not (a and b) and self.articles[i] != self.articles[j]:
+            return False  # a short phrase in two articles, said by whom we cannot tell
+        self.parent[rj] = ri
+        if b:
+            self.speakers[ri] = a | b
+        return True
+
+
 def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[QuoteCluster]:
     """Clusters of two or more versions, in order of first appearance, with ids ``q0001``...."""
     words = [quote_words(q.text) for q in quotes]
     eligible = [
-        i for i, w in enumerate(words) if len(w) >= min_words and quotes[i].kind != "fragment"
+        i
+        for i, w in enumerate(words)
+        if len(w) >= min_words and quotes[i].kind not in ("fragment", "term")
     ]
-    parent = list(range(len(quotes)))
+    parts = _Components(quotes, words)
     # Equal wordings are one version however often they are reported: only one of them (the
-    # representative) takes part in the search for near versions.
-    first_of: dict[tuple[str, ...], int] = {}
+    # representative) takes part in the search for near versions; one more is kept for each
+    # speaker who cannot say the same words as the others.
+    first_of: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in eligible:
-        rep = first_of.setdefault(words[i], i)
-        if rep != i:
-            parent[i] = rep
-    reps = list(first_of.values())
+        same = first_of[words[i]]
+        if not any(parts.join(rep, i) for rep in same):
+            same.append(i)
+    reps = [i for same in first_of.values() for i in same]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in reps:
         w = words[i]
@@ -152,15 +209,15 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
                 if pair in checked:
                     continue
                 checked.add(pair)
-                if _find(parent, pair[0]) == _find(parent, pair[1]):
+                if parts.find(pair[0]) == parts.find(pair[1]):
                     continue
                 if not _may_relate(counts, words, pair[0], pair[1]):
                     continue
                 if relation(words[pair[0]], words[pair[1]]):
-                    parent[_find(parent, pair[1])] = _find(parent, pair[0])
+                    parts.join(pair[0], pair[1])
     groups: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
-        groups[_find(parent, i)].append(i)
+        groups[parts.find(i)].append(i)
     clusters: list[QuoteCluster] = []
     for members in sorted((m for m in groups.values() if len(m) > 1), key=lambda m: min(m)):
         ref = max(members, key=lambda i: (len(words[i]), -i))

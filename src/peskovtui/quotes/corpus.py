@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,7 +28,8 @@ class CorpusQuotes:
 def read_corpus_quotes(articles: Sequence[Article]) -> CorpusQuotes:
     """Extract every article's quotes, then normalise speakers and cluster across the corpus."""
     raw = [quote for article in articles for quote in article_quotes(article)]
-    aliases = speaker_aliases(q.speaker for q in raw)
+    spread = Counter(speaker for speaker, _ in {(q.speaker, q.article_id) for q in raw})
+    aliases = speaker_aliases((q.speaker for q in raw), spread)
     quotes = tuple(normalise_speakers(raw, aliases))
     return CorpusQuotes(quotes, aliases, tuple(cluster_quotes(quotes)))
 

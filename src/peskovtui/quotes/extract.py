@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from peskovtui.corpus.model import Article, Paragraph
-from peskovtui.quotes.attribution import Attributor
+from peskovtui.quotes.attribution import Attribution, Attributor
 from peskovtui.quotes.model import Quote, QuoteKind, QuoteSpan
 from peskovtui.quotes.scanner import is_heading_quote, scan_quotes, split_paragraphs
+from peskovtui.quotes.terms import is_term
 
 FRAGMENT_MAX_WORDS = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_LEAD = frozenset(".!?:;—–-(")
 _SPOKEN_END = (".", ",", "?", "!", "…", ":", ";", "—", "-")
+# Cues where a verb of saying or a label gives the speaker, not mere proximity.
+_SPEAKING_CUES = frozenset(["after", "before", "label", "asked-by", "according-to"])
 
 
 def classify_kind(
@@ -59,6 +63,10 @@ def extract_quotes(
     for span, attribution in zip(spans, attributions, strict=True):
         previous = quotes[-1] if quotes else None
         kind = classify_kind(text, span, paras[span.paragraph], previous)
+        verb_cue = attribution.cue in _SPEAKING_CUES
+        if kind != "headline" and is_term(text, span.open, span.start, span.end, verb_cue):
+            # A title, a name or a term: nobody's words, so no speaker by proximity.
+            kind, attribution = "term", Attribution()
         mention = attribution.mention
         quotes.append(
             Quote(
@@ -75,26 +83,30 @@ def extract_quotes(
                 segments=span.segments,
                 article_id=article_id,
                 cue=attribution.cue,
+                speaker_kind=attribution.kind,
             )
         )
     return _echo_headlines(quotes)
 
 
 def _echo_headlines(quotes: list[Quote]) -> list[Quote]:
-    """A headline quoting words that a body quote attributes takes that quote's speaker."""
-    from dataclasses import replace
-
-    body = [q for q in quotes if q.kind != "headline" and q.attributed]
+    """A headline quoting words that a body quote attributes takes that quote's speaker; a
+    headline's words in marks that no one is said to say, or a single word a body quote happens
+    to contain, are the headline's own terms."""
+    body = [q for q in quotes if q.kind not in ("headline", "term") and q.attributed]
     out: list[Quote] = []
     for q in quotes:
         if q.kind == "headline" and not q.attributed:
-            words = " ".join(_WORD.findall(q.text.lower()))
+            words = _WORD.findall(q.text.lower())
+            joined = " ".join(words)
             source = next(
-                (b for b in body if words and words in " ".join(_WORD.findall(b.text.lower()))),
+                (b for b in body if joined and joined in " ".join(_WORD.findall(b.text.lower()))),
                 None,
             )
-            if source is not None:
+            if source is not None and len(words) > 1:
                 q = replace(q, speaker=source.speaker, cue="headline")
+            else:
+                q = replace(q, kind="term")
         out.append(q)
     return out
 

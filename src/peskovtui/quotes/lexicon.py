@@ -11,6 +11,19 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Abbreviations written with a full stop before a name, which never ends a sentence.
+NAME_ABBREVIATIONS: tuple[str, ...] = tuple(
+    sorted(
+        words(
+            """
+Mr Mrs Ms Dr Jr Sr St Sen Sens Rep Reps Gov Gen Gens Lt Col Sgt Capt Maj Adm Cmdr Prof Rev Ft
+Mt Pres Supt Insp Messrs Mme Mlle
+"""
+        )
+    )
+)
+
+
 # Speech and attribution verbs, every inflection spelled out so one compiled regex finds them.
 _VERB_FORMS = """
 reports sing sings sang singing say says said saying tell tells told telling add adds added
@@ -39,12 +52,18 @@ denounce denounces denounced decry decried hail hailed blame blames blamed chara
 characterized characterise characterised ruled lash lashed attacked mock mocked ridicule
 ridiculed call calls proclaim proclaims proclaimed liken likens likened laud lauds lauded
 shouting promising stressing questioning announcing rate rates rated cite cites cited
+writing answer answers answered answering claim claims read sniped snapped griped grumbled
+fumed vented gushed marveled marvelled opined hinted pleaded begged demand demands demanding
+warning vows vowing pledges pledging promises boasting joking chanting echoed echoing
+repeating counters wondering acknowledges explaining noting
 """
 SPEECH_VERBS: frozenset[str] = frozenset(_VERB_FORMS.split())
 
-# "according to X" is the one multi-word cue; "asked by X" marks the asker of a reported question.
+# "according to X" and "pointed out" are the multi-word cues; "asked by X" marks the asker of a
+# reported question.
 SPEECH_VERB_RE = re.compile(
     r"\b(?:according\s+to|(?:found|finds|show|shows|showed|states)(?=\s+that\b)|"
+    r"(?:point|points|pointed|pointing)(?=\s+out\b)|"
     + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -74,7 +93,8 @@ def _trie_pattern(forms: frozenset[str]) -> str:
 # at every position of the text and costs milliseconds per article; a trie over lowercased text
 # costs a fraction of that.
 _CUE_OR_VERB_PATTERN = (
-    r"\b(?:(?P<cue>according\s+to\b|(?:found|finds|show|shows|showed|states)(?=\s+that\b))"
+    r"\b(?:(?P<cue>according\s+to\b|(?:found|finds|show|shows|showed|states)(?=\s+that\b)"
+    r"|(?:point|points|pointed|pointing)(?=\s+out\b))"
     r"|(?P<word>" + _trie_pattern(SPEECH_VERBS) + r")\b)"
 )
 _CUE_OR_VERB = re.compile(_CUE_OR_VERB_PATTERN)
@@ -92,7 +112,7 @@ retort retorts say slam slams stress tout tweet tweets whisper wonder yell
 )
 _NOUN_LEAD = re.compile(
     r"(?:\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hat|[Ww]hose)"
-    r"|\w['’]s|\b(?:[Aa]n?|[Ee]ach|[Ee]very)(?:\s+[A-Z][\w.'’\-]*){0,4})\s+$"
+    r"|\w['’]s|\b(?:[Aa]n?|[Ee]ach|[Ee]very)(?:\s+[A-Z][\w.'’\-]*){0,4})(?:\s+\w+-[\w-]+)?\s+$"
 )
 
 
@@ -156,20 +176,28 @@ ROLE_NOUNS: dict[str, str] = {
     **dict.fromkeys(
         words(
             """
-activist adviser advisor aide ambassador analyst anchor announcer attorney author candidate
-candidate's ceo chair chancellor chief coach colleague columnist commander correspondent critic
-diplomat director doctor economist editor envoy executive expert founder friend general
-governor head host interviewer investigator judge lawmaker lawyer leader manager mayor member
-minister moderator narrator negotiator neighbor neighbour nominee officer official pastor
-premier president president-elect professor prosecutor questioner reporter representative
-researcher resident scientist secretary senator sheriff source spokesperson spox staffer
-strategist supporter voter witness
+activist actor adviser advisor aide ambassador analyst anchor announcer artist athlete attorney
+author bishop blogger candidate candidate's captain cardinal ceo chair chancellor chief cleric
+coach colleague colonel columnist comedian commander commentator commissioner constable
+consultant correspondent councillor councilor critic delegate detective developer diplomat
+director doctor donor economist editor engineer entrepreneur envoy executive expert farmer
+filmmaker founder friend fundraiser general governor head historian host icon imam inspector
+interviewer investigator investor journalist judge lawmaker lawyer leader lecturer legislator
+lieutenant manager mayor member minister moderator musician narrator negotiator neighbor
+neighbour nominee novelist nurse officer official operative organiser organizer owner pastor
+photographer physician pilot player poet pollster premier presenter president president-elect
+priest principal producer professor prosecutor questioner rabbi reporter representative
+researcher resident scientist secretary senator sergeant sheriff singer soldier source
+spokesperson spox staffer strategist student superintendent supporter surgeon taoiseach teacher
+veteran volunteer voter witness worker writer
 """
         ),
         "u",
     ),
-    **dict.fromkeys(words("businessman chairman congressman father man spokesman"), "m"),
-    **dict.fromkeys(words("businesswoman chairwoman congresswoman mother spokeswoman woman"), "f"),
+    **dict.fromkeys(words("businessman chairman congressman father man spokesman widower"), "m"),
+    **dict.fromkeys(
+        words("actress businesswoman chairwoman congresswoman mother spokeswoman widow woman"), "f"
+    ),
     "press secretary": "u",
 }
 PLURAL_ROLE_NOUNS: frozenset[str] = words(
@@ -182,29 +210,39 @@ sources supporters voters
 ORG_NOUNS: frozenset[str] = words(
     """
 ad administration agency alliance ankara article assembly association authority bank beijing
-bill board book bureau bylaws campaign center centre clip coalition commission committee
-company complaint congress corporation council court department document documentary editorial
-email embassy federation filing film foundation government group house indictment institute
-journal kiev kremlin kyiv law lawsuit letter memo ministry moscow network news newspaper office
-organisation organization parliament party pentagon piece police poll post report rules ruling
-senate service society statement study survey team times transcript tweet union university
-washington website
+bill board book bureau bylaws cable campaign center centre clip coalition column commission
+committee company complaint congress corporation council court department document documentary
+editorial email embassy federation filing film foundation government group house indictment
+institute journal kiev kremlin kyiv law lawsuit letter memo message ministry moscow network news
+newspaper note notice office order organisation organization parliament party pentagon petition
+piece police poll post release report resolution rules ruling senate service society statement
+study suit summary survey team times transcript tweet union university washington website
+"""
+)
+
+# Things written that a sentence may give as speaking: their issuer is the speaker.
+DOCUMENTS: frozenset[str] = words(
+    """
+ad affidavit article bill book cable clip column complaint document editorial email filing
+indictment lawsuit letter memo message note notice order petition piece poll post release
+report resolution ruling statement study suit summary survey transcript tweet video
 """
 )
 
 # Words that precede a name as a title or qualifier and are not part of the name itself.
 TITLE_WORDS: frozenset[str] = words(
     """
-abc acting adm adm. admiral ambassador american attorney bbc british candidate cbs chairman
-chairwoman chancellor chief chinese cnn col col. commissioner congressman congresswoman dame
-defence defense democrat democratic deputy director dr dr. economy european finance first
-foreign former fox french gen gen. general german gop gov gov. governor house independent
-interfax interior judge justice king kremlin lady leader lord lt lt. madam majority mayor
-minister minority mr mr. mrs mrs. ms ms. nato nbc new nominee pope post premier president
-president-elect press prime prince princess prof prof. professor prosecutor queen rep rep.
-representative reps reps. republican reuters rev rev. russian secretary sen sen. senate senator
-senior sens sens. sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox st.
-state tass then-president times trade turkish u.s. uk ukrainian un us vice whip white york
+abc acting adm adm. admiral ambassador american attorney bbc british candidate capt capt. cbs
+chairman chairwoman chancellor chief chinese cmdr cmdr. cnn col col. commissioner congressman
+congresswoman dame defence defense democrat democratic deputy director dr dr. economy european
+finance first foreign former fox french gen gen. general gens gens. german gop gov gov. governor
+house independent insp insp. interfax interior judge justice king kremlin lady leader lord lt
+lt. madam maj maj. majority mayor messrs messrs. minister minority mlle mlle. mme mme. mr mr.
+mrs mrs. ms ms. nato nbc new nominee pope post premier pres pres. president president-elect
+press prime prince princess prof prof. professor prosecutor queen rep rep. representative reps
+reps. republican reuters rev rev. russian secretary sen sen. senate senator senior sens sens.
+sgt sgt. sheriff sir speaker spokesman spokesperson spokeswoman spox state supt supt. taoiseach
+tass then- times trade turkish u.s. uk ukrainian un us vice whip white york
 """
 )
 
@@ -227,6 +265,29 @@ seamus sean sergei sergej sergey shane shinzo stephen steve steven stuart ted th
 timothy todd tom tony troy tyler viktor vincent vladimir volodymyr walter wayne william willie
 xi yuri zachary
 """
+    + """
+abdullah adrian ahmed al alain alastair alberto aleksandr alex alfred ali alistair allan alvin
+amir andre andreas andres angel angelo anton antonio armando arnold arturo ash benard benedict
+bernard bert bo boyd brendan brent brett bret calvin cameron carlo cecil cesar chad charlie
+chet chris christophe clarence claude clayton cliff clifford clint cody cornel craig curtis
+dale damian damon dana danny darrell darren dave davey denis devin dick diego dinesh dirk
+dmitrii don donnie duane duncan dwight earl ed eddy edgar eduardo edwin elliot elliott emil
+emilio enrique erik ernest ernesto ernie evan everett fabio federico felipe felix fernando
+florent floyd francis franco frankie fred freddie freddy frederick fritz gavin geoff geoffrey
+gerard gerhard gilbert glen gordon graham guillermo gus hal hank harvey herbert herman hugh
+hugo isaac jaime jan javier jay jean-claude jean-marc jean-pierre jeff jerome jimmy joaquin
+joel joey johan johannes jon jorge josef juan julian julio keir kelvin kenny kieran kirk lars
+lenny leo leon leonard leroy lester lionel lloyd lorenzo lou lucas luciano ludwig lyndon
+malcolm manny manuel marcel mario marvin mateo mathew matteo maurice max mel melvin mick
+micheal mikhail milton mitt mohammad mohammed morris moshe muhammad nasser neal ned nick
+nicolas nikolay noel norbert norman olaf oliver orrin oscar otto owen pablo pat pete phillip
+rafael rahm ralf ramon randall raul ray reggie reginald rene reuben ricardo richie rob robbie
+roberto rocco rodney rolf roman ron ronnie ruben rupert russ salvador sammy sandy santiago saul
+scot sebastian sergio seth sheldon sherrod sidney silvio simon stan stanley stefan steven
+stewart ted teddy terrence theo theodore tobias toby tomas tommy trent trey ulrich uri vernon
+vic victor vito vladislav walt wes wesley whit wilbur willard winston wolfgang xavier yaakov
+yitzhak yosef zach zeke
+"""
 )
 FEMALE_NAMES: frozenset[str] = words(
     """
@@ -245,14 +306,123 @@ rebecca rose ruth sally samantha sandra sara sarah sharon sheila shirley sonia s
 susan svetlana tammy tatiana teresa theresa tiffany tina tracy tulsi ursula valentina valerie
 vanessa victoria virginia wendy yulia zoe
 """
+    + """
+abby adele adriana agnes aileen aisha alana alexandra alina alison alyssa amelia ana andrea
+angelina angelique anita anne annette annie antonia arianna ariel audrey barbra belinda
+bernadette bernice bettina bianca blanche bonnie brianna bridget brigid brooke camila camille
+candace cara carla carly carmen caroline cassandra cathy cecilia celeste celia charlene christa
+cindy clara claudia colleen connie constance cora corinne daphne darlene dawn deanna debora
+delia della desiree dolores dominique dora doreen edith eileen elaine eleanor elisa elise eliza
+ella eloise elsa elsie emilia erika esther estelle eugenia eva evangeline fatima felicia fiona
+florence francesca francine gabriela gabrielle gail geraldine gillian giselle gwen gwendolyn
+hailey harriet hayley heidi helena henrietta hilda ida ilana ilhan ilyse imelda ines ingrid
+irene isabel isabelle jackie jade jana jane janelle janice jasmine jeanette jeanne jeannie jess
+jill joanna jodi jody josephine juanita judi julianne juliet justine kara karin karla katelyn
+katharine kathrine katrina kay kayleigh keisha kendra kristi kristy lana lara latoya laurie
+leah leila lena leona liliana lillian lily lina lindsay lindsey liz liza lois loretta lori
+lorraine louise luann luisa lydia lynn mabel madeline mae maggie mallory mandy marcy margarita
+margo mariana marianne marisa marissa marjorie marla marlene marsha maureen maxine melinda
+mercedes meredith michele michaela mildred millie mindy minnie miranda miriam misty mona muriel
+myra nadine nancy nanette naomi natasha nell nellie nina noelle norma paige pam patti patty
+pauline penelope penny phyllis polly priscilla rachael ramona raquel regina renee rhonda rita
+roberta robin rochelle rosa rosalind rosemary roxanne sabrina sadie samantha sasha selena
+serena shannon shari sharon shauna shelby shelley sherry sheryl shonda sienna simone sofia
+sophie stacey stacy stella sue susanne suzanne sybil sylvia tabitha tamara tammy tanya tara
+teri terri tess thelma tonya tracey trisha trudy valeria vera veronica vicki vickie vivian
+wanda whitney wilma yasmin yolanda yvette yvonne
+"""
 )
 
 
-def first_name_gender(token: str) -> str:
-    """Return "m", "f" or "u" for a first name."""
+# First names given to men and women alike: a first name, of no known gender.
+UNISEX_NAMES: frozenset[str] = words(
+    """
+alex ashley avery bobbie carmen casey chris dana jackie jamie jan jean jess jordan kelly kerry
+kim lee leslie lindsay lindsey morgan pat riley robin sam sandy shannon taylor terry tracy
+"""
+)
+
+
+def is_first_name(token: str) -> bool:
+    """Whether ``token`` is a known first name."""
     low = token.lower().strip(".")
+    return low in MALE_NAMES or low in FEMALE_NAMES or low in UNISEX_NAMES
+
+
+def first_name_gender(token: str) -> str:
+    """Return "m", "f" or "u" (unknown, or a name both sexes bear) for a first name."""
+    low = token.lower().strip(".")
+    if low in UNISEX_NAMES:
+        return "u"
     if low in MALE_NAMES:
         return "m"
     if low in FEMALE_NAMES:
         return "f"
     return "u"
+
+
+# Countries, US states and large cities, lowercased: a capitalised word that names a place is
+# never the referent of "he" or "she" ("Florida is a swing state. ... she said").
+PLACES: frozenset[str] = words(
+    """
+afghanistan africa alabama alaska albania algeria america amsterdam ankara arizona arkansas
+armenia asia athens atlanta austin australia austria azerbaijan baghdad bahrain baltimore
+bangladesh beijing beirut belarus belgium berlin bolivia bosnia boston brazil britain brussels
+budapest bulgaria california cambodia cameroon canada caracas chicago chile china cleveland
+colombia colorado connecticut croatia cuba cyprus czechia damascus dallas delaware denmark
+denver detroit dublin ecuador egypt england estonia ethiopia europe finland florida france
+georgia germany ghana greece guatemala haiti havana hawaii honduras houston hungary iceland
+idaho illinois india indiana indonesia iowa iran iraq ireland israel istanbul italy jamaica
+japan jerusalem jordan kabul kansas kazakhstan kentucky kenya kiev korea kosovo kuwait kyiv
+latvia lebanon libya lithuania london louisiana luxembourg madrid maine malaysia manila
+maryland massachusetts mexico miami michigan minnesota minsk mississippi missouri moldova
+montana morocco moscow mumbai myanmar nebraska nepal netherlands nevada nicaragua nigeria
+norway ohio oklahoma oman oregon pakistan palestine panama paris pennsylvania peru
+philadelphia philippines phoenix poland portugal qatar riyadh romania rome russia rwanda
+scotland seattle senegal serbia seoul singapore slovakia slovenia somalia spain sudan sweden
+switzerland syria taiwan tehran tennessee texas thailand tokyo toronto tripoli tunisia turkey
+uganda ukraine utah venezuela vermont vienna vietnam virginia wales warsaw washington wisconsin
+wyoming yemen zimbabwe belgrade bratislava bucharest cairo copenhagen doha dubai helsinki
+johannesburg lagos lisbon nairobi oslo prague riga stockholm tallinn vilnius zagreb carolina
+dakota delhi hampshire jersey york zealand
+"""
+)
+
+# Family names that come first in Chinese and Korean names ("Xi Jinping", "Moon Jae-in"): the
+# name an article uses alone ("Xi said") is the first word, not the last.
+_SURNAMES_FIRST = words(
+    """
+bai cai cao chen cheng choi chung cui dai deng ding dong du duan fang feng fu gao geng
+gong gu guo hao hou hu hua huang hwang jang jeon jia jiang jin jung kang kim ko kong kwon lai lee
+lei li liang liao lim lin liu lu luo ma mao meng moon pan park peng qian qiao qin qiu ren shao
+shen shi shin su sun tan tang tao tian wan wang wei wen wu xi xia xiang xiao xie xiong xu xue
+yan yang yao yin yoon yu yuan zeng zhai zhang zhao zheng zhong zhou zhu zou
+"""
+)
+# Also English first names: "Kim Darroch" and "Lee Smith" are given name first.
+_ALSO_GIVEN = words("kim lee moon")
+_SUFFIXES = words("jr sr ii iii iv")
+
+
+def given_name_only(token: str) -> bool:
+    """Whether a word alone is more likely someone's first name than one person's surname:
+    "Kelly", "May"; "Xi" and "Wang", family names that come first, are not."""
+    return is_first_name(token) and token.lower() not in _SURNAMES_FIRST - _ALSO_GIVEN
+
+
+def family_name(name: str) -> str:
+    """The word of a full name that stands for the person alone: the last ("Dmitry Peskov" →
+    "Peskov"), or the first for a Chinese or Korean name ("Wang Yi" → "Wang", "Kim Jong-un" →
+    "Kim"). A family name that is also an English first name ("Kim", "Lee") comes first only
+    before a given name of two parts ("Kim Jong-un", "Kim Jong Un", "Lee Hsien Loong")."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].strip(".,").lower() in _SUFFIXES:
+        tokens.pop()  # "Donald Trump Jr." is a Trump
+    if len(tokens) < 2 or len(tokens) > 3:
+        return tokens[-1] if tokens else ""
+    first = tokens[0]
+    if first.lower() in _SURNAMES_FIRST and all(t[:1].isupper() for t in tokens):
+        two_parts = len(tokens) == 3 or "-" in tokens[1]
+        if two_parts or first.lower() not in _ALSO_GIVEN:
+            return first
+    return tokens[-1]

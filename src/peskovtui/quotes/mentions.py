@@ -8,13 +8,16 @@ from functools import lru_cache
 from typing import Literal
 
 from peskovtui.quotes.lexicon import (
+    NAME_ABBREVIATIONS,
     ORG_NOUNS,
+    PLACES,
     PLURAL_ROLE_NOUNS,
     PRONOUN_GENDER,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
     UNRESOLVABLE_PRONOUNS,
+    is_first_name,
     words,
 )
 
@@ -36,20 +39,32 @@ class Mention:
     definite: bool = False
 
 
+# A capitalised plural of people: "Presenters", "Activists", "Historians".
+_PLURAL_PERSONS = re.compile(r"[A-Z][a-z]+(?:ers|ists|ants|ents|ians|ors)")
 _TOKEN = re.compile(r"[^\s,]+")
-_NAME_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’\-]*\.?|[A-Z]\.)"
+# A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
+# full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
+_ABBREVIATION = rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\."
+# Arabic names keep their article: "Bashar al-Jaafari", "Nasr al-Hariri".
+_ARTICLED = r"(?:al|el|ad|as|an|ash|at|az|ibn|abu|bin)-[A-Z](?:[\w'’\-]*\w)?"
+_NAME_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)*|{_ABBREVIATION}|[A-Z](?:[\w'’\-]*\w)?|{_ARTICLED})"
 NAME_RUN = re.compile(
-    rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|de|van|von|bin|al|da|di|del|la|le))*"
+    # never from inside a word ("pic.twitter.com/mRqh4", "8-Year-Old") or after a prefix
+    # ("anti-EU", "ex-FBI")
+    r"(?=[A-Z]|[a-z]{2,3}-[A-Z])(?<![A-Za-z0-9'’.&])(?<!\d-)(?<!\bex-)(?<!\bpro-)(?<!\bnon-)(?<!\banti-)(?<!\bpost-)"
+    rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_NAME_TOKEN}|(?:de|van|von|bin|al|da|di|del|la|le)\b))*"
     rf"(?:[ \u00a0]+{_NAME_TOKEN})?"
 )
 # Capitalised at a sentence start or as calendar words, but never part of a person's name.
 _NOT_NAME = words(
     """
-a added advertisement after all although an and as asked at because before both but click
-december each every february few follow friday her here his if image in its january july many
-march monday more most my november october on other others our photo read related said saturday
-says see september several share since so some such sunday that the their then this though
-thursday told tuesday video watch wednesday when while wrote your
+a about across added advertisement after against all although amid amidst among an and around as
+asked at because before behind beside between beyond both but by click december despite during
+each every february few follow for friday from her here his if image in into its january july
+like many march monday more most my near november october of on other others our over photo read
+related said saturday says see send september several share since so some such sunday that the
+their then this though through throughout thursday to told toward towards tuesday under unlike
+upon via video watch wednesday when while with without wrote your
 """
 )
 _TRAILING_FILLER = re.compile(
@@ -76,8 +91,11 @@ about at by close familiar for from in near of on over to under which who with
 )
 _LEADING_FILLER = words(
     """
-again also although and besides but earlier even furthermore hence however indeed instead later
-meanwhile moreover now once only otherwise so still then though thus yet
+again ahead also although and apart besides beyond but certainly clearly currently earlier even
+finally first fortunately further furthermore hence however indeed instead just later meanwhile
+moreover next now obviously often once only otherwise perhaps prior rather recently sadly so
+still then therefore though thus today together tomorrow tonight too unfortunately within
+yesterday yet
 """
 )
 _LEADING_REJECT = words(
@@ -86,13 +104,24 @@ after as because before despite during following he's here how if it's no not sh
 that's there these this those to until what when where while who why
 """
 )
+# A capitalised compound whose second part is lower case, no name: "Above-ground", "Co-anchor".
+_COMPOUND = re.compile(r"[A-Z][a-z]+-(?:[a-z][\w-]*)?")
+# A word opening a phrase before the name, no part of it: a participle in -ed or a compound
+# ("Stated Stone", "Texas-based Matt Mackowiak", "Co-anchor Norah O'Donnell").
+_COMMON_OPENING = re.compile(rf"[A-Z][a-z]{{2,}}ed|{_COMPOUND.pattern}")
+_STOPPED = re.compile(rf"(?:[A-Z]\.)+|{_ABBREVIATION}")
+_LOWER_INITIAL = re.compile(r"[a-z]\.")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Words whose contractions open a clause, never a name: "That's", "They're", "I'm", "We've".
+_CONTRACTED = words("i we you they that there what who it")
 _NUMBER_WORD = re.compile(
     r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?$"
 )
 _MID_TITLES = words(
     """
-dr dr. gov gov. mr mr. mrs mrs. ms ms. president rep rep. reps. sen sen. senator sens.
+adm adm. capt capt. col col. dr dr. gen gen. gov gov. lt lt. maj maj. mr mr. mrs mrs. ms ms.
+president prof prof. rep rep. reps. rev rev. sen sen. senator sens. sgt sgt.
 """
 )
 _INNER_TITLES = words(
@@ -118,35 +147,78 @@ def _strip_possessive(tokens: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _not_name(token: str) -> bool:
+    """A word never part of a name, a possessive included ("Thursday's")."""
+    low = token.lower().strip(".,:")
+    return low in _NOT_NAME or ("s" in low[-1:] and _POSSESSIVE.sub("", low) in _NOT_NAME)
+
+
+@lru_cache(maxsize=65536)
+def _plural_of_persons(token: str) -> bool:
+    """A capitalised plural of people ("Presenters", "Activists"), which starts no name."""
+    return token.lower() in PLURAL_ROLE_NOUNS or _PLURAL_PERSONS.fullmatch(token) is not None
+
+
+@lru_cache(maxsize=16384)
 def person_name(run: str) -> tuple[str, str, str]:
     """Split a capitalised run into (name, title words before it, gender from the title)."""
     tokens = _strip_possessive(run.split())
     gender = "u"
-    # A title inside the run starts the name: "West Virginia Mr. Clarke" is Mr. Clarke.
-    cut = 0
+    # A title inside the run starts the name: "West Virginia Mr. Clarke" is Mr. Clarke; the
+    # words before it qualify the role ("Brexit Minister David Davis").
+    start = cut = 0
     for j, tok in enumerate(tokens):
         low = tok.lower()
-        if low.strip(".") in _NOT_NAME:
-            cut = j + 1
+        if low.strip(".") in _NOT_NAME and not _LOWER_INITIAL.fullmatch(low):
+            start = cut = j + 1
+        elif j == start and len(tokens) - j >= 3 and _plural_of_persons(tok):
+            start = cut = j + 1  # "Presenters Faye Dunaway"
+        elif j == start < len(tokens) - 1 and _COMPOUND.fullmatch(tok):
+            start = cut = j + 1  # "Texas-based Matt Mackowiak"
         elif j > 0 and low in _MID_TITLES:
             cut = j
         elif 0 < j < len(tokens) - 1 and (low in ROLE_NOUNS or low in _INNER_TITLES):
             # "Brexit Minister David Davis": a role word inside the run ends the qualifiers.
             cut = max(cut, j)
+        elif (
+            cut == start < j < len(tokens) - 1
+            and is_first_name(tok)
+            and not any(is_first_name(t) for t in tokens[start:j])
+            and (j - start >= 2 or tokens[j - 1].lower() in PLACES | ORG_NOUNS)
+        ):
+            # A first name after a place or two other capitalised words starts the name:
+            # "Harkness Tower Chris Rabb"; "Mary Kay Henry" keeps both first names.
+            cut = j
+    last = tokens[-1].lower().strip(".") if tokens else ""
+    while (
+        cut < len(tokens) - 1
+        and tokens[cut].lower() in PLACES
+        and not is_first_name(tokens[cut])  # "Jordan Horowitz"
+        and last not in TITLE_WORDS | PLURAL_ROLE_NOUNS
+        and last not in ROLE_NOUNS
+    ):
+        cut += 1  # "Singapore Yeo": a place before a surname is no part of it
+    qualifiers = tokens[start:cut]
     tokens = tokens[cut:]
     k = 0
-    while k < len(tokens) and tokens[k].lower() in TITLE_WORDS:
+    # Titles and role words before the name ("CEO Carly Fiorina"), the last word kept.
+    while k < len(tokens) - 1 and (
+        tokens[k].lower() in TITLE_WORDS or tokens[k].lower().strip(".") in ROLE_NOUNS
+    ):
         low = tokens[k].lower()
         if low in _FEMALE_TITLES:
             gender = "f"
         elif low in _MALE_TITLES:
             gender = "m"
         k += 1
-    name_tokens = [t.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", t) else t for t in tokens[k:]]
+    # Initials and abbreviations keep their stops ("T.J. Smith", "George W. Bush", "St. Regis");
+    # other words lose a stray one.
+    name_tokens = [t if _STOPPED.fullmatch(t) else t.rstrip(".,") for t in tokens[k:]]
     name_tokens = [t for t in name_tokens if t]
+    titles = " ".join(qualifiers + tokens[:k])
     if name_tokens and name_tokens[-1].lower() in ORG_NOUNS | PLURAL_ROLE_NOUNS:
-        return "", " ".join(tokens[:k]), gender
-    return " ".join(name_tokens), " ".join(tokens[:k]), gender
+        return "", titles, gender
+    return " ".join(name_tokens), titles, gender
 
 
 def _head(tokens: list[str]) -> str:
@@ -159,6 +231,18 @@ def _head(tokens: list[str]) -> str:
     return head.lower().strip(".,'’")
 
 
+def object_dropped(run: str) -> str:
+    """A run of three words or more after a title and its preposition, without the words that
+    end the title ("Staff" of "Chief of Staff Reince Priebus", "Transport" of "Minister for
+    Transport Shane Ross"): from the first known first name, else from the second word."""
+    tokens = run.split()
+    if len(tokens) < 3 or is_first_name(tokens[0]):
+        return run
+    first = next((j for j, t in enumerate(tokens) if j > 0 and is_first_name(t)), 1)
+    first = min(first, len(tokens) - 2)
+    return run[run.index(tokens[first], len(" ".join(tokens[:first]))) :]
+
+
 def classify(text: str, start: int, end: int) -> Mention | None:
     """Read ``text[start:end]``, a noun phrase before or after a speech verb, as a mention."""
     phrase = text[start:end]
@@ -168,14 +252,27 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     end = start + len(phrase)
     if not phrase or "_" in phrase or any(c in phrase for c in '“”"«»'):
         return None
+    blank = re.search(r"\s{3,}", phrase)
+    if blank is not None:
+        # A blanked party tag ends the phrase, as its commas did ("Richard Blumenthal (D-Conn.)
+        # introduced ...")
+        phrase = phrase[: blank.start()]
+        end = start + len(phrase)
     tokens = phrase.split()
     if len(tokens) > _MAX_WORDS:
         return None
-    while tokens and tokens[0].lower() in _LEADING_FILLER:
+    while tokens and (
+        tokens[0].lower() in _LEADING_FILLER
+        or (
+            len(tokens) > 1
+            and _COMMON_OPENING.fullmatch(tokens[0])
+            and not is_first_name(tokens[0])
+        )
+    ):
         # Sentence adverbs and conjunctions are capitalised at a sentence start but name no one.
         start = text.index(tokens[0], start) + len(tokens[0])
         tokens = tokens[1:]
-    if not tokens or all(t.lower().strip(".,:") in _NOT_NAME for t in tokens):
+    if not tokens or all(_not_name(t) for t in tokens):
         return None
     while text[start].isspace():
         start += 1
@@ -184,13 +281,29 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if len(tokens) == 1 and first[:-2] in PRONOUN_GENDER and first.endswith(("’s", "'s")):
         first = first[:-2]  # "He’s claiming"
     bare = re.split(r"['’]", first)[0]
-    if first in _PREPOSITIONS or bare in _LEADING_REJECT or _NUMBER_WORD.match(first):
-        return None
+    if (
+        first in _PREPOSITIONS
+        or first in _LEADING_REJECT
+        or bare in _LEADING_REJECT
+        or _NUMBER_WORD.match(first)
+        or (bare != first and bare in _CONTRACTED)
+    ):
+        return None  # "That's", "They're", "I'm" name no one
+    if len(tokens) == 1 and len(re.sub(r"\W", "", tokens[0])) < 2:
+        return None  # a single letter ("S", "I" glued to a dash) is no name
+    if len(tokens) == 1 and _COMPOUND.fullmatch(tokens[0]):
+        return None  # "Above-ground", "Half-way"
+    if first in ("one", "another") and len(tokens) == 2 and re.fullmatch(r"[a-z]{3,}", tokens[1]):
+        # "one user wrote", "another voter said": an unnamed person described by a noun
+        return Mention("role", start, end, phrase, head=tokens[1], definite=False)
     # "one questioner", "one Democratic source": an indefinite role, not the pronoun "one".
     one_role = first == "one" and len(tokens) > 1 and _head(tokens) in ROLE_NOUNS
     pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
     if len(tokens) > 1 and pronoun_led and not one_role:
         return None
+    if len(tokens) == 1 and first in ("one", "another"):
+        # "one said", "said another": an unnamed member of a group the article has named.
+        return Mention("role", start, end, phrase, head=first, definite=False)
     if len(tokens) == 1 and first in PRONOUN_GENDER:
         return Mention("pronoun", start, end, phrase, gender=PRONOUN_GENDER[first])
     if len(tokens) == 1 and first in UNRESOLVABLE_PRONOUNS:
@@ -199,12 +312,25 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         return Mention("relative", start, end, phrase)
     head = _head(tokens)
     full_runs = list(NAME_RUN.finditer(phrase))
-    if full_runs and full_runs[-1].end() == len(phrase) and head in TITLE_WORDS:
-        # "Secretary of State John F. Kerry": a title with a preposition, then the name.
-        name, _, gender = person_name(full_runs[-1].group())
+    ends_in_run = bool(full_runs) and full_runs[-1].end() == len(phrase)
+    tail = full_runs[-1].group() if ends_in_run else ""
+    # "Secretary of State John F. Kerry": a title with a preposition, then the name; "the envoy
+    # to Singapore Yeo Bee Leng": a role whose place ends it, then the name ("a spokesman for
+    # Vladimir Putin" is no one's name); "Speaking in Ohio Jim Ford": a phrase before it.
+    leading_participle = tokens[0].endswith("ing") and tokens[0][0].isupper()
+    placed = head in ROLE_NOUNS and tail.split()[0].lower() in PLACES if tail else False
+    if ends_in_run and (head in TITLE_WORDS or placed or leading_participle):
+        if head in TITLE_WORDS and not placed and not leading_participle:
+            tail = object_dropped(tail)  # "Chief of Staff Reince Priebus"
+        name, titles, gender = person_name(tail)
         if name and len(name.split()) > 1:
-            role = phrase[: full_runs[-1].start()].strip() or None
+            role = f"{phrase[: full_runs[-1].start()].strip()} {titles}".strip() or None
+            if leading_participle:
+                start, role = start + full_runs[-1].start(), None
+                phrase = text[start:end]
             return Mention("name", start, end, phrase, name=name, role=role, gender=gender)
+    if leading_participle and len(tokens) > 1 and tokens[1].lower() in _PREPOSITIONS:
+        return None  # "Speaking in Riga" names no one
     cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower() in _PREPOSITIONS), None)
     np_tokens = tokens if cut is None else tokens[:cut]
     # A capitalised run ending the phrase's noun part names a person, unless it is a group.
@@ -219,7 +345,12 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         run = runs[-1].group()
         name, titles, gender = person_name(run)
         last = name.split()[-1].lower() if name else ""
-        if name and last not in TITLE_WORDS and last not in PRONOUN_GENDER:
+        if (
+            name
+            and last not in TITLE_WORDS
+            and last not in PRONOUN_GENDER
+            and last not in UNRESOLVABLE_PRONOUNS  # "I", "We" close no name
+        ):
             role_text = core[: runs[-1].start()].strip() + (" " + titles if titles else "")
             role = role_text.strip() or None
             if role is not None and role.lower() in _DETERMINERS:
@@ -251,6 +382,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
 def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     """The mention that is the subject of a speech verb at ``verb``, looking back to ``lo``."""
     seg = text[lo:verb]
+    if re.search(r"\w-$", seg):
+        seg = seg[:-1]  # "Nicola Sturgeon-said": a hyphen standing for a lost space
     m = _TRAILING_FILLER.search(seg)
     if m:
         seg = seg[: m.start()]
@@ -292,6 +425,9 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     if mention is None:
         # "In a Bloomberg interview Trump declared": the name that ends the phrase.
         tail = re.search(r"(?:\b(?:he|she|they|He|She|They)|" + NAME_RUN.pattern + r")$", stripped)
+        gerund = tail is not None and tail.group().endswith(("'s", "’s"))
+        if gerund and re.match(r"\s*\w+ing\b", text[verb:]):
+            return None  # "Asked about Trump's calling her a bigot": no one says "calling"
         if tail is not None and tail.start() > cut:
             mention = classify(text, lo + tail.start(), lo + tail.end())
             if mention is not None and mention.kind not in ("name", "pronoun"):
@@ -308,6 +444,18 @@ def _apposition(text: str, lo: int, comma: int) -> Mention | None:
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(seg)))
+    relative = next(
+        (
+            k
+            for k, (a, b) in enumerate(pieces)
+            if k and re.match(r"\s*(?:who|which|whose)\s", seg[a:b])
+        ),
+        None,
+    )
+    if relative is not None:
+        # "Michael Seaman, who lives outside the state capital, Sacramento, said": the pieces
+        # from the relative clause on belong to it; the subject comes before.
+        pieces = pieces[:relative]
     found: list[tuple[int, Mention]] = []
     for k in range(len(pieces) - 1, -1, -1):
         a, b = pieces[k]
@@ -356,7 +504,9 @@ def _antecedent(text: str, lo: int, pos: int) -> Mention | None:
 def object_after(text: str, start: int, limit: int) -> Mention | None:
     """The mention after a speech verb ("said Olena Kovalenko, who ...", "according to X")."""
     seg = text[start:limit]
-    m = re.match(r"\s*([^,;:()—–]*)", seg)
+    # (a blanked party tag, "Rep. Mark Walker, R-N.C., leader of ...", ends the name as its
+    # commas did)
+    m = re.match(r"\s*((?:[^,;:()—–\s]|\s(?!\s\s))*)", seg)
     if m is None:
         return None
     phrase_end = start + m.end(1)
@@ -367,6 +517,8 @@ def object_after(text: str, start: int, limit: int) -> Mention | None:
     )
     if cut is not None:
         phrase_end = start + m.start(1) + cut.start()
+    while phrase_end > start and text[phrase_end - 1].isspace():
+        phrase_end -= 1
     while (
         phrase_end > start
         and text[phrase_end - 1] == "."

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-QuoteKind = Literal["full", "partial", "fragment", "headline"]
+QuoteKind = Literal["full", "partial", "fragment", "headline", "term"]
+# Kinds left out of the quotes panel, the quote counts and exports unless asked for: words of
+# three or fewer, and titles, names and terms in marks that nobody said.
+HIDDEN_KINDS: frozenset[str] = frozenset({"fragment", "term"})
 Relation = Literal["reference", "equal", "contained", "contains", "near"]
 
 UNATTRIBUTED = "unattributed"
@@ -23,6 +26,12 @@ class Quote:
     ``label`` (a transcript line), ``asked-by``, ``according-to``, ``continuation`` (words
     continuing an attributed quote), ``subject`` (the subject of a sentence with no verb of
     saying, the weakest), ``headline`` (a headline echoing an attributed quote), or None.
+
+    ``speaker_kind`` is ``person`` (named), ``organisation`` (a named body), or ``role`` (a
+    person, group or document the article does not name: "a senior official", "the report").
+
+    ``kind`` is ``full`` (a sentence of its own), ``partial``, ``fragment`` (three words or
+    fewer), ``headline``, or ``term``: a title, a name or a term in marks, which nobody says.
     """
 
     start: int
@@ -38,11 +47,17 @@ class Quote:
     segments: tuple[tuple[int, int], ...] = ()
     article_id: str | None = None
     cue: str | None = None
+    speaker_kind: str | None = None
 
     @property
     def attributed(self) -> bool:
         """Whether a speaker was found for this quote."""
         return self.speaker != UNATTRIBUTED
+
+    @property
+    def hidden_by_default(self) -> bool:
+        """Whether the quote is a fragment or a term, shown only when asked for."""
+        return self.kind in HIDDEN_KINDS
 
     @property
     def words(self) -> int:
@@ -71,6 +86,7 @@ class SpeakerCount:
     quotes: int
     articles: int
     variants: tuple[str, ...] = ()
+    kind: str = "person"
 
 
 @dataclass(frozen=True, slots=True)

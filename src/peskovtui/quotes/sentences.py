@@ -6,13 +6,13 @@ import re
 from collections.abc import Sequence
 
 from peskovtui.corpus.model import Paragraph
-from peskovtui.quotes.lexicon import SPEECH_VERBS
+from peskovtui.quotes.lexicon import NAME_ABBREVIATIONS, SPEECH_VERBS
 from peskovtui.quotes.model import QuoteSpan
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|No|Jan|Feb|Aug|Sept|Sep|"
-    r"Oct|Nov|Dec|Corp|Inc|Co|Ft|Mt|Gens|Reps|Sens|vs|U\.S|U\.N|U\.K|D\.C)|\b[A-Z])\.$"
+    rf"(?:\b(?:{'|'.join(NAME_ABBREVIATIONS)}|No|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Corp|Inc|Co|vs"
+    r"|U\.S|U\.N|U\.K|D\.C)|\b[A-Z])\.$"
 )
 # A verb of saying in the past or third person ("demanded", "says") right after '?"' or '!"'
 # with its subject makes the cue part of the quotation's sentence.
@@ -26,7 +26,8 @@ _CUE_AHEAD = re.compile(
     r"|(?:he|she|they)\s+(?:said|added)\b"
 )
 _PARTY_TAG = re.compile(
-    r"\s?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|,\s(?:[DRI])-[A-Z][\w.]*(?:,(?=\s))?"
+    r"[\s-]?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|-?\[(?:[DRI])-[^\]]{1,30}\]-?"
+    r"|,\s(?:[DRI])-[A-Z][\w.]*(?:\s[A-Z][a-z]+(?=,))?(?:,(?=\s))?"
 )
 
 
@@ -47,7 +48,14 @@ def mask_quotes(text: str, spans: Sequence[QuoteSpan]) -> str:
     masked = "".join(parts)
     # Party-and-state tags ("Rep. Gwen Moore (D-Wis.)", "Paul Ryan, R-Wis.,") sit inside a
     # name phrase; blanking them keeps the phrase whole and every offset unchanged.
-    return _PARTY_TAG.sub(lambda m: " " * len(m.group()), masked)
+    return _PARTY_TAG.sub(_blank_tag, masked)
+
+
+def _blank_tag(m: re.Match[str]) -> str:
+    """A party tag as spaces; a comma opening it stays, so an apposition after it still reads
+    as one ("Rep. Justin Amash, R-Mich., a founding member of ...")."""
+    tag = m.group()
+    return ("," + " " * (len(tag) - 1)) if tag.startswith(",") else " " * len(tag)
 
 
 def sentence_bounds(masked: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int, int]]:

@@ -203,7 +203,7 @@ class QuoteBrowser:
 
     def keeps(self, quote: Quote) -> bool:
         """Whether the panel lists ``quote`` by its kind (fragments and terms only on ``f``)."""
-        return self.fragments or quote.kind != "fragment"
+        return self.fragments or not quote.hidden_by_default
 
 
 def same_quote(a: Quote, b: Quote) -> bool:

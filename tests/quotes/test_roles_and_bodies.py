@@ -1,0 +1,81 @@
+"""A role or a body named by a description resolves to the one the article names, if any."""
+
+from __future__ import annotations
+
+from peskovtui.quotes import Quote, extract_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    found = extract_quotes(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def speakers(text: str) -> list[str]:
+    return [q.speaker for q in quotes_of(text)]
+
+
+def test_a_role_resolves_to_the_person_introduced_with_a_fitting_role() -> None:
+    text = (
+        "Title\n\nRussian Ambassador to Cairo Sergey Kirpichenko told TASS on Thursday that "
+        "talks went well.\n\n“A major step forward was taken,” the diplomat said."
+    )
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.speaker_mention) == ("Sergey Kirpichenko", "the diplomat")
+
+
+def test_a_qualified_role_picks_the_person_it_qualifies() -> None:
+    text = (
+        "Title\n\nTexas Sen. Ted Cruz and Florida Sen. Marco Rubio met voters.\n\n"
+        "“We will win Florida,” the Florida senator said.\n\n"
+        "“We will win Texas,” the Texas senator said."
+    )
+    assert speakers(text) == ["Marco Rubio", "Ted Cruz"]
+
+
+def test_a_role_nobody_named_holds_stays_a_role() -> None:
+    text = "Title\n\nTexas Sen. Ted Cruz met voters.\n\n“He will lose,” the Iowa governor said."
+    assert speakers(text) == ["Iowa governor"]
+
+
+def test_a_body_resolves_to_the_named_body_of_its_kind() -> None:
+    text = (
+        "Title\n\nThe Washington Post reported on Friday that the Russian Foreign Ministry "
+        "had summoned the envoy.\n\n“We regret the decision,” the ministry said.\n\n"
+        "“The envoy left at noon,” the newspaper said."
+    )
+    assert speakers(text) == ["Russian Foreign Ministry", "Washington Post"]
+
+
+def test_a_body_is_never_another_one_of_its_kind() -> None:
+    text = (
+        "Title\n\nThe UK government said it would act.\n\n"
+        "“We will not act,” the German government said."
+    )
+    assert speakers(text) == ["German government"]
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    text = (
+        "Title\n\nPresident Donald Trump and Vice President Mike Pence spoke.\n\n"
+        "“It is fake news,” the president said."
+    )
+    assert speakers(text) == ["Donald Trump"]
+
+
+def test_each_speaker_is_a_person_a_named_body_or_a_role() -> None:
+    text = (
+        "Title\n\n“Good,” Vladimir Putin said. “We have the files,” CNN said. "
+        "“Wrong,” the Foreign Ministry said. “Bad,” the ministry said. "
+        "“It is fine,” said a senior official. Officials said: “No.”"
+    )
+    found = [(q.speaker, q.speaker_kind) for q in extract_quotes(text)]
+    assert found == [
+        ("Vladimir Putin", "person"),
+        ("CNN", "organisation"),
+        ("Foreign Ministry", "organisation"),
+        ("Foreign Ministry", "organisation"),
+        ("A senior official", "role"),
+        ("Officials", "role"),
+    ]

@@ -1,0 +1,133 @@
+"""Cues that name a quote's speaker: labels, colons, inverted verbs, and pronouns that agree."""
+
+from __future__ import annotations
+
+from peskovtui.quotes import Quote, extract_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    found = extract_quotes(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def speakers(text: str) -> list[str]:
+    return [q.speaker for q in quotes_of(text)]
+
+
+def test_a_label_line_names_the_speaker() -> None:
+    text = (
+        "Title\n\nWHAT THE POLLS SAY - Jeffrey M. Jones, Gallup: “Twenty states are solidly "
+        "Republican.”\n\nMaria Lopez: “We saw it coming.”"
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Jeffrey M. Jones", "Maria Lopez"]
+    assert [q.cue for q in quotes] == ["label", "label"]
+
+
+def test_a_sentence_ending_in_a_colon_gives_the_quote_to_its_subject() -> None:
+    text = (
+        "Title\n\nWhen the mayor spoke of a deal, Anna Berg fired back forcefully: “If they sue "
+        "us, they will lose.”"
+    )
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_any_verb_of_saying_may_come_before_its_subject() -> None:
+    text = "Title\n\n“I’m a voter,” declares Anna Berg, 27, a nurse from Austin."
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_verb_that_takes_an_object_is_no_inverted_cue() -> None:
+    text = "Title\n\nShe is “a disgrace,” called Anna Berg by the mayor."
+    assert speakers(text) == ["unattributed"]
+
+
+def test_he_or_she_never_means_a_place() -> None:
+    text = (
+        "Title\n\nMaria Lopez spoke in Miami on Monday.\n\n"
+        "Virginia is one of the swing states.\n\n"
+        "“We know we have work to do,” she told the crowd."
+    )
+    assert speakers(text) == ["Maria Lopez"]
+
+
+def test_a_phrase_opening_with_like_is_no_subject() -> None:
+    text = (
+        "Title\n\nTarla Makaeff sued the school.\n\n"
+        "Like Makaeff, Marvin Roffman does not want to fight anymore.\n\n"
+        "“I'm 76, and I don't feel like going through that again,” he said."
+    )
+    assert speakers(text) == ["Marvin Roffman"]
+
+
+def test_a_surname_the_article_names_in_full_is_a_person() -> None:
+    text = (
+        "Title\n\nRoberta A. Kaplan, a lawyer for the couples, argued the case in June.\n\n"
+        "“There can’t be separate but equal marriage,” she told the judge."
+    )
+    assert speakers(text) == ["Roberta A. Kaplan"]
+
+
+def test_the_subject_of_the_sentence_before_is_the_next_he() -> None:
+    text = (
+        "Title\n\n“With an eye to February,” Cruz said.\n\n"
+        "Carson defied the question. “I will predict the winner,” he said."
+    )
+    assert speakers(text) == ["Cruz", "Carson"]
+
+
+def test_a_surname_that_is_also_a_first_name_tells_no_gender() -> None:
+    text = "Title\n\nClinton described the economy. “It is rigged,” she said."
+    assert speakers(text) == ["Clinton"]
+
+
+def test_a_first_name_borne_by_both_sexes_tells_no_gender() -> None:
+    text = (
+        "Title\n\nWidow Terry Strada spoke to the families.\n\n"
+        "“All we are asking for is justice,” she said."
+    )
+    assert speakers(text) == ["Terry Strada"]
+
+
+def test_said_closing_the_sentence_a_quote_stands_in_names_its_speaker() -> None:
+    text = (
+        "Title\n\nThe vote signals “the beginning of the end” for the union, said Anna Berg, "
+        "a party founder. “We are ready,” the spokesman for the bank, Tom Hale, said."
+    )
+    assert speakers(text) == ["Anna Berg", "Tom Hale"]
+
+
+def test_pointed_out_is_a_verb_of_saying() -> None:
+    text = "Title\n\nAs analyst David Byler pointed out in December, “The rules can change.”"
+    assert speakers(text) == ["David Byler"]
+
+
+def test_a_quote_opening_with_dots_continues_the_speaker_before() -> None:
+    text = (
+        "Title\n\n“It is over,” said Kristan Hawkins, president of the group. “. . . You are "
+        "going to want a judge who agrees.”"
+    )
+    assert speakers(text) == ["Kristan Hawkins", "Kristan Hawkins"]
+
+
+def test_a_person_introduced_by_an_occupation_is_the_next_he() -> None:
+    text = (
+        "Title\n\n“It is not viable,” said Ron Weiser, a co-chair.\n\nJust a few months ago, "
+        "Florida developer Mel Sembler expressed dismay. “I now fear it may happen,” he said."
+    )
+    assert speakers(text) == ["Ron Weiser", "Mel Sembler"]
+
+
+def test_a_role_then_the_name_between_commas_is_the_subject() -> None:
+    text = (
+        "Title\n\nDossym Satpayev said it was fine.\n\nKazakhstan's foreign minister, Erlan "
+        "Idrissov, plays down concerns.\n\n“Our philosophy is simple,” he said."
+    )
+    assert speakers(text) == ["Erlan Idrissov"]
+
+
+def test_jan_is_a_name_both_sexes_bear() -> None:
+    text = "Title\n\nFormer governor Jan Brewer calls security a priority. “It matters,” she said."
+    assert speakers(text) == ["Jan Brewer"]

@@ -1,0 +1,213 @@
+"""Speaker names as a fact-checker cites them: whole, clean, and never glued across sentences."""
+
+from __future__ import annotations
+
+from peskovtui.quotes import Quote, extract_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    found = extract_quotes(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def speakers(text: str) -> list[str]:
+    return [q.speaker for q in quotes_of(text)]
+
+
+def test_a_name_never_spans_a_sentence_end() -> None:
+    text = (
+        "Title\n\nThe course was laid out by the golfer Ernie Els. Trump's company bought it "
+        "in 2012.\n\n“It is the best course in the world,” Trump said."
+    )
+    assert speakers(text) == ["Trump"]
+
+
+def test_a_hyphen_standing_for_a_lost_space_is_no_part_of_the_name() -> None:
+    text = (
+        "Title\n\n“This vote is a key test,” Scottish First Minister Nicola Sturgeon-said on "
+        "Tuesday."
+    )
+    assert speakers(text) == ["Nicola Sturgeon"]
+
+
+def test_titles_and_role_words_stay_out_of_the_name() -> None:
+    text = (
+        "Title\n\n“We will appeal,” said former Hewlett-Packard CEO Carly Fiorina.\n\n"
+        "“We adhere to dialogue,” said Russian Ambassador to Seoul Alexander Timonin."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Carly Fiorina", "Alexander Timonin"]
+    assert quotes[0].role == "former Hewlett-Packard CEO"
+
+
+def test_a_place_before_a_name_is_no_part_of_it() -> None:
+    text = "Title\n\n“We are ready,” the envoy to Singapore Yeo Bee Leng said."
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.role) == ("Yeo Bee Leng", "the envoy to Singapore")
+
+
+def test_a_participle_opening_the_sentence_is_no_speaker() -> None:
+    text = "Title\n\nSpeaking in Riga Anna Berg said: “We are ready.”"
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_initials_keep_their_stops() -> None:
+    text = "Title\n\n“We are looking,” said Public Information Officer T.J. Smith."
+    quote = quotes_of(text)[0]
+    assert quote.speaker == "T.J. Smith"
+    assert quote.role == "Public Information Officer"
+
+
+def test_a_military_title_is_a_title() -> None:
+    text = (
+        "Title\n\nRetired Air Force Gen. Norman Hamm spoke to the host.\n\n"
+        "“It was demoralizing,” he said."
+    )
+    assert speakers(text) == ["Norman Hamm"]
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name() -> None:
+    text = "Title\n\nDonald Trump spoke in Ohio. Of Clinton, he said: “She has bad judgment.”"
+    assert speakers(text) == ["Donald Trump"]
+
+
+def test_an_arabic_article_stays_in_the_name() -> None:
+    text = "Title\n\n“We will not give up,” Syrian envoy Bashar al-Jaafari told reporters."
+    assert speakers(text) == ["Bashar al-Jaafari"]
+
+
+def test_an_abbreviated_title_ends_no_sentence() -> None:
+    text = "Title\n\n“We are ready,” Pres. Barack Obama said. “We will win,” Supt. Ann Lee said."
+    assert speakers(text) == ["Barack Obama", "Ann Lee"]
+
+
+def test_the_words_ending_a_title_are_no_part_of_the_name() -> None:
+    text = (
+        "Title\n\nWhite House Chief of Staff Reince Priebus spoke first. “We are fine,” he said. "
+        "Minister for Transport Shane Ross has rejected the idea. “It is unhelpful,” Ross said."
+    )
+    assert speakers(text) == ["Reince Priebus", "Shane Ross"]
+
+
+def test_a_title_ending_before_a_name_is_dropped_where_the_article_names_the_person() -> None:
+    text = (
+        "Title\n\nMinister for Public Expenditure and Reform Paschal Donohoe said the budget is "
+        "ready. “We will act,” he said."
+    )
+    assert speakers(text) == ["Paschal Donohoe"]
+
+
+def test_a_plural_before_a_name_is_no_part_of_it() -> None:
+    text = "Title\n\nPresenters Faye Dunaway and Warren Beatty come on stage. “Go!” Dunaway says."
+    assert speakers(text) == ["Faye Dunaway"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
+    text = (
+        "Title\n\nProducer Jordan Horowitz began his speech. Behind Horowitz, people saw that "
+        "something was amiss. “This is not a joke,” Horowitz said. They stood behind him.\n\n"
+        "Minutes later, the crowd was asking: “What happened?” It took minutes to explain."
+    )
+    assert speakers(text) == ["Jordan Horowitz", "unattributed"]
+
+
+def test_a_state_speaking_is_an_organisation() -> None:
+    text = "Title\n\nNorth Korea said the test was “a great success”."
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [
+        ("North Korea", "organisation")
+    ]
+
+
+def test_a_contraction_or_a_lone_letter_is_no_speaker() -> None:
+    text = (
+        "Title\n\nThat's what they're saying: “No way.” A few days later I wrote: “I need help.” "
+        "S said “fine”."
+    )
+    assert speakers(text) == ["unattributed", "unattributed", "unattributed"]
+
+
+def test_a_word_before_the_name_that_no_name_has_is_dropped() -> None:
+    text = (
+        "Title\n\n“He is done,” said Texas-based Matt Mackowiak. Co-anchor Norah Reyes said the "
+        "race was “over”."
+    )
+    assert speakers(text) == ["Matt Mackowiak", "Norah Reyes"]
+
+
+def test_a_name_never_starts_inside_a_word() -> None:
+    text = (
+        "Title\n\nGeert Wilders lost the vote. Nicolas Bay praised the anti-EU Wilders, calling it "
+        "a “success”. See pic.twitter.com/mRqh4 Craig said the match was “one component”."
+    )
+    assert speakers(text) == ["Nicolas Bay", "Craig"]
+
+
+def test_the_plural_of_a_word_the_article_writes_is_a_group_never_he() -> None:
+    text = (
+        "Title\n\nChechen leader Ramzan Kadyrov, a Muslim, spoke. Muslims in Europe say they "
+        "will resist.\n\n“They want the entire world to change,” he said."
+    )
+    assert speakers(text)[-1] == "Ramzan Kadyrov"
+
+
+def test_a_possessive_before_a_gerund_is_no_subject() -> None:
+    text = (
+        "Title\n\nChris Christie spoke on Sunday. Asked about Trump’s calling Hillary Clinton a "
+        "bigot, Christie blamed Clinton.\n\n“She started it,” he said."
+    )
+    assert speakers(text) == ["Chris Christie"]
+
+
+def test_a_party_tag_is_no_part_of_the_name_nor_of_the_role_after_it() -> None:
+    text = (
+        "Title\n\n“We are a yes,” said Rep. Mark Walker, R-N.C., leader of the Republican Study "
+        "Committee. Sen. Chuck Schumer, D-New York, called the order “mean spirited”. House "
+        "Speaker Paul Ryan-[R-Wis.]-told reporters he wants “some improvements”."
+    )
+    assert speakers(text) == ["Mark Walker", "Chuck Schumer", "Paul Ryan"]
+
+
+def test_a_preposition_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Title\n\nAmid calls for a list, analyst Matt Walsh gave a reason, saying it is needed "
+        "to “identify the traitors.”"
+    )
+    assert speakers(text) == ["Matt Walsh"]
+
+
+def test_a_party_tag_keeps_the_apposition_after_it_apart() -> None:
+    text = (
+        "Title\n\n“It is constructive in fifth grade,” Rep. Justin Amash, R-Mich., a founder of "
+        "the caucus, told reporters. Host Samantha Bee took aim at Rep. Steve King-(R-Iowa) over "
+        "his “racist” tweet. Schumer and Sen. Richard Blumenthal (D-Conn.) introduced people who "
+        "called him “very judicious”."
+    )
+    assert speakers(text) == ["Justin Amash", "Samantha Bee", "unattributed"]
+
+
+def test_a_sentence_adverb_or_a_time_opening_is_no_speaker() -> None:
+    text = (
+        "Title\n\nMinutes after the vote, the PLO slammed the law as a means to “legalise "
+        "theft”. Often dubbed the “home of winter sports,” the town hosted the games. Sadly, "
+        "politicians vowed to put “true” residents first."
+    )
+    assert speakers(text) == ["PLO", "unattributed", "unattributed"]
+
+
+def test_a_word_met_only_at_sentence_starts_names_someone_only_saying_something() -> None:
+    text = (
+        "Title\n\nForget the polls, the race is “wide open”. Politico reported that he "
+        "“fabricated” the story."
+    )
+    assert speakers(text) == ["unattributed", "Politico"]
+
+
+def test_a_name_never_starts_after_a_stop_or_an_ampersand() -> None:
+    text = (
+        "Title\n\nAngela Merkel spoke. The U.S. budgets 3 percent for defense. As Merkel said on "
+        "Friday, the nation will meet the threshold.\n\n“We committed to this goal,” she said. "
+        "AT&T said the outage was “resolved”."
+    )
+    assert speakers(text) == ["Angela Merkel", "AT&T"]

@@ -1,0 +1,90 @@
+"""Sources the article does not name: one of a group, documents, and text cleanup around them."""
+
+from __future__ import annotations
+
+from peskovtui.corpus.cleanup import clean_article
+from peskovtui.corpus.model import compose_text
+from peskovtui.quotes import Quote, extract_quotes
+
+
+def quotes_of(text: str) -> list[Quote]:
+    found = extract_quotes(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def speakers(text: str) -> list[str]:
+    return [q.speaker for q in quotes_of(text)]
+
+
+def test_one_of_a_group_named_before_is_given_that_role() -> None:
+    text = (
+        "Title\n\nTwo officials described the talks. “It was tense,” one said. "
+        "“It went nowhere,” said another."
+    )
+    assert speakers(text) == ["One official", "Another official"]
+
+
+def test_one_of_no_named_group_is_an_unnamed_source() -> None:
+    text = "Title\n\n“It was tense,” one said."
+    assert speakers(text) == ["One unnamed source"]
+
+
+def test_one_is_never_the_next_he() -> None:
+    text = (
+        "Title\n\nPeter Brand met two officials. “It was tense,” one said.\n\n“We go on,” he said."
+    )
+    assert speakers(text) == ["One official", "Peter Brand"]
+
+
+def test_a_document_speaks_for_the_body_that_issued_it() -> None:
+    text = (
+        "Title\n\nA statement from the White House said Trump wrote to Xi. "
+        "“The president looks forward to working with him,” the statement said.\n\n"
+        "“We regret it,” read a statement by Human Rights Watch."
+    )
+    assert speakers(text) == ["White House", "Human Rights Watch"]
+
+
+def test_a_document_with_no_issuer_keeps_its_role() -> None:
+    text = "Title\n\nThe report found problems. According to the report, “the hull was damaged.”"
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.cue) == ("Report", "according-to")
+
+
+def test_he_is_never_the_name_of_a_place() -> None:
+    text = "Title\n\nSt. Louis is a city that saw protests.\n\n“We will win,” he said."
+    assert speakers(text) == ["unattributed"]
+
+
+def test_cleanup_never_splits_a_quotation_at_a_double_space() -> None:
+    cleaned = clean_article(
+        'The mayor spoke. She said: "We will win.  And we will keep winning." Then she left.  '
+        "The crowd cheered.",
+        title="Title",
+    )
+    assert [b for b, _ in cleaned.blocks] == [
+        "Title",
+        'The mayor spoke. She said: "We will win.  And we will keep winning." Then she left.',
+        "The crowd cheered.",
+    ]
+    text, paragraphs = compose_text(cleaned.blocks)
+    quote = extract_quotes(text, paragraphs)[0]
+    assert quote.text == "We will win.  And we will keep winning."
+
+
+def test_one_described_by_a_noun_is_that_unnamed_person() -> None:
+    text = (
+        "Title\n\nUsers mocked the race. “He is very cute,” one user wrote. “I hope he wins.”"
+        " “It is a circus,” said another voter."
+    )
+    assert speakers(text) == ["One user", "One user", "Another voter"]
+
+
+def test_whose_spokesman_it_is_belongs_to_the_label() -> None:
+    text = (
+        "Title\n\nA spokesman for Platte River declined to address the report but said in a "
+        "statement that “the firm did not act wrongly.”"
+    )
+    assert speakers(text) == ["A spokesman for Platte River"]
