@@ -102,10 +102,10 @@ def first_screen(path: str | None, runs: int) -> None:
 
 def _first_title(library: object) -> str:
     from peskovtui.library import Library
-    from peskovtui.ui.app import _by_date
+    from peskovtui.ui.state import by_date
 
     assert isinstance(library, Library)
-    first = _by_date(library.articles)[0]
+    first = by_date(library.articles)[0]
     return (first.title or first.id)[:20]
 
 
@@ -147,7 +147,7 @@ def typing(path: str, queries: list[str], cache: str | None) -> None:
                 listed.clear()
                 pressed = time.perf_counter()
                 await pilot.press(query[-1])
-                while app._query != query and time.perf_counter() - pressed < 10:
+                while app.main.search.query != query and time.perf_counter() - pressed < 10:
                     await asyncio.sleep(0.001)
                 await pilot.pause()
                 latencies[query] = (listed[-1] if listed else float("nan")) - pressed

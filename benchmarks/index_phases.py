@@ -139,7 +139,9 @@ def main() -> int:
     for run in range(1, args.runs + 1):
         with tempfile.TemporaryDirectory() as cache:
             # The speakers as ``Library.refresh_index`` gives them; the cache dir is our own.
-            kwargs = {} if threshold is None else {"child_build_threshold": threshold}
+            kwargs: dict[str, Any] = (
+                {} if threshold is None else {"child_build_threshold": threshold}
+            )
             engine = WhooshSearchEngine(
                 [str(args.path)], cache_dir=Path(cache) / "indexes", **kwargs
             )

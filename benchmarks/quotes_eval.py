@@ -89,7 +89,7 @@ def load(path: Path) -> list[Doc]:
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 obj = json.loads(line)
-                gold = [
+                gold: list[tuple[int, int, list[str], str | None]] = [
                     (q["start"], q["end"], list(q["speaker_mentions"]), None) for q in obj["quotes"]
                 ]
                 docs.append(Doc(obj["id"], obj["text"], gold))
@@ -101,13 +101,13 @@ def load(path: Path) -> list[Doc]:
         else path.with_name(path.name.removesuffix(".gold.json") + ".txt")
     )
     text = text_path.read_text(encoding="utf-8")
-    gold = [
+    gold_named: list[tuple[int, int, list[str], str | None]] = [
         (q["start"], q["end"], [q.get("speaker_mention") or ""], q["speaker"])
         for q in obj["quotes"]
         if q.get("kind") != "term"
     ]
     terms = [(q["start"], q["end"]) for q in obj["quotes"] if q.get("kind") == "term"]
-    return [Doc(obj.get("id", text_path.stem), text, gold, terms)]
+    return [Doc(obj.get("id", text_path.stem), text, gold_named, terms)]
 
 
 def _norm(name: str) -> list[str]:

@@ -21,12 +21,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from peskovtui.corpus.model import compose_text
+from peskovtui.corpus.model import Paragraph, compose_text
 from peskovtui.quotes import Quote, extract_quotes
 from peskovtui.quotes.clusters import cluster_quotes
 
 
-def read_articles(path: Path, limit: int | None) -> list[tuple[str, str, tuple]]:
+def read_articles(path: Path, limit: int | None) -> list[tuple[str, str, tuple[Paragraph, ...]]]:
     """(id, text, paragraphs) for each row."""
     csv.field_size_limit(sys.maxsize)
     out = []

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from peskovtui.citation import as_markdown, as_plain, cite, cite_paragraph
 from peskovtui.corpus import Article, compose_text
 
 
-def article(**extra: str) -> Article:
+def article(**extra: Any) -> Article:
     text, paragraphs = compose_text(
         [
             ("A headline", "title"),
@@ -18,7 +20,7 @@ def article(**extra: str) -> Article:
     )
     return Article(
         id="a1", title="A headline", text=text, paragraphs=paragraphs, path="/news/a1.txt", **extra
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_the_passage_is_the_exact_range() -> None:

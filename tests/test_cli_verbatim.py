@@ -139,7 +139,7 @@ def test_show_on_a_terminal(
     from rich.console import Console
 
     monkeypatch.setattr(
-        "peskovtui.cli.stdout_console",
+        "peskovtui.cli.output.stdout_console",
         lambda: Console(force_terminal=True, color_system=None, width=160, highlight=False),
     )
     out = output(capsys, "show", "[the]", str(corpus))
@@ -190,7 +190,7 @@ def test_the_index_progress_on_a_terminal_is_plain_text(
     from rich.console import Console
 
     monkeypatch.setattr(
-        "peskovtui.cli.stderr_console",
+        "peskovtui.cli.output.stderr_console",
         lambda: Console(stderr=True, force_terminal=True, color_system=None, width=160),
     )
     assert main(["index", str(corpus)]) == 0

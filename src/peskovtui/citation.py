@@ -7,6 +7,7 @@ always ``article.text[start:end]`` exactly; it is then formatted as plain text o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from peskovtui.corpus import Article
 from peskovtui.display import strip_controls
@@ -28,6 +29,25 @@ class Citation:
     date: str | None = None
     url: str | None = None
     is_quote: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The citation as plain JSON data (what ``cite --format json`` prints)."""
+        first, last = self.paragraphs
+        return {
+            "passage": self.passage,
+            "quote": self.is_quote,
+            "speaker": self.speaker,
+            "article_id": self.article_id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date,
+            "url": self.url,
+            "paragraph": first,
+            "last_paragraph": last,
+            "start": self.start,
+            "end": self.end,
+            "location": self.location,
+        }
 
     @property
     def paragraph_label(self) -> str:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from peskovtui.citation import Citation, cite
+from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
@@ -23,7 +23,7 @@ from peskovtui.quotes.corpus import (
     read_corpus_quotes,
 )
 from peskovtui.quotes.speakers import speaker_index, speakers_named, suggest_speakers
-from peskovtui.search import IndexBuilding, IndexUnavailable, SearchError, SearchResults
+from peskovtui.search import IndexBuilding, IndexUnavailable, SearchError, SearchHit, SearchResults
 
 if TYPE_CHECKING:
     from peskovtui.child import Children
@@ -395,6 +395,37 @@ class Library:
             except SearchError:
                 matches = ()
         return ReaderView(article, query, quotes, matches)
+
+    def quote_json(self, quote: Quote) -> dict[str, Any]:
+        """A quote as plain JSON data (what ``quotes`` prints): ``text`` is always
+        ``article.text[start:end]``; ``paragraph`` is numbered as in the reader and in
+        citations; ``cluster`` needs the corpus's quotes read."""
+        article = self.article(quote.article_id or "")
+        return {
+            "article_id": quote.article_id,
+            "start": quote.start,
+            "end": quote.end,
+            "text": quote.text,
+            "speaker": quote.speaker,
+            "speaker_mention": quote.speaker_mention,
+            "kind": quote.kind,
+            "cluster": self.cluster_id(quote),
+            "role": quote.role,
+            "speaker_kind": quote.speaker_kind,
+            "paragraph": paragraph_number(article, quote.start),
+            "mention_start": quote.mention_start,
+            "mention_end": quote.mention_end,
+        }
+
+    def hit_json(self, hit: SearchHit) -> dict[str, Any]:
+        """A search hit as plain JSON data, with where its article comes from."""
+        article = self.article(hit.article_id)
+        return {
+            **hit.to_json(),
+            "outlet": article.outlet,
+            "date": article.date,
+            "location": article.location,
+        }
 
     def cite(
         self,

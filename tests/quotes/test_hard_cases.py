@@ -49,7 +49,7 @@ def test_titles_and_possessives_before_the_name() -> None:
     q = only(text)
     assert q.speaker == "Dmitry Peskov"
     assert q.role == "Russian President Vladimir Putin's spokesman"
-    assert text[q.mention_start : q.mention_end] == q.speaker_mention  # type: ignore[index]
+    assert text[q.mention_start : q.mention_end] == q.speaker_mention
 
 
 def test_surname_expands_to_the_full_name_given_anywhere() -> None:

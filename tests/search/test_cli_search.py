@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from peskovtui import cli
-from peskovtui.cli import main
+from peskovtui.cli import main, output
 from peskovtui.library import Library
 from peskovtui.search import QueryError
 from tests.search.articles import SEEDS
@@ -166,7 +165,7 @@ def test_index_in_a_terminal_shows_each_phase_with_its_count(
 ) -> None:
     screen = io.StringIO()
     terminal = Console(file=screen, force_terminal=True, width=120, highlight=False)
-    monkeypatch.setattr(cli, "stderr_console", lambda: terminal)
+    monkeypatch.setattr(output, "stderr_console", lambda: terminal)
     status, out, _ = run(capsys, "index", "--rebuild")
     assert status == 0
     assert "built with 5 articles" in out

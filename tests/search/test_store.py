@@ -13,6 +13,7 @@ import pytest
 from peskovtui.corpus.model import Article
 from peskovtui.search import IndexUnavailable, RefreshReport, WhooshSearchEngine
 from peskovtui.search import engine as engine_module
+from peskovtui.search.schema import SCHEMA_VERSION
 from peskovtui.search.store import CorpusIndexDir, cache_root, corpus_key
 from tests.search.articles import SEEDS, make_article
 
@@ -94,7 +95,7 @@ def test_schema_change_rebuilds_with_a_notice(
     seed_list: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_engine(seed_list)[0].close()
-    monkeypatch.setattr(engine_module, "SCHEMA_VERSION", engine_module.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(engine_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     eng, report = open_engine(seed_list)
     assert report.rebuilt
     assert any("another version" in n for n in report.notices)

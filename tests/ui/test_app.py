@@ -42,7 +42,7 @@ async def test_first_screen_lists_articles_and_opens_the_first(run_app: Run) -> 
         assert reader.article is articles.articles[0]
         assert app.focused is articles
         assert quotes.row_count() > 0
-        assert app.main.sub_title.startswith("bundled articles · 5 articles · ")
+        assert str(app.main.sub_title).startswith("bundled articles · 5 articles · ")
 
 
 async def test_search_highlights_matches_and_n_steps_through_them(run_app: Run) -> None:
@@ -60,7 +60,7 @@ async def test_search_highlights_matches_and_n_steps_through_them(run_app: Run) 
         assert app.focused is articles
         await pilot.press("n")
         assert reader.current_match == 0
-        assert reader.border_subtitle.startswith(f"match 1/{len(reader.matches)}")
+        assert str(reader.border_subtitle).startswith(f"match 1/{len(reader.matches)}")
         assert visible(reader, *reader.matches[0])
         await pilot.press("n", "n", "N")
         assert reader.current_match == 1
@@ -208,19 +208,19 @@ async def test_versions_in_other_articles_with_their_differences(run_app: Run) -
         row = quotes.current
         assert row is not None
         assert row.also_in == 1
-        assert reader.border_subtitle.startswith("version 1/2 (v/V) · ¶ ")
+        assert str(reader.border_subtitle).startswith("version 1/2 (v/V) · ¶ ")
         await pilot.press("v")
-        await wait_for(pilot, lambda: "version 2/2" in reader.border_subtitle, "version 2")
+        await wait_for(pilot, lambda: "version 2/2" in str(reader.border_subtitle), "version 2")
         assert reader.article is not None
         assert reader.article.id.startswith("003")
         assert reader.marked is not None
         marked = reader.article.text[reader.marked[0] : reader.marked[1]]
         assert "stable political tradition and you say" in marked
-        assert "version 2/2" in reader.border_subtitle
+        assert "version 2/2" in str(reader.border_subtitle)
         differences = [reader.article.text[s:e] for s, e in reader._diffs]
         assert "tradition" in differences
         await pilot.press("V")
-        await wait_for(pilot, lambda: "version 1/2" in reader.border_subtitle, "version 1")
+        await wait_for(pilot, lambda: "version 1/2" in str(reader.border_subtitle), "version 1")
         assert reader.article.id.startswith("002")
 
 
@@ -341,7 +341,7 @@ async def test_the_speakers_of_the_current_paragraph_are_named(run_app: Run) -> 
         await pilot.press("2", *["right_square_bracket"] * target)
         await pilot.pause()
         # The paragraph says only "he said"; the reader names him.
-        assert reader.border_subtitle == f"¶ {target + 1}: Dmitry Peskov"
+        assert str(reader.border_subtitle) == f"¶ {target + 1}: Dmitry Peskov"
 
 
 async def test_hits_beyond_the_ranged_ones_get_their_matches_when_opened(
@@ -382,6 +382,7 @@ async def test_an_unknown_binding_id_in_the_keymap_is_reported(
 async def test_index_progress_shows_the_phase_and_its_count(run_app: Run) -> None:
     async with run_app() as pilot:
         app = pilot.app
+        assert isinstance(app, PeskovApp)
         row = app.query_one("#index-progress")
         assert not row.has_class("-active")
         app.main.post_message(IndexProgress(Progress(WRITING, 500, 2000, "entries")))

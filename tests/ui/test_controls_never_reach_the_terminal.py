@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from peskovtui.ui.app import PeskovApp
 from peskovtui.ui.widgets.article_list import ArticleList
@@ -39,7 +40,7 @@ def corpus(tmp_path: Path) -> Path:
 
 def controls_on_screen(pilot: Pilot[None]) -> list[str]:
     found = []
-    for widget in pilot.app.screen.walk_children():
+    for widget in pilot.app.screen.walk_children(Widget):
         if not widget.display:
             continue
         width, height = widget.outer_size

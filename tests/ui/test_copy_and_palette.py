@@ -39,7 +39,7 @@ async def test_y_after_v_copies_the_version_on_screen(run_app: Run) -> None:
             await pilot.press("j")
         assert quotes.current is not None
         await pilot.press("enter", "v")
-        await wait_for(pilot, lambda: "version 2/2" in reader.border_subtitle, "version 2")
+        await wait_for(pilot, lambda: "version 2/2" in str(reader.border_subtitle), "version 2")
         assert app.focused is quotes
         assert reader.article is not None
         assert reader.article.id.startswith("003")

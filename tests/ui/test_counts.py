@@ -17,5 +17,7 @@ async def test_a_corpus_of_one_article_is_counted_in_the_singular(
     async with run_app(paths=(tmp_path,)) as pilot:
         app = pilot.app
         assert isinstance(app, PeskovApp)
-        assert " · 1 article" in app.main.sub_title and "1 articles" not in app.main.sub_title
+        title = str(app.main.sub_title)
+        assert " · 1 article" in title
+        assert "1 articles" not in title
         assert app.query_one(ArticleList).border_subtitle == "1 article"

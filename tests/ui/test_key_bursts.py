@@ -4,6 +4,7 @@ with one line and a non-zero status, the details kept in a file."""
 from __future__ import annotations
 
 import random
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,5 @@ async def test_random_queries_pasted_into_the_search_bar(run_app: Run) -> None:
         query_input = app.query_one(QueryInput)
         for query in QUERIES[:40]:
             query_input.value = query
-            await wait_for(
-                pilot, lambda q=query: app.main.search_answered(q), f"{query!r} answered"
-            )
+            await wait_for(pilot, partial(app.main.search_answered, query), f"{query!r} answered")
         assert app.is_running

@@ -9,7 +9,7 @@ import pytest
 
 from peskovtui import library as library_module
 from peskovtui.corpus import Article
-from peskovtui.quotes import Quote
+from peskovtui.quotes import Quote, article_quotes
 from peskovtui.ui.app import PeskovApp
 from peskovtui.ui.widgets.quotes_panel import QuotesPanel
 from peskovtui.ui.widgets.reader import Reader
@@ -24,7 +24,7 @@ async def test_the_text_shows_before_the_quotes_are_found(
 ) -> None:
     release = threading.Event()
     started = threading.Event()
-    extract = library_module.article_quotes
+    extract = article_quotes
 
     def slow(article: Article) -> list[Quote]:
         if article.id == LATE:
@@ -33,7 +33,7 @@ async def test_the_text_shows_before_the_quotes_are_found(
             release.wait(timeout=60)
         return extract(article)
 
-    monkeypatch.setattr(library_module, "article_quotes", slow)
+    monkeypatch.setattr("peskovtui.library.article_quotes", slow)
     monkeypatch.setattr(library_module.Library, "read_quotes", lambda self: None)
     monkeypatch.setattr(library_module.Library, "quote_counts", lambda self: {})
     async with run_app() as pilot:

@@ -10,6 +10,7 @@ from rich.color import Color
 from rich.style import Style
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from peskovtui.ui.app import PeskovApp
 from peskovtui.ui.themes import DARK, LIGHT
@@ -43,7 +44,7 @@ def contrast(style: Style) -> float:
 def low_contrast(pilot: Pilot[None]) -> list[str]:
     """Every piece of text on screen whose colours fall under AA, with its widget."""
     found: dict[tuple[str, str], str] = {}
-    for widget in pilot.app.screen.walk_children():
+    for widget in pilot.app.screen.walk_children(Widget):
         if not widget.display or not widget.region:
             continue
         width, height = widget.outer_size

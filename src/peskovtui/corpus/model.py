@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 ParagraphRole = Literal["title", "subtitle", "byline", "dateline", "heading", "body"]
 
@@ -67,6 +67,35 @@ class Article:
         if self.path is None:
             return self.id
         return f"{self.path}:{self.row}" if self.row is not None else self.path
+
+    def summary_json(self) -> dict[str, Any]:
+        """The article's metadata as plain JSON data (what ``list`` prints)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "date": self.date,
+            "words": self.words,
+            "authors": list(self.authors),
+            "url": self.url,
+            "path": self.path,
+            "row": self.row,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything known about the article as plain JSON data (what ``show`` prints):
+        paragraphs numbered as the reader numbers them, from 1."""
+        return {
+            **self.summary_json(),
+            "subtitle": self.subtitle,
+            "dateline": self.dateline,
+            "text": self.text,
+            "paragraphs": [
+                {"paragraph": number, "start": p.start, "end": p.end, "role": p.role}
+                for number, p in enumerate(self.paragraphs, start=1)
+            ],
+            "set_aside": [{"line": s.line, "reason": s.reason} for s in self.set_aside],
+        }
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (the nearest one before it between two)."""

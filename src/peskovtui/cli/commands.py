@@ -1,0 +1,288 @@
+"""The subcommands: one function each, taking the parsed arguments and returning the exit
+status. They ask the Library and print through ``peskovtui.cli.output``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from peskovtui.citation import as_markdown, as_plain
+from peskovtui.cli import output
+from peskovtui.cli.output import (
+    emit_json,
+    emit_jsonl,
+    emit_records,
+    highlighted,
+    plain,
+    titled_table,
+    warn,
+)
+from peskovtui.cli.progress import index_progress
+from peskovtui.corpus.fields import parse_field_overrides
+from peskovtui.display import counted, visible_controls
+from peskovtui.errors import PeskovError
+from peskovtui.library import Library
+
+if TYPE_CHECKING:
+    from peskovtui.search import RefreshReport
+
+ROLE_STYLES = {
+    "title": "bold",
+    "subtitle": "italic",
+    "byline": "dim",
+    "dateline": "dim",
+    "heading": "bold underline",
+    "body": "",
+}
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    """Open the corpus the arguments name, printing what was skipped."""
+    library = Library.open(args.paths, parse_field_overrides(args.fields))
+    for message in library.warnings:
+        warn(message)
+    return library
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """``peskovtui list``: the articles of a corpus."""
+    library = open_library(args)
+    summaries = [a.summary_json() for a in library.articles]
+    if args.format == "json":
+        emit_json(summaries)
+    elif args.format == "jsonl":
+        emit_jsonl(summaries)
+    else:
+        console = output.stdout_console()
+        rows = [
+            (
+                *(visible_controls(s[k] or "") for k in ("id", "title", "outlet", "date")),
+                str(s["words"]),
+            )
+            for s in summaries
+        ]
+        table = titled_table(f"{library.name}: {counted(len(rows), 'article')}")
+        # Ids are what ``show`` takes, so they are never cut; the title gives way instead.
+        fixed = [max([len(row[i]) for row in rows] + [5]) for i in (0, 2, 3, 4)]
+        title_width = max(20, console.width - sum(min(w, 24) for w in fixed) - 16)
+        table.add_column("id", no_wrap=True, style="cyan")
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_width)
+        table.add_column("outlet", no_wrap=True, max_width=24, overflow="ellipsis")
+        table.add_column("date", no_wrap=True, max_width=24, overflow="ellipsis")
+        table.add_column("words", justify="right")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        console.print(table)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """``peskovtui show``: one article, cleaned, raw, or as JSON."""
+    library = open_library(args)
+    article = library.article(args.id)
+    if args.raw:
+        raw = library.raw(article.id)
+        if args.format == "json":
+            emit_json({"id": article.id, "raw": raw})
+        elif sys.stdout.isatty():
+            # On a terminal a control sequence in the original would be obeyed, not shown.
+            sys.stdout.write(visible_controls(raw))
+        else:
+            sys.stdout.write(raw)  # the original exactly, for a file or a pipe
+        return 0
+    if args.format == "json":
+        emit_json(article.to_json())
+        return 0
+    console = output.stdout_console()
+    if not console.is_terminal:
+        sys.stdout.write(visible_controls(article.text) + "\n")
+        return 0
+    meta = [article.outlet, article.date, ", ".join(article.authors), article.url]
+    console.print(plain(" · ".join(m for m in meta if m), style="dim"))
+    console.print(plain(article.location, style="dim"))
+    for paragraph in article.paragraphs:
+        console.print()
+        text = article.text[paragraph.start : paragraph.end]
+        console.print(plain(text, style=ROLE_STYLES[paragraph.role]))
+    return 0
+
+
+QUOTE_FIELDS = (
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_mention",
+    "kind",
+    "cluster",
+    "role",
+    "speaker_kind",
+    "paragraph",
+    "mention_start",
+    "mention_end",
+)
+SPEAKER_FIELDS = ("speaker", "kind", "quotes", "articles", "variants")
+
+
+def run_quotes(args: argparse.Namespace) -> int:
+    """``peskovtui quotes``: every direct quotation with its speaker and location."""
+    library = open_library(args)
+    library.read_quotes()
+    quotes = library.quotes(args.article, args.speaker, include_fragments=args.all)
+    records = [library.quote_json(q) for q in quotes]
+    table = titled_table(f"{library.name}: {counted(len(records), 'quote')}")
+    table.add_column("article", no_wrap=True, style="cyan", max_width=24, overflow="ellipsis")
+    table.add_column("¶", justify="right", no_wrap=True)
+    table.add_column("at", justify="right", no_wrap=True)
+    table.add_column("speaker", max_width=28, overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("quote", overflow="fold")
+    table.add_column("cluster", no_wrap=True)
+    for r in records:
+        table.add_row(
+            plain(r["article_id"]),
+            str(r["paragraph"]),
+            f"{r['start']}-{r['end']}",
+            plain(r["speaker"], style="dim" if r["speaker"] == "unattributed" else ""),
+            plain(r["kind"]),
+            plain(r["text"]),
+            plain(r["cluster"]),
+        )
+    emit_records(args.format, records, QUOTE_FIELDS, table)
+    return 0
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    """``peskovtui speakers``: the speakers of a corpus with their number of quotes."""
+    library = open_library(args)
+    library.read_quotes()
+    records: list[dict[str, Any]] = [
+        {
+            "speaker": s.speaker,
+            "kind": s.kind,
+            "quotes": s.quotes,
+            "articles": s.articles,
+            "variants": list(s.variants),
+        }
+        for s in library.speakers(include_fragments=args.all)
+    ]
+    table = titled_table(f"{library.name}: {counted(len(records), 'speaker')}")
+    table.add_column("speaker", overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("quotes", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("also named", overflow="fold")
+    for r in records:
+        table.add_row(
+            plain(r["speaker"]),
+            plain(r["kind"]),
+            str(r["quotes"]),
+            str(r["articles"]),
+            plain(", ".join(r["variants"])),
+        )
+    emit_records(args.format, records, SPEAKER_FIELDS, table)
+    return 0
+
+
+def refresh_search_index(
+    library: Library, *, rebuild: bool = False, phase_lines: bool = False
+) -> RefreshReport:
+    """Bring the corpus's search index up to date, showing progress and notices."""
+    with index_progress(phase_lines=phase_lines) as progress:
+        report = library.refresh_index(rebuild=rebuild, progress=progress)
+    for notice in report.notices:
+        warn(notice)
+    return report
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """``peskovtui search``: ranked articles matching a query, with exact match ranges."""
+    library = open_library(args)
+    refresh_search_index(library)
+    results = library.search(args.query, args.limit)
+    for notice in results.notices:
+        warn(notice)
+    if args.format == "json":
+        emit_json([library.hit_json(h) for h in results.hits])
+        return 0
+    if args.format == "jsonl":
+        emit_jsonl(library.hit_json(h) for h in results.hits)
+        return 0
+    console = output.stdout_console()
+    # repr() writes the query's control characters as escapes.
+    if not results.hits:
+        console.print(plain(f"{library.name}: no article matches {args.query!r}."))
+        return 0
+    if results.total > len(results.hits):
+        found = f"{len(results.hits)} of {results.total} articles match"
+    else:
+        found = f"{counted(results.total, 'article')} match{'es' * (results.total == 1)}"
+    table = titled_table(f"{library.name}: {found} {args.query!r}", show_lines=True)
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("score", justify="right")
+    table.add_column("matches", justify="right")
+    table.add_column("article", ratio=1)
+    for hit in results.hits:
+        article = library.article(hit.article_id)
+        cell = plain(hit.title, style="bold")
+        meta = " · ".join(m for m in (article.outlet, article.date) if m)
+        if meta:
+            cell.append("\n" + visible_controls(meta), style="dim")
+        cell.append("\n")
+        cell.append_text(highlighted(hit.snippet))
+        table.add_row(plain(hit.article_id), f"{hit.score:.2f}", str(hit.match_count), cell)
+    console.print(table)
+    return 0
+
+
+def run_index(args: argparse.Namespace) -> int:
+    """``peskovtui index``: build or refresh the corpus's search index."""
+    library = open_library(args)
+    start = time.monotonic()
+    report = refresh_search_index(library, rebuild=args.rebuild, phase_lines=True)
+    took = f"in {time.monotonic() - start:.1f} s"
+    if report.rebuilt:
+        what = f"built with {counted(report.added, 'article')} {took}"
+    elif report.read_only:
+        what = "in use by another process; left as it is"
+    else:
+        what = (
+            f"up to date: {report.added:,} added, {report.changed:,} changed, "
+            f"{report.removed:,} removed {took}"
+        )
+    # soft_wrap: one line, however long the index's path, for scripts and logs.
+    output.stdout_console().print(
+        plain(f"Search index for {library.name} {what} ({report.location})."), soft_wrap=True
+    )
+    return 0
+
+
+def run_cite(args: argparse.Namespace) -> int:
+    """``peskovtui cite``: a passage with its citation, exactly as the app copies it."""
+    library = open_library(args)
+    citation = library.cite(args.id, args.start, args.end)
+    if args.format == "json":
+        emit_json(citation.to_json())
+    else:
+        sys.stdout.write(as_markdown(citation) if args.format == "md" else as_plain(citation))
+    return 0
+
+
+def run_read(args: argparse.Namespace) -> int:
+    """Bare ``peskovtui [PATH...]``: the reader app on the corpus."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise PeskovError(
+            "The reader needs a terminal; for scripts use 'peskovtui list', 'show', 'search' "
+            "or 'quotes'."
+        )
+    # The app shows what was skipped while loading as notifications.
+    library = Library.open(args.paths, parse_field_overrides(args.fields))
+    # Imported here so that the scripting commands never pay for loading Textual.
+    from peskovtui.ui.app import run
+
+    return run(library)
