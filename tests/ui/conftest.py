@@ -8,6 +8,8 @@ broken app reaches.
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -77,9 +79,28 @@ async def search(pilot: Pilot[None], query: str) -> None:
     await pilot.pause()
 
 
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache dir holding the bundled articles' search index, built once per session."""
+    cache = tmp_path_factory.mktemp("seed-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    try:
+        library = Library.open()
+        library.refresh_index()
+        library.close()
+    finally:
+        if before is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = before
+    return cache
+
+
 @pytest.fixture
-def run_app() -> Run:
-    """Start the app on the bundled articles (or ``paths``) at a given terminal size."""
+def run_app(private_xdg: Path, seed_index: Path) -> Run:
+    """Start the app on the bundled articles (or ``paths``) at a given terminal size. On the
+    bundled articles the test's own cache starts with their index, built once per session."""
 
     @asynccontextmanager
     async def run(
@@ -88,6 +109,8 @@ def run_app() -> Run:
         *,
         notifications: bool = False,
     ) -> AsyncIterator[Pilot[None]]:
+        if not paths:
+            shutil.copytree(seed_index, private_xdg / "XDG_CACHE_HOME", dirs_exist_ok=True)
         app = PeskovApp(Library.open(list(paths)))
         async with app.run_test(size=size, notifications=notifications) as pilot:
             await settle(pilot)
