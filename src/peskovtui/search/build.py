@@ -23,7 +23,7 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import PostingPool
 
-from peskovtui.child import Children, lead_own_group, spawn_context
+from peskovtui.child import Children, die_with_parent, lead_own_group, spawn_context
 from peskovtui.corpus.model import Article
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.progress import (
@@ -35,6 +35,7 @@ from peskovtui.search.progress import (
     report_progress,
 )
 from peskovtui.search.schema import article_document, build_schema
+from peskovtui.search.store import ITEMS_PREFIX
 
 # An article, its speakers (or the function that finds them in its text), its source (path,
 # row, size, mtime_ns) and the key that stands for its speakers in the manifest.
@@ -139,6 +140,7 @@ def build_here(directory: Path, items: Sequence[Item], progress: ProgressCallbac
 
 
 def _child(directory: str, items_file: str, messages: Any) -> None:
+    die_with_parent()
     lead_own_group()
     # Imported here: only the child process needs it.
     from peskovtui.search.parallel import build_parallel
@@ -173,7 +175,7 @@ def build_in_child(
     # The articles go through a file: a child that dies early cannot block the parent on a
     # half-written pipe.
     with tempfile.NamedTemporaryFile(
-        dir=directory.parent, prefix=".items-", suffix=".pickle", delete=False
+        dir=directory.parent, prefix=ITEMS_PREFIX, suffix=".pickle", delete=False
     ) as fh:
         pickle.dump(list(items), fh, protocol=pickle.HIGHEST_PROTOCOL)
         items_file = fh.name
@@ -188,6 +190,7 @@ def build_in_child(
     count: int | None = None
     error: str | None = None
     started = False
+    ended = False  # the child said it is done, or stopped by itself
     try:
         while count is None and error is None:
             message = receive(messages, [child])
@@ -203,7 +206,10 @@ def build_in_child(
                 count = int(value)
             elif kind == "error":
                 error = str(value)
+        ended = True
     finally:
+        if not ended:  # interrupted (Ctrl-C, the owner closed): the build stops at once
+            children.end(child)
         child.join(timeout=30)
         if child.is_alive():
             child.kill()

@@ -252,6 +252,7 @@ class WhooshSearchEngine:
         with store.writer_lock(self._lock_timeout) as writer:
             if not writer:
                 return self._open_read_only(store, notices)
+            store.remove_leftovers()
             opened = None
             reused = False
             if not rebuild and not self._damaged:

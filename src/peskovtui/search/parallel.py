@@ -18,6 +18,7 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
+from peskovtui.child import die_with_parent
 from peskovtui.search.build import (
     ENTRIES,
     WRITER_MB,
@@ -112,6 +113,7 @@ def _collect(
 def _work(
     number: int, ix: Any, items: Sequence[Item], claimed: Any, messages: Any, limitmb: int
 ) -> None:
+    die_with_parent()
     try:
         writer = counted_writer(
             SegmentWriter(ix, _lk=False, limitmb=limitmb, compound=False), limitmb

@@ -7,6 +7,7 @@ Layout under ``<user cache dir>/peskovtui/indexes/<corpus key>/``::
     CURRENT        the name of the generation to read, replaced atomically
     gen-<hex>/     a complete Whoosh index plus peskovtui.json (schema version)
     .build-<hex>/  a generation being built; renamed to gen-<hex> only when complete
+    .items-*       the articles handed to a build's child process
 
 Readers never take the lock: Whoosh commits by renaming its table of contents, so a reader
 sees the last committed state while another process writes.
@@ -34,6 +35,8 @@ import platformdirs
 from peskovtui.search.errors import IndexUnavailable
 
 META_FILE = "peskovtui.json"
+ITEMS_PREFIX = ".items-"
+_BUILD_PREFIX = ".build-"
 _GEN_NAME = re.compile(r"^gen-[0-9a-f]{16}$")
 
 
@@ -137,7 +140,7 @@ class CorpusIndexDir:
 
     def new_build_dir(self, meta: dict[str, Any]) -> Path:
         """A fresh private directory to build a generation in."""
-        build = Path(tempfile.mkdtemp(prefix=".build-", dir=self.root))
+        build = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=self.root))
         _write_atomic(build / META_FILE, json.dumps(meta, indent=2))
         return build
 
@@ -154,10 +157,19 @@ class CorpusIndexDir:
         for child in self.root.iterdir():
             if child.name in (gen.name, previous):
                 continue
-            if _GEN_NAME.match(child.name) or child.name.startswith(".build-"):
+            if _GEN_NAME.match(child.name) or child.name.startswith(_BUILD_PREFIX):
                 # Only the lock holder publishes, so no build in progress is removed here.
                 shutil.rmtree(child, ignore_errors=True)
         return gen
+
+    def remove_leftovers(self) -> None:
+        """Remove what a build that died left behind (call it holding the writer lock: no
+        build is under way then)."""
+        for child in self.root.iterdir():
+            if child.name.startswith(_BUILD_PREFIX):
+                shutil.rmtree(child, ignore_errors=True)
+            elif child.name.startswith(ITEMS_PREFIX):
+                child.unlink(missing_ok=True)
 
     def current_name(self) -> str | None:
         """The name in CURRENT, unchecked."""
