@@ -27,6 +27,7 @@ from peskovtui.search.build import (
     counted_writer,
 )
 from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
+from peskovtui.search.integrity import check, prune, seal
 from peskovtui.search.offsets import Range, build_plan, plan_offsets
 from peskovtui.search.progress import PUBLISHING, ProgressCallback, report_progress
 from peskovtui.search.query import expand_partial_terms, parse_query, read_query
@@ -266,7 +267,7 @@ class WhooshSearchEngine:
                 big = len(diff.todo) > self._child_threshold
                 if not (big and len(diff.todo) > REBUILD_SHARE * len(items)):
                     if diff.todo or diff.removed:
-                        self._apply(ix, diff, len(items), progress)
+                        self._apply(ix, diff, len(items), progress, gen)
                         # A live searcher keeps serving until the swap closes it.
                         stale, searcher = searcher, ix.searcher()
                         if not reused:
@@ -309,9 +310,13 @@ class WhooshSearchEngine:
         return self._ix, self._searcher, gen, _Manifest(entries, from_file=True)
 
     def _open_current(
-        self, store: CorpusIndexDir, notices: list[str]
+        self, store: CorpusIndexDir, notices: list[str], *, writable: bool = True
     ) -> tuple[Any, Any, Path, _Manifest] | None:
-        """The current generation if it is usable; None (with a notice) if it must be rebuilt."""
+        """The current generation if it is usable; None (with a notice) if it must be rebuilt.
+
+        Its files are checked against their sizes and checksums first (``integrity``); in a
+        cache this process can write, what a killed refresh left in it is removed.
+        """
         try:
             gen = store.current()
         except UnsafeIndexDir as exc:
@@ -324,12 +329,19 @@ class WhooshSearchEngine:
         if meta.get("schema_version") != SCHEMA_VERSION:
             notices.append("The search index was made by another version; rebuilding it.")
             return None
+        problem = check(gen, restamp=writable)
+        if problem is not None:
+            notices.append(f"The search index was damaged ({problem}); rebuilding it.")
+            self._discard_current = True
+            return None
+        if writable:
+            prune(gen)
         opened = None
         # Whoosh leaves a file open when a damaged table of contents fails to load.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                ix = _storage(gen).open_index()
+                ix = _storage(gen, readonly=not writable).open_index()
                 searcher = ix.searcher()
                 saved = store.read_manifest(gen, ix.latest_generation())
                 if saved is not None and len(saved) == ix.doc_count():
@@ -347,7 +359,12 @@ class WhooshSearchEngine:
     def _open_read_only(self, store: CorpusIndexDir, notices: list[str]) -> RefreshReport:
         gen = store.current()
         ix = None
-        if gen is not None and store.read_meta(gen).get("schema_version") == SCHEMA_VERSION:
+        # Checked, not repaired: the other process may be between a commit and its seal.
+        if (
+            gen is not None
+            and store.read_meta(gen).get("schema_version") == SCHEMA_VERSION
+            and check(gen) is None
+        ):
             try:
                 ix = _storage(gen, readonly=True).open_index()
                 ix.doc_count()
@@ -380,6 +397,11 @@ class WhooshSearchEngine:
                 raise IndexUnavailable(
                     f"Building the search index saved {count} of {counted(len(items), 'article')}."
                 )
+            built = _storage(build).open_index()
+            try:
+                _seal(build, built)  # a generation is published sealed
+            finally:
+                built.close()
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
@@ -398,8 +420,14 @@ class WhooshSearchEngine:
         report_progress(progress, PUBLISHING, 1, 1, "")
 
     def _apply(
-        self, ix: Any, diff: _Diff, expected: int, progress: ProgressCallback | None
+        self,
+        ix: Any,
+        diff: _Diff,
+        expected: int,
+        progress: ProgressCallback | None,
+        gen: Path | None = None,
     ) -> None:
+        """Commit ``diff`` to ``ix``; an index on disk (in ``gen``) is sealed after it."""
         if not diff.todo and not diff.removed:
             return
         writer = counted_writer(ix.writer(limitmb=WRITER_MB, compound=False), WRITER_MB)
@@ -414,6 +442,8 @@ class WhooshSearchEngine:
             raise
         commit(writer, progress)
         self._check_count(ix, expected)
+        if gen is not None:
+            _seal(gen, ix)
 
     def _check_count(self, ix: Any, expected: int) -> None:
         count = int(ix.doc_count())
@@ -518,6 +548,10 @@ class WhooshSearchEngine:
 
 def _storage(gen: Path, *, readonly: bool = False) -> Any:
     return FileStorage(str(gen), readonly=readonly)
+
+
+def _seal(directory: Path, ix: Any) -> None:
+    seal(directory, [segment.segment_id() for segment in ix._segments()])
 
 
 def _check(cancel: CancelCheck | None) -> None:

@@ -5,7 +5,9 @@ Layout under ``<user cache dir>/peskovtui/indexes/<corpus key>/``::
     corpus.json    the corpus paths the key was made from (for people, not for code)
     lock           advisory lock held by the one process writing (refresh or rebuild)
     CURRENT        the name of the generation to read, replaced atomically
-    gen-<hex>/     a complete Whoosh index plus peskovtui.json (schema version)
+    gen-<hex>/     a complete Whoosh index plus peskovtui.json (schema version), the
+                   manifest of its articles and the sizes and checksums of its files
+                   (sums-<commit>.json, see ``integrity``)
     .build-<hex>/  a generation being built; renamed to gen-<hex> only when complete
     .items-*       the articles handed to a build's child process
 
@@ -111,7 +113,7 @@ class CorpusIndexDir:
         self = cls(root, corpus_paths)
         info = root / "corpus.json"
         if not info.exists():
-            _write_atomic(info, json.dumps({"paths": list(self.corpus_paths)}, indent=2))
+            write_atomic(info, json.dumps({"paths": list(self.corpus_paths)}, indent=2))
         return self
 
     def current(self) -> Path | None:
@@ -141,7 +143,7 @@ class CorpusIndexDir:
     def new_build_dir(self, meta: dict[str, Any]) -> Path:
         """A fresh private directory to build a generation in."""
         build = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=self.root))
-        _write_atomic(build / META_FILE, json.dumps(meta, indent=2))
+        write_atomic(build / META_FILE, json.dumps(meta, indent=2))
         return build
 
     def publish(self, build: Path, *, keep_previous: bool = True) -> Path:
@@ -153,7 +155,7 @@ class CorpusIndexDir:
         previous = self.current_name() if keep_previous else None
         gen = self.root / f"gen-{os.urandom(8).hex()}"
         build.rename(gen)
-        _write_atomic(self.root / "CURRENT", gen.name + "\n")
+        write_atomic(self.root / "CURRENT", gen.name + "\n")
         for child in self.root.iterdir():
             if child.name in (gen.name, previous):
                 continue
@@ -197,7 +199,7 @@ class CorpusIndexDir:
             key: [e.digest, e.path, e.row, e.size, e.mtime_ns, e.text_length, e.speakers]
             for key, e in entries.items()
         }
-        _write_atomic(gen / name, json.dumps(data, separators=(",", ":")))
+        write_atomic(gen / name, json.dumps(data, separators=(",", ":")))
         for old in gen.glob("manifest-*.json"):
             if old.name != name:
                 old.unlink(missing_ok=True)
@@ -223,7 +225,8 @@ class CorpusIndexDir:
             os.close(fd)  # closing the descriptor releases the lock
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (mode 0600) so that a reader sees the old file or the new."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with tmp.open("w", encoding="utf-8") as fh:
         fh.write(text)
