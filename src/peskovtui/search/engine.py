@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import shutil
 import threading
@@ -27,7 +28,7 @@ from peskovtui.search.build import (
     counted_writer,
 )
 from peskovtui.search.errors import IndexUnavailable, SearchCancelled, SearchError
-from peskovtui.search.integrity import check, prune, seal
+from peskovtui.search.integrity import check, index_files, prune, seal
 from peskovtui.search.offsets import Range, build_plan, plan_offsets
 from peskovtui.search.progress import PUBLISHING, ProgressCallback, report_progress
 from peskovtui.search.query import expand_partial_terms, parse_query, read_query
@@ -250,6 +251,8 @@ class WhooshSearchEngine:
         progress: ProgressCallback | None,
         notices: list[str],
     ) -> RefreshReport:
+        if not store.writable():
+            return self._refresh_unwritable(store, items, rebuild, progress, notices)
         with store.writer_lock(self._lock_timeout) as writer:
             if not writer:
                 return self._open_read_only(store, notices)
@@ -356,6 +359,38 @@ class WhooshSearchEngine:
             self._discard_current = True
         return opened
 
+    def _refresh_unwritable(
+        self,
+        store: CorpusIndexDir,
+        items: list[Item],
+        rebuild: bool,
+        progress: ProgressCallback | None,
+        notices: list[str],
+    ) -> RefreshReport:
+        """A cache this process cannot write (a read-only mount or folder): its index is
+        searched as it is when it is sound and matches the corpus; when articles changed it is
+        copied into memory and brought up to date there. Nothing is written."""
+        opened = None if rebuild else self._open_current(store, notices, writable=False)
+        if opened is None:
+            raise OSError(errno.EROFS, "the cache directory is read-only")
+        ix, searcher, gen, manifest = opened
+        diff = _diff(manifest, items)
+        self._known = None  # never reused: another process may write it meanwhile
+        if not diff.todo and not diff.removed:
+            self._swap(ix, searcher)
+            self._location = str(gen)
+            return RefreshReport(0, 0, 0, False, self._location, False, tuple(notices))
+        searcher.close()
+        ix.close()
+        self._swap(_copy_to_memory(gen))
+        self._memory, self._dir, self._location = True, None, "memory"
+        self._in_ram, self._memory_manifest = True, dict(manifest)
+        notices.append(
+            "The cache directory is read-only: the saved search index is brought up to date "
+            "in memory for this session."
+        )
+        return self._refresh_memory(items, False, progress, notices)
+
     def _open_read_only(self, store: CorpusIndexDir, notices: list[str]) -> RefreshReport:
         gen = store.current()
         ix = None
@@ -427,20 +462,26 @@ class WhooshSearchEngine:
         progress: ProgressCallback | None,
         gen: Path | None = None,
     ) -> None:
-        """Commit ``diff`` to ``ix``; an index on disk (in ``gen``) is sealed after it."""
+        """Commit ``diff`` to ``ix``; an index on disk (in ``gen``) is sealed after it, and
+        what a failed commit wrote there is removed."""
         if not diff.todo and not diff.removed:
             return
         writer = counted_writer(ix.writer(limitmb=WRITER_MB, compound=False), WRITER_MB)
         try:
-            for doc_id in diff.removed:
-                writer.delete_by_term("id", doc_id)
-            for article, *_ in diff.todo:
-                writer.delete_by_term("id", article.id)
-            add_documents(writer, diff.todo, progress)
+            try:
+                for doc_id in diff.removed:
+                    writer.delete_by_term("id", doc_id)
+                for article, *_ in diff.todo:
+                    writer.delete_by_term("id", article.id)
+                add_documents(writer, diff.todo, progress)
+            except BaseException:
+                writer.cancel()
+                raise
+            commit(writer, progress)
         except BaseException:
-            writer.cancel()
+            if gen is not None:  # a full disk: the new segment's files would keep it full
+                prune(gen)
             raise
-        commit(writer, progress)
         self._check_count(ix, expected)
         if gen is not None:
             _seal(gen, ix)
@@ -552,6 +593,15 @@ def _storage(gen: Path, *, readonly: bool = False) -> Any:
 
 def _seal(directory: Path, ix: Any) -> None:
     seal(directory, [segment.segment_id() for segment in ix._segments()])
+
+
+def _copy_to_memory(gen: Path) -> Any:
+    """The index of ``gen`` (its checked files only) as an index in memory."""
+    ram = RamStorage()
+    for name in index_files(gen):
+        with (gen / name).open("rb") as source, ram.create_file(name) as target:
+            shutil.copyfileobj(source, target)
+    return ram.open_index()
 
 
 def _check(cancel: CancelCheck | None) -> None:

@@ -25,6 +25,8 @@ from peskovtui.search.build import (
     Item,
     add_documents,
     counted_writer,
+    failed,
+    failure,
     receive,
 )
 from peskovtui.search.errors import IndexUnavailable
@@ -96,7 +98,7 @@ def _collect(
         elif kind == "segment":
             segments[worker] = value[0]
         elif kind == "error":
-            raise IndexUnavailable(value[0])
+            raise failed(*value[0])
         # Every worker takes articles until none are left before it writes, so once all have
         # started writing (or ended with nothing to write) every article is analysed.
         if all(n in writing or n in segments for n in range(len(workers))):
@@ -130,7 +132,7 @@ def _work(
         # The segment is finished here but committed by the parent with the others.
         segment = writer._finalize_segment()
     except Exception as exc:  # reported to the parent, which owns the error handling
-        messages.put(("error", number, f"{type(exc).__name__}: {exc}"))
+        messages.put(("error", number, failure(exc)))
         return
     messages.put(("segment", number, segment))
 

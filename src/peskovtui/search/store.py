@@ -164,6 +164,12 @@ class CorpusIndexDir:
                 shutil.rmtree(child, ignore_errors=True)
         return gen
 
+    def writable(self) -> bool:
+        """Whether this process may write the index (not on a read-only mount or directory)."""
+        gen = self.current_name()
+        dirs = [self.root, *([self.root / gen] if gen and _GEN_NAME.match(gen) else [])]
+        return all(os.access(d, os.W_OK) for d in dirs if d.is_dir())
+
     def remove_leftovers(self) -> None:
         """Remove what a build that died left behind (call it holding the writer lock: no
         build is under way then)."""
@@ -226,11 +232,16 @@ class CorpusIndexDir:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (mode 0600) so that a reader sees the old file or the new."""
+    """Write ``text`` to ``path`` (mode 0600) so that a reader sees the old file or the new;
+    on failure (a full disk) nothing is left behind."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.chmod(0o600)
-    tmp.replace(path)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.chmod(0o600)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
