@@ -73,14 +73,23 @@ def wait_for(condition: Callable[[], bool], bound: float = 120.0) -> bool:
     return True
 
 
+def find_build(parent: int) -> list[Proc]:
+    """The index build's child process under ``parent`` and its workers once they run (the
+    build's child is the one with children of its own), else []."""
+    for child in children(parent):
+        workers = children(child[0])
+        if workers:
+            return [child, *workers]
+    return []
+
+
 def build_processes(parent: subprocess.Popen[bytes]) -> list[Proc]:
-    """The index build's child process under ``parent`` and its workers, once the workers
-    have started (the build child is the one with children of its own)."""
+    """``find_build`` once the build's workers have started."""
     found: list[Proc] = []
 
     def started() -> bool:
         assert parent.poll() is None, "the process ended before its build started"
-        found[:] = next(([c, *children(c[0])] for c in children(parent.pid) if children(c[0])), [])
+        found[:] = find_build(parent.pid)
         return bool(found)
 
     assert wait_for(started)
@@ -110,3 +119,14 @@ def kill_all(parent: subprocess.Popen[bytes], processes: Iterable[Proc]) -> None
     for process in processes:
         if alive(process):
             os.kill(process[0], signal.SIGKILL)
+
+
+def signal_and_watch(parent: subprocess.Popen[bytes], processes: list[Proc], sig: int) -> bool:
+    """Send ``sig`` to ``parent`` and wait for it to end; whether ``processes`` (its children)
+    all ended too. Whatever still runs then is killed."""
+    try:
+        os.kill(parent.pid, sig)
+        parent.wait(timeout=60)  # a bound for a hang, not a measure of speed
+        return all_ended(processes)
+    finally:
+        kill_all(parent, processes)

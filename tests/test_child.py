@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
@@ -14,11 +13,10 @@ from peskovtui.child import Children, ChildStopped
 from peskovtui.library import Library
 from tests.processes import (
     Proc,
-    all_ended,
     children,
     command,
-    kill_all,
     needs_proc,
+    signal_and_watch,
     start_python,
     wait_for,
 )
@@ -107,11 +105,5 @@ def test_a_child_ends_with_its_parent(tmp_path: Path) -> None:
         found[:] = [c for c in children(parent.pid) if "spawn_main" in command(c)]
         return bool(found)
 
-    try:
-        assert wait_for(started)
-        os.kill(parent.pid, signal.SIGKILL)
-        parent.wait()
-        ended = all_ended(found)
-    finally:
-        kill_all(parent, found)
-    assert ended
+    assert wait_for(started)
+    assert signal_and_watch(parent, found, signal.SIGKILL)

@@ -3,11 +3,13 @@ goes on in memory; an index on a read-only file system is read when it is sound.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import gc
 import multiprocessing
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -138,44 +140,47 @@ def built(seed_list: list[Article]) -> Path:
     return Path(engine.location)
 
 
+@contextlib.contextmanager
+def read_only_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The cache as on a read-only file system, checked to be unchanged afterwards."""
+    root = cache_root()
+    before = snapshot(root)
+    read_only(monkeypatch, root.parent)
+    yield
+    monkeypatch.undo()
+    assert snapshot(root) == before
+
+
 def test_a_sound_index_in_a_read_only_cache_is_read(
     seed_list: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gen = built(seed_list)
-    root = cache_root()
-    before = snapshot(root)
-    read_only(monkeypatch, root.parent)
-    engine = WhooshSearchEngine(CORPUS)
-    report = engine.refresh(seed_list)
-    assert (report.rebuilt, report.location, report.notices) == (False, str(gen), ())
-    assert engine.search("peskov").total == 5
-    engine.close()
-    monkeypatch.undo()
-    assert snapshot(root) == before
+    with read_only_cache(monkeypatch):
+        engine = WhooshSearchEngine(CORPUS)
+        report = engine.refresh(seed_list)
+        assert (report.rebuilt, report.location, report.notices) == (False, str(gen), ())
+        assert engine.search("peskov").total == 5
+        engine.close()
 
 
 def test_a_read_only_index_is_brought_up_to_date_in_memory(
     seed_list: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built(seed_list)
-    root = cache_root()
-    before = snapshot(root)
-    read_only(monkeypatch, root.parent)
-    engine = WhooshSearchEngine(CORPUS)
     changed = dataclasses.replace(seed_list[0], text=seed_list[0].text + "\n\nA wombat.")
-    report = engine.refresh([changed, *seed_list[1:], *articles(2)])
-    assert (report.added, report.changed, report.removed, report.rebuilt) == (2, 1, 0, False)
-    assert report.location == "memory"
-    assert report.notices == (
-        "The cache directory is read-only: the saved search index is brought up to date in "
-        "memory for this session.",
-    )
-    assert engine.search("wombat").total == 1
-    assert engine.search("minister").total == 2
-    assert engine.search("peskov").total == 5
-    engine.close()
-    monkeypatch.undo()
-    assert snapshot(root) == before
+    with read_only_cache(monkeypatch):
+        engine = WhooshSearchEngine(CORPUS)
+        report = engine.refresh([changed, *seed_list[1:], *articles(2)])
+        assert (report.added, report.changed, report.removed, report.rebuilt) == (2, 1, 0, False)
+        assert report.location == "memory"
+        assert report.notices == (
+            "The cache directory is read-only: the saved search index is brought up to date in "
+            "memory for this session.",
+        )
+        assert engine.search("wombat").total == 1
+        assert engine.search("minister").total == 2
+        assert engine.search("peskov").total == 5
+        engine.close()
 
 
 def test_a_damaged_index_in_a_read_only_cache_is_rebuilt_in_memory(
@@ -184,18 +189,14 @@ def test_a_damaged_index_in_a_read_only_cache_is_rebuilt_in_memory(
     gen = built(seed_list)
     (postings,) = gen.glob("*.pst")
     postings.write_bytes(bytes(postings.stat().st_size))
-    root = cache_root()
-    before = snapshot(root)
-    read_only(monkeypatch, root.parent)
-    engine = WhooshSearchEngine(CORPUS)
-    report = engine.refresh(seed_list)
-    assert (report.rebuilt, report.location) == (True, "memory")
-    assert report.notices == (
-        f"The search index was damaged ({postings.name} changed); rebuilding it.",
-        "The search index could not be saved (the cache directory is read-only). Searching "
-        "with an index in memory instead; it is not kept.",
-    )
-    assert engine.search("peskov").total == 5
-    engine.close()
-    monkeypatch.undo()
-    assert snapshot(root) == before
+    with read_only_cache(monkeypatch):
+        engine = WhooshSearchEngine(CORPUS)
+        report = engine.refresh(seed_list)
+        assert (report.rebuilt, report.location) == (True, "memory")
+        assert report.notices == (
+            f"The search index was damaged ({postings.name} changed); rebuilding it.",
+            "The search index could not be saved (the cache directory is read-only). Searching "
+            "with an index in memory instead; it is not kept.",
+        )
+        assert engine.search("peskov").total == 5
+        engine.close()

@@ -3,7 +3,6 @@ a build at once, and what a dead build left behind is removed at the next start.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import time
@@ -12,14 +11,7 @@ from pathlib import Path
 from peskovtui.corpus.model import Article
 from peskovtui.search import WhooshSearchEngine
 from peskovtui.search.store import CorpusIndexDir
-from tests.processes import (
-    Proc,
-    all_ended,
-    build_processes,
-    kill_all,
-    needs_proc,
-    start_python,
-)
+from tests.processes import Proc, build_processes, needs_proc, signal_and_watch, start_python
 from tests.search.articles import make_article
 
 pytestmark = needs_proc
@@ -59,13 +51,7 @@ def leftovers(corpus: Path) -> list[str]:
 
 def test_killing_the_parent_ends_the_build_and_the_next_start_cleans_up(tmp_path: Path) -> None:
     parent, processes = start_build(tmp_path, tmp_path / "output")
-    try:
-        os.kill(parent.pid, signal.SIGKILL)
-        parent.wait()
-        ended = all_ended(processes)
-    finally:
-        kill_all(parent, processes)
-    assert ended
+    assert signal_and_watch(parent, processes, signal.SIGKILL)
     assert [name[:7] for name in leftovers(tmp_path)] == [".build-"]
     engine = WhooshSearchEngine([str(tmp_path)])
     report = engine.refresh(articles())
@@ -78,12 +64,6 @@ def test_killing_the_parent_ends_the_build_and_the_next_start_cleans_up(tmp_path
 def test_ctrl_c_stops_a_build_at_once_and_removes_its_files(tmp_path: Path) -> None:
     output = tmp_path / "output"
     parent, processes = start_build(tmp_path, output)
-    try:
-        os.kill(parent.pid, signal.SIGINT)
-        parent.wait(timeout=60)  # a bound for a hang, not a measure
-        ended = all_ended(processes)
-    finally:
-        kill_all(parent, processes)
-    assert ended
+    assert signal_and_watch(parent, processes, signal.SIGINT)
     assert output.read_text(encoding="utf-8").rstrip().endswith("KeyboardInterrupt")
     assert leftovers(tmp_path) == []
