@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from peskovtui.child import Children, ChildStopped
 from peskovtui.library import Library
+from tests.processes import (
+    Proc,
+    children,
+    command,
+    needs_proc,
+    signal_and_watch,
+    start_python,
+    wait_for,
+)
 
 
 def double(value: int) -> int:
@@ -73,3 +84,26 @@ def test_a_closed_library_leaves_later_libraries_free(seeds: object) -> None:
         assert second._child_processes().run(double, 3) == 6
     finally:
         second.close()
+
+
+# Starts a child that would sleep for an hour, as the pass over the quotes would work on.
+HOLD = """
+from peskovtui.child import Children
+from tests.test_child import sleep_long
+
+Children().run(sleep_long, 3600)
+"""
+
+
+@needs_proc
+def test_a_child_ends_with_its_parent(tmp_path: Path) -> None:
+    parent = start_python(HOLD, output=tmp_path / "output")
+    found: list[Proc] = []
+
+    def started() -> bool:
+        assert parent.poll() is None, "the process ended before its child started"
+        found[:] = [c for c in children(parent.pid) if "spawn_main" in command(c)]
+        return bool(found)
+
+    assert wait_for(started)
+    assert signal_and_watch(parent, found, signal.SIGKILL)

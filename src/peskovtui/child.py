@@ -3,6 +3,11 @@
 Whoosh and quote extraction hold the GIL while they run, so in the app they run in a child
 process and the screen stays responsive. The children of one owner (a Library) are tracked
 together, so that closing it stops them at once instead of waiting for a long build to end.
+
+Every child ends with its parent (``die_with_parent``), however the parent ends: a child left
+running after ``kill -9`` or a closed terminal would build on for a minute, or wait forever to
+hand back a result nobody reads. A child is always waited for by the thread that started it,
+which matters on Linux: the kernel's parent-death signal comes when that thread ends.
 """
 
 from __future__ import annotations
@@ -96,8 +101,12 @@ class Children:
             self._stopped = True
             running = list(self._running)
         for process in running:
-            if process.is_alive():
-                _terminate(process)
+            self.end(process)
+
+    def end(self, process: SpawnProcess) -> None:
+        """Stop one child at once, with the processes it started (see ``lead_own_group``)."""
+        if process.is_alive():
+            _terminate(process)
 
     def run(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """Call ``function`` (a module-level function) in a child process; return its result."""
@@ -128,6 +137,44 @@ class Children:
         return value  # type: ignore[no-any-return]
 
 
+def die_with_parent() -> None:
+    """Called first thing in a child process: it is killed as soon as its parent dies.
+
+    On Linux the kernel sends it SIGKILL then (``PR_SET_PDEATHSIG``); elsewhere a thread of
+    the child waits for the parent's end of a pipe to close and ends the process.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    if _kill_on_parent_death():
+        if os.getppid() != parent.pid:  # the parent died before the signal was asked for
+            os._exit(1)
+        return
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _kill_on_parent_death() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+    except (OSError, AttributeError):  # no C library to call, or no prctl in it
+        return False
+
+
+def _exit_with(parent: Any) -> None:
+    from multiprocessing.connection import wait
+
+    wait([parent.sentinel])
+    os._exit(1)
+
+
 def lead_own_group() -> None:
     """Called first thing in a child that starts processes of its own (Whoosh's writers):
     it leads a process group, so that stopping it stops them too."""
@@ -147,6 +194,7 @@ def _terminate(process: SpawnProcess) -> None:
 
 
 def _run(function: Callable[..., Any], args: tuple[Any, ...], results: Any) -> None:
+    die_with_parent()
     try:
         results.put(("done", function(*args)))
     except BaseException as error:  # reported to the parent, which owns the error handling

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
+from peskovtui.corpus.names import printable_name
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead, SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
 from peskovtui.quotes.clusters import differing_words
@@ -129,9 +130,8 @@ class Library:
         if self.bundled:
             return "bundled articles"
         sources = self.corpus.sources
-        if len(sources) == 1:
-            return sources[0].name or str(sources[0])
-        return f"{sources[0].name} and {len(sources) - 1} more"
+        first = printable_name(sources[0].name or str(sources[0]))
+        return first if len(sources) == 1 else f"{first} and {len(sources) - 1} more"
 
     def article(self, article_id: str) -> Article:
         """The article with ``article_id``; the error suggests near ids when there is none."""

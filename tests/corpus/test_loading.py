@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -217,15 +219,15 @@ def test_huge_article_file_is_skipped(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "secret.txt", ARTICLE)
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def deny(self: Path) -> bytes:
-        if self == path:
+    def deny(name: str | os.PathLike[str], *args: Any, **kwargs: Any) -> int:
+        if Path(name) == path:
             raise PermissionError(13, "Permission denied")
-        return real_read_bytes(self)
+        return real_open(name, *args, **kwargs)
 
     # Root reads any file whatever its mode, so the denial is simulated.
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(os, "open", deny)
     with pytest.raises(CorpusError) as error:
         load_corpus([path])
     assert str(error.value) == f"{path} cannot be read (permission denied)."

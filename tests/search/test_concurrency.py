@@ -27,12 +27,14 @@ WAIT = 60  # seconds; only a safety net against a hung child, never reached when
 
 
 def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> None:
-    """Hold the writer lock with an uncommitted Whoosh writer until told to commit."""
+    """Hold the writer lock with an uncommitted Whoosh writer until told to commit; each
+    commit is sealed, as the engine's are."""
     import os
 
     from whoosh.filedb.filestore import FileStorage
 
     from peskovtui.search.build import add_documents
+    from peskovtui.search.engine import _seal
 
     os.environ["XDG_CACHE_HOME"] = cache_home
     store = CorpusIndexDir.for_corpus(CORPUS)
@@ -46,6 +48,9 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
             ready.set()
             go.wait(WAIT)
             build_here(build, items, None)
+            built = FileStorage(str(build)).open_index()
+            _seal(build, built)
+            built.close()
             store.publish(build)
             return
         gen = store.current()
@@ -56,6 +61,7 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
         ready.set()
         go.wait(WAIT)
         writer.commit()
+        _seal(gen, ix)
 
 
 def _run_child(cache_home: Path, first_build: bool) -> tuple[Any, Any, Any]:

@@ -39,8 +39,9 @@ def stderr_console() -> Console:
 
 
 # json.dumps escapes C0 controls; DEL and the C1 controls (U+009B is a CSI to some terminals)
-# it leaves raw when non-ASCII is kept. Escaped, the JSON value is the same.
-_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0))}
+# it leaves raw when non-ASCII is kept. Escaped, the JSON value is the same. So are lone
+# surrogates (a file name that is not UTF-8), which no UTF-8 output could hold.
+_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000))}
 
 
 def to_json(value: Any, indent: int | None = None) -> str:

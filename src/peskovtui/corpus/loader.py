@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -10,6 +11,7 @@ from pathlib import Path
 from peskovtui.corpus.cleanup import clean_article
 from peskovtui.corpus.dates import iso_date
 from peskovtui.corpus.model import Article, compose_text
+from peskovtui.corpus.names import has_surrogates, printable_name
 from peskovtui.corpus.outlets import outlet_from_url
 from peskovtui.corpus.readers import (
     ARTICLE_SUFFIXES,
@@ -21,9 +23,11 @@ from peskovtui.corpus.readers import (
     read_article_file,
     read_bytes,
     read_dataset,
+    unreadable,
 )
 from peskovtui.errors import CorpusError
 
+SUFFIXES = ARTICLE_SUFFIXES | DATASET_SUFFIXES
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
 _BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
@@ -51,6 +55,11 @@ def load_corpus(paths: Sequence[str | Path], fields: Mapping[str, str] | None = 
             if article is None:
                 warnings.append(f"{display_name(record.source)} has no article text; skipped.")
                 continue
+            if record.row is None and has_surrogates(record.source.stem):
+                warnings.append(
+                    f"{display_name(record.source)}: the file name is not UTF-8; "
+                    f"the article's id is {article.id}."
+                )
             article = _unique(article, ids)
             ids.add(article.id)
             articles.append(article)
@@ -73,23 +82,43 @@ def _records(source: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator
         warn(f"{name} does not exist.")
         return
     if is_dir:
-        files = sorted(_folder_files(source))
-        if not files:
+        files = _folder_files(source, warn)
+        if files is not None and not files:
             warn(f"{name} holds no articles (.txt, .md, .html, .csv, .jsonl, .json).")
-        for path in files:
+        for path in files or ():
             yield from _file_records(path, warn, overrides)
         return
     yield from _file_records(source, warn, overrides)
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative):
+def _folder_files(folder: Path, warn: Warn) -> list[Path] | None:
+    """The article files and data sets under ``folder``, in name order; None if it cannot be
+    read. Hidden files and folders are skipped, and so are links to folders (they may loop);
+    a subfolder that cannot be read is named in a warning."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError as error:
+            warn(unreadable(current, error))
+            if current == folder:
+                return None
             continue
-        suffix = path.suffix.lower()
-        if (suffix in ARTICLE_SUFFIXES or suffix in DATASET_SUFFIXES) and path.is_file():
-            yield path
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(path)
+                elif path.suffix.lower() in SUFFIXES and entry.is_file():
+                    found.append(path)
+            except OSError as error:  # a file that vanished or cannot be looked at
+                warn(unreadable(path, error))
+    return sorted(found)
 
 
 def _file_records(path: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
@@ -104,7 +133,7 @@ def build_article(record: Record) -> Article | None:
     values = record.fields
     if record.row is None:
         cleaned = clean_article(values["text"])
-        article_id = record.source.stem
+        article_id = printable_name(record.source.stem)
     else:
         cleaned = clean_article(
             values["text"], title=values.get("title", ""), subtitle=values.get("subtitle", "")
@@ -150,7 +179,7 @@ def _unique(article: Article, taken: set[str]) -> Article:
     """Keep ids unique across sources: a repeated id gains its source's name, then a number."""
     if article.id not in taken:
         return article
-    base = f"{Path(article.path or '').stem}:{article.id}"
+    base = f"{printable_name(Path(article.path or '').stem)}:{article.id}"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}~{n}", n + 1

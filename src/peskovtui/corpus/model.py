@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from peskovtui.corpus.names import printable_name
+
 ParagraphRole = Literal["title", "subtitle", "byline", "dateline", "heading", "body"]
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -63,10 +65,12 @@ class Article:
 
     @property
     def location(self) -> str:
-        """Where the article comes from: its file path, with the row for a data set."""
+        """Where the article comes from: its file path, with the row for a data set (a byte of
+        the path that is not UTF-8 written as ``\\xe9``)."""
         if self.path is None:
             return self.id
-        return f"{self.path}:{self.row}" if self.row is not None else self.path
+        path = printable_name(self.path)
+        return f"{path}:{self.row}" if self.row is not None else path
 
     def summary_json(self) -> dict[str, Any]:
         """The article's metadata as plain JSON data (what ``list`` prints)."""

@@ -23,7 +23,7 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import PostingPool
 
-from peskovtui.child import Children, lead_own_group, spawn_context
+from peskovtui.child import Children, die_with_parent, lead_own_group, spawn_context
 from peskovtui.corpus.model import Article
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.progress import (
@@ -35,6 +35,7 @@ from peskovtui.search.progress import (
     report_progress,
 )
 from peskovtui.search.schema import article_document, build_schema
+from peskovtui.search.store import ITEMS_PREFIX
 
 # An article, its speakers (or the function that finds them in its text), its source (path,
 # row, size, mtime_ns) and the key that stands for its speakers in the manifest.
@@ -139,6 +140,7 @@ def build_here(directory: Path, items: Sequence[Item], progress: ProgressCallbac
 
 
 def _child(directory: str, items_file: str, messages: Any) -> None:
+    die_with_parent()
     lead_own_group()
     # Imported here: only the child process needs it.
     from peskovtui.search.parallel import build_parallel
@@ -153,10 +155,24 @@ def _child(directory: str, items_file: str, messages: Any) -> None:
         path.unlink()
         count = build_parallel(Path(directory), items, relay)
     except Exception as exc:  # reported to the parent, which owns the error handling
-        ours = isinstance(exc, IndexUnavailable)  # already one sentence for the user
-        messages.put(("error", str(exc) if ours else f"{type(exc).__name__}: {exc}"))
+        messages.put(("error", failure(exc)))
         return
     messages.put(("done", count))
+
+
+def failure(exc: Exception) -> tuple[str, int | None]:
+    """An error as another process can be told it: its message, and its ``errno`` if it is an
+    OSError (a full disk stays a full disk in the parent, which then builds in memory)."""
+    if isinstance(exc, IndexUnavailable):  # already one sentence for the user
+        return str(exc), None
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return exc.strerror or str(exc), exc.errno
+    return f"{type(exc).__name__}: {exc}", None
+
+
+def failed(message: str, errno: int | None) -> Exception:
+    """The error a ``failure`` stands for: an OSError again, else ``IndexUnavailable``."""
+    return OSError(errno, message) if errno is not None else IndexUnavailable(message)
 
 
 def build_in_child(
@@ -173,10 +189,16 @@ def build_in_child(
     # The articles go through a file: a child that dies early cannot block the parent on a
     # half-written pipe.
     with tempfile.NamedTemporaryFile(
-        dir=directory.parent, prefix=".items-", suffix=".pickle", delete=False
+        dir=directory.parent, prefix=ITEMS_PREFIX, suffix=".pickle", delete=False
     ) as fh:
-        pickle.dump(list(items), fh, protocol=pickle.HIGHEST_PROTOCOL)
         items_file = fh.name
+        try:
+            pickle.dump(list(items), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.flush()
+        except BaseException:  # a full disk: the part written would keep it full
+            fh.close()
+            Path(items_file).unlink(missing_ok=True)
+            raise
     messages = ctx.Queue()
     # Not a daemon: it starts worker processes of its own.
     child = ctx.Process(target=_child, args=(str(directory), items_file, messages))
@@ -186,8 +208,9 @@ def build_in_child(
         Path(items_file).unlink(missing_ok=True)
         raise
     count: int | None = None
-    error: str | None = None
+    error: tuple[str, int | None] | None = None
     started = False
+    ended = False  # the child said it is done, or stopped by itself
     try:
         while count is None and error is None:
             message = receive(messages, [child])
@@ -202,8 +225,11 @@ def build_in_child(
             elif kind == "done":
                 count = int(value)
             elif kind == "error":
-                error = str(value)
+                error = value
+        ended = True
     finally:
+        if not ended:  # interrupted (Ctrl-C, the owner closed): the build stops at once
+            children.end(child)
         child.join(timeout=30)
         if child.is_alive():
             child.kill()
@@ -212,8 +238,13 @@ def build_in_child(
         messages.close()
         Path(items_file).unlink(missing_ok=True)
     if count is None:
-        reason = error or f"the indexing process stopped (exit status {child.exitcode})"
-        raise IndexUnavailable(f"Building the search index failed: {reason.rstrip('.')}.")
+        message, errno = error or (
+            f"the indexing process stopped (exit status {child.exitcode})",
+            None,
+        )
+        if errno is None:
+            message = f"Building the search index failed: {message.rstrip('.')}."
+        raise failed(message, errno)
     return count
 
 

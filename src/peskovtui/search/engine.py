@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import shutil
 import threading
@@ -30,6 +31,7 @@ from peskovtui.search.build import (
 from peskovtui.search.cancel import CancelCheck, check, search_cancellably
 from peskovtui.search.errors import IndexUnavailable, QueryError, SearchError
 from peskovtui.search.expansion import WordLists, expand_partial_terms
+from peskovtui.search.integrity import damage, index_files, prune, seal
 from peskovtui.search.offsets import MatchPlan, Range, build_plan, plan_offsets
 from peskovtui.search.progress import PUBLISHING, ProgressCallback, report_progress
 from peskovtui.search.query import read_query
@@ -254,9 +256,12 @@ class WhooshSearchEngine:
         progress: ProgressCallback | None,
         notices: list[str],
     ) -> RefreshReport:
+        if not store.writable():
+            return self._refresh_unwritable(store, items, rebuild, progress, notices)
         with store.writer_lock(self._lock_timeout) as writer:
             if not writer:
                 return self._open_read_only(store, notices)
+            store.remove_leftovers()
             opened = None
             reused = False
             if not rebuild and not self._damaged:
@@ -270,7 +275,7 @@ class WhooshSearchEngine:
                 big = len(diff.todo) > self._child_threshold
                 if not (big and len(diff.todo) > REBUILD_SHARE * len(items)):
                     if diff.todo or diff.removed:
-                        self._apply(ix, diff, len(items), progress)
+                        self._apply(ix, diff, len(items), progress, gen)
                         # A live searcher keeps serving until the swap closes it.
                         stale, searcher = searcher, ix.searcher()
                         if not reused:
@@ -313,9 +318,13 @@ class WhooshSearchEngine:
         return self._ix, self._searcher, gen, _Manifest(entries, from_file=True)
 
     def _open_current(
-        self, store: CorpusIndexDir, notices: list[str]
+        self, store: CorpusIndexDir, notices: list[str], *, writable: bool = True
     ) -> tuple[Any, Any, Path, _Manifest] | None:
-        """The current generation if it is usable; None (with a notice) if it must be rebuilt."""
+        """The current generation if it is usable; None (with a notice) if it must be rebuilt.
+
+        Its files are checked against their sizes and checksums first (``integrity``); in a
+        cache this process can write, what a killed refresh left in it is removed.
+        """
         try:
             gen = store.current()
         except UnsafeIndexDir as exc:
@@ -328,12 +337,19 @@ class WhooshSearchEngine:
         if meta.get("schema_version") != SCHEMA_VERSION:
             notices.append("The search index was made by another version; rebuilding it.")
             return None
+        problem = damage(gen, restamp=writable)
+        if problem is not None:
+            notices.append(f"The search index was damaged ({problem}); rebuilding it.")
+            self._discard_current = True
+            return None
+        if writable:
+            prune(gen)
         opened = None
         # Whoosh leaves a file open when a damaged table of contents fails to load.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
-                ix = _storage(gen).open_index()
+                ix = _storage(gen, readonly=not writable).open_index()
                 searcher = ix.searcher()
                 saved = store.read_manifest(gen, ix.latest_generation())
                 if saved is not None and len(saved) == ix.doc_count():
@@ -348,10 +364,47 @@ class WhooshSearchEngine:
             self._discard_current = True
         return opened
 
+    def _refresh_unwritable(
+        self,
+        store: CorpusIndexDir,
+        items: list[Item],
+        rebuild: bool,
+        progress: ProgressCallback | None,
+        notices: list[str],
+    ) -> RefreshReport:
+        """A cache this process cannot write (a read-only mount or folder): its index is
+        searched as it is when it is sound and matches the corpus; when articles changed it is
+        copied into memory and brought up to date there. Nothing is written."""
+        opened = None if rebuild else self._open_current(store, notices, writable=False)
+        if opened is None:
+            raise OSError(errno.EROFS, "the cache directory is read-only")
+        ix, searcher, gen, manifest = opened
+        diff = _diff(manifest, items)
+        self._known = None  # never reused: another process may write it meanwhile
+        if not diff.todo and not diff.removed:
+            self._swap(ix, searcher)
+            self._location = str(gen)
+            return RefreshReport(0, 0, 0, False, self._location, False, tuple(notices))
+        searcher.close()
+        ix.close()
+        self._swap(_copy_to_memory(gen))
+        self._memory, self._dir, self._location = True, None, "memory"
+        self._in_ram, self._memory_manifest = True, dict(manifest)
+        notices.append(
+            "The cache directory is read-only: the saved search index is brought up to date "
+            "in memory for this session."
+        )
+        return self._refresh_memory(items, False, progress, notices)
+
     def _open_read_only(self, store: CorpusIndexDir, notices: list[str]) -> RefreshReport:
         gen = store.current()
         ix = None
-        if gen is not None and store.read_meta(gen).get("schema_version") == SCHEMA_VERSION:
+        # Checked, not repaired: the other process may be between a commit and its seal.
+        if (
+            gen is not None
+            and store.read_meta(gen).get("schema_version") == SCHEMA_VERSION
+            and damage(gen) is None
+        ):
             try:
                 ix = _storage(gen, readonly=True).open_index()
                 ix.doc_count()
@@ -384,6 +437,11 @@ class WhooshSearchEngine:
                 raise IndexUnavailable(
                     f"Building the search index saved {count} of {counted(len(items), 'article')}."
                 )
+            built = _storage(build).open_index()
+            try:
+                _seal(build, built)  # a generation is published sealed
+            finally:
+                built.close()
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
@@ -402,22 +460,36 @@ class WhooshSearchEngine:
         report_progress(progress, PUBLISHING, 1, 1, "")
 
     def _apply(
-        self, ix: Any, diff: _Diff, expected: int, progress: ProgressCallback | None
+        self,
+        ix: Any,
+        diff: _Diff,
+        expected: int,
+        progress: ProgressCallback | None,
+        gen: Path | None = None,
     ) -> None:
+        """Commit ``diff`` to ``ix``; an index on disk (in ``gen``) is sealed after it, and
+        what a failed commit wrote there is removed."""
         if not diff.todo and not diff.removed:
             return
         writer = counted_writer(ix.writer(limitmb=WRITER_MB, compound=False), WRITER_MB)
         try:
-            for doc_id in diff.removed:
-                writer.delete_by_term("id", doc_id)
-            for article, *_ in diff.todo:
-                writer.delete_by_term("id", article.id)
-            add_documents(writer, diff.todo, progress)
+            try:
+                for doc_id in diff.removed:
+                    writer.delete_by_term("id", doc_id)
+                for article, *_ in diff.todo:
+                    writer.delete_by_term("id", article.id)
+                add_documents(writer, diff.todo, progress)
+            except BaseException:
+                writer.cancel()
+                raise
+            commit(writer, progress)
         except BaseException:
-            writer.cancel()
+            if gen is not None:  # a full disk: the new segment's files would keep it full
+                prune(gen)
             raise
-        commit(writer, progress)
         self._check_count(ix, expected)
+        if gen is not None:
+            _seal(gen, ix)
 
     def _check_count(self, ix: Any, expected: int) -> None:
         count = int(ix.doc_count())
@@ -537,6 +609,19 @@ class WhooshSearchEngine:
 
 def _storage(gen: Path, *, readonly: bool = False) -> Any:
     return FileStorage(str(gen), readonly=readonly)
+
+
+def _seal(directory: Path, ix: Any) -> None:
+    seal(directory, [segment.segment_id() for segment in ix._segments()])
+
+
+def _copy_to_memory(gen: Path) -> Any:
+    """The index of ``gen`` (its checked files only) as an index in memory."""
+    ram = RamStorage()
+    for name in index_files(gen):
+        with (gen / name).open("rb") as source, ram.create_file(name) as target:
+            shutil.copyfileobj(source, target)
+    return ram.open_index()
 
 
 def _speakers_for(

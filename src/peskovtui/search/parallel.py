@@ -18,12 +18,15 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
+from peskovtui.child import die_with_parent
 from peskovtui.search.build import (
     ENTRIES,
     WRITER_MB,
     Item,
     add_documents,
     counted_writer,
+    failed,
+    failure,
     receive,
 )
 from peskovtui.search.errors import IndexUnavailable
@@ -95,7 +98,7 @@ def _collect(
         elif kind == "segment":
             segments[worker] = value[0]
         elif kind == "error":
-            raise IndexUnavailable(value[0])
+            raise failed(*value[0])
         # Every worker takes articles until none are left before it writes, so once all have
         # started writing (or ended with nothing to write) every article is analysed.
         if all(n in writing or n in segments for n in range(len(workers))):
@@ -112,6 +115,7 @@ def _collect(
 def _work(
     number: int, ix: Any, items: Sequence[Item], claimed: Any, messages: Any, limitmb: int
 ) -> None:
+    die_with_parent()
     try:
         writer = counted_writer(
             SegmentWriter(ix, _lk=False, limitmb=limitmb, compound=False), limitmb
@@ -128,7 +132,7 @@ def _work(
         # The segment is finished here but committed by the parent with the others.
         segment = writer._finalize_segment()
     except Exception as exc:  # reported to the parent, which owns the error handling
-        messages.put(("error", number, f"{type(exc).__name__}: {exc}"))
+        messages.put(("error", number, failure(exc)))
         return
     messages.put(("segment", number, segment))
 

@@ -5,8 +5,11 @@ Layout under ``<user cache dir>/peskovtui/indexes/<corpus key>/``::
     corpus.json    the corpus paths the key was made from (for people, not for code)
     lock           advisory lock held by the one process writing (refresh or rebuild)
     CURRENT        the name of the generation to read, replaced atomically
-    gen-<hex>/     a complete Whoosh index plus peskovtui.json (schema version)
+    gen-<hex>/     a complete Whoosh index plus peskovtui.json (schema version), the
+                   manifest of its articles and the sizes and checksums of its files
+                   (sums-<commit>.json, see ``integrity``)
     .build-<hex>/  a generation being built; renamed to gen-<hex> only when complete
+    .items-*       the articles handed to a build's child process
 
 Readers never take the lock: Whoosh commits by renaming its table of contents, so a reader
 sees the last committed state while another process writes.
@@ -34,6 +37,8 @@ import platformdirs
 from peskovtui.search.errors import IndexUnavailable
 
 META_FILE = "peskovtui.json"
+ITEMS_PREFIX = ".items-"
+_BUILD_PREFIX = ".build-"
 _GEN_NAME = re.compile(r"^gen-[0-9a-f]{16}$")
 
 
@@ -108,7 +113,7 @@ class CorpusIndexDir:
         self = cls(root, corpus_paths)
         info = root / "corpus.json"
         if not info.exists():
-            _write_atomic(info, json.dumps({"paths": list(self.corpus_paths)}, indent=2))
+            write_atomic(info, json.dumps({"paths": list(self.corpus_paths)}, indent=2))
         return self
 
     def current(self) -> Path | None:
@@ -137,8 +142,8 @@ class CorpusIndexDir:
 
     def new_build_dir(self, meta: dict[str, Any]) -> Path:
         """A fresh private directory to build a generation in."""
-        build = Path(tempfile.mkdtemp(prefix=".build-", dir=self.root))
-        _write_atomic(build / META_FILE, json.dumps(meta, indent=2))
+        build = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=self.root))
+        write_atomic(build / META_FILE, json.dumps(meta, indent=2))
         return build
 
     def publish(self, build: Path, *, keep_previous: bool = True) -> Path:
@@ -150,14 +155,29 @@ class CorpusIndexDir:
         previous = self.current_name() if keep_previous else None
         gen = self.root / f"gen-{os.urandom(8).hex()}"
         build.rename(gen)
-        _write_atomic(self.root / "CURRENT", gen.name + "\n")
+        write_atomic(self.root / "CURRENT", gen.name + "\n")
         for child in self.root.iterdir():
             if child.name in (gen.name, previous):
                 continue
-            if _GEN_NAME.match(child.name) or child.name.startswith(".build-"):
+            if _GEN_NAME.match(child.name) or child.name.startswith(_BUILD_PREFIX):
                 # Only the lock holder publishes, so no build in progress is removed here.
                 shutil.rmtree(child, ignore_errors=True)
         return gen
+
+    def writable(self) -> bool:
+        """Whether this process may write the index (not on a read-only mount or directory)."""
+        gen = self.current_name()
+        dirs = [self.root, *([self.root / gen] if gen and _GEN_NAME.match(gen) else [])]
+        return all(os.access(d, os.W_OK) for d in dirs if d.is_dir())
+
+    def remove_leftovers(self) -> None:
+        """Remove what a build that died left behind (call it holding the writer lock: no
+        build is under way then)."""
+        for child in self.root.iterdir():
+            if child.name.startswith(_BUILD_PREFIX):
+                shutil.rmtree(child, ignore_errors=True)
+            elif child.name.startswith(ITEMS_PREFIX):
+                child.unlink(missing_ok=True)
 
     def current_name(self) -> str | None:
         """The name in CURRENT, unchecked."""
@@ -185,7 +205,7 @@ class CorpusIndexDir:
             key: [e.digest, e.path, e.row, e.size, e.mtime_ns, e.text_length, e.speakers]
             for key, e in entries.items()
         }
-        _write_atomic(gen / name, json.dumps(data, separators=(",", ":")))
+        write_atomic(gen / name, json.dumps(data, separators=(",", ":")))
         for old in gen.glob("manifest-*.json"):
             if old.name != name:
                 old.unlink(missing_ok=True)
@@ -211,11 +231,17 @@ class CorpusIndexDir:
             os.close(fd)  # closing the descriptor releases the lock
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (mode 0600) so that a reader sees the old file or the new;
+    on failure (a full disk) nothing is left behind."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.chmod(0o600)
-    tmp.replace(path)
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.chmod(0o600)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
