@@ -99,8 +99,8 @@ def bench_project(articles: list[Any], source: str, rounds: int) -> dict[str, st
     by_id = {a.id: a for a in current}
     per_article: list[float] = []
     for q in ("trump", '"white house"', "presiden*", "peskof~1"):
-        reader = engine._searcher.reader()
-        expanded = expand_partial_terms(parse_query(q, engine._schema), reader).query
+        reader = engine._index.searcher.reader()
+        expanded = expand_partial_terms(parse_query(q, engine._index.schema), reader).query
         plan = build_plan(expanded, reader)
         for hit in engine.search(q, 50).hits:
             article = by_id[hit.article_id]

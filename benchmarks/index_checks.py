@@ -30,7 +30,7 @@ from unittest import mock
 from peskovtui.corpus import load_corpus
 from peskovtui.quotes.corpus import article_speakers, extractor_version
 from peskovtui.search import DerivedSpeakers, WhooshSearchEngine, integrity
-from peskovtui.search import engine as engine_module
+from peskovtui.search import generations as generations_module
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "newsarticles-2017.csv"
 
@@ -91,7 +91,7 @@ def main() -> None:
             timed(args.runs, touch, lambda: integrity.seal(gen, _segments(gen))),
         ),
     ]
-    with mock.patch.object(engine_module, "damage", return_value=None):
+    with mock.patch.object(generations_module, "damage", return_value=None):
         rows.append(("reopen without the check", timed(args.runs, nothing, reopen)))
     print(f"| measure ({args.runs} runs) | median | best |")
     print("|---|---|---|")

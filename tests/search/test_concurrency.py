@@ -34,7 +34,7 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
     from whoosh.filedb.filestore import FileStorage
 
     from peskovtui.search.build import add_documents
-    from peskovtui.search.engine import _seal
+    from peskovtui.search.generations import seal_index
 
     os.environ["XDG_CACHE_HOME"] = cache_home
     store = CorpusIndexDir.for_corpus(CORPUS)
@@ -49,7 +49,7 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
             go.wait(WAIT)
             build_here(build, items, None)
             built = FileStorage(str(build)).open_index()
-            _seal(build, built)
+            seal_index(build, built)
             built.close()
             store.publish(build)
             return
@@ -61,7 +61,7 @@ def _writer_process(cache_home: str, ready: Any, go: Any, first_build: bool) -> 
         ready.set()
         go.wait(WAIT)
         writer.commit()
-        _seal(gen, ix)
+        seal_index(gen, ix)
 
 
 def _run_child(cache_home: Path, first_build: bool) -> tuple[Any, Any, Any]:

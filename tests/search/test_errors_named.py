@@ -13,7 +13,7 @@ from whoosh import query as wq
 from peskovtui.cli import main
 from peskovtui.library import Library
 from peskovtui.search import QueryError
-from peskovtui.search import engine as engine_module
+from peskovtui.search import searching as searching_module
 from tests.search.articles import SEEDS
 
 
@@ -63,7 +63,7 @@ def test_a_query_whoosh_refuses_is_a_query_error(monkeypatch: pytest.MonkeyPatch
     # searching. No query a user can type builds one today; the engine must still not take
     # it for damage.
     phrase = wq.Phrase("text_words", ["a", "b"])
-    monkeypatch.setattr(engine_module, "read_query", lambda text, schema: (phrase, ()))
+    monkeypatch.setattr(searching_module, "read_query", lambda text, schema: (phrase, ()))
     library = Library.open([SEEDS])
     try:
         library.refresh_index()

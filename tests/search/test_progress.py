@@ -15,7 +15,7 @@ from peskovtui.corpus.model import Article
 from peskovtui.search import DerivedSpeakers, IndexUnavailable, Progress, WhooshSearchEngine
 from peskovtui.search import parallel as parallel_module
 from peskovtui.search.build import add_documents, commit, counted_writer
-from peskovtui.search.engine import _items
+from peskovtui.search.manifest import make_items
 from peskovtui.search.progress import INDEXING, PUBLISHING, STARTING, WRITING
 from peskovtui.search.schema import build_schema
 from tests.search.articles import SEEDS, make_article
@@ -43,7 +43,7 @@ def check_phases(reports: list[Progress], expected: list[str]) -> dict[str, list
 
 def postings_in(engine: WhooshSearchEngine) -> int:
     """How many postings the engine's index holds: one per (field, word, document)."""
-    reader = engine._searcher.reader()
+    reader = engine._index.searcher.reader()
     return sum(reader.doc_frequency(field, word) for field, word in reader.all_terms())
 
 
@@ -150,7 +150,9 @@ def build_with_a_worker_that_dies(directory: str, results: Any) -> None:
 
     setattr(parallel_module, "_work", die_or_work)  # noqa: B010 (a module's function, replaced)
     try:
-        parallel_module.build_parallel(Path(directory), _items(many_articles(30), None), None, 2)
+        parallel_module.build_parallel(
+            Path(directory), make_items(many_articles(30), None), None, 2
+        )
     except IndexUnavailable as error:
         results.put(str(error))
     else:
@@ -182,7 +184,7 @@ def build_with_pool_limit(
     ix = FileStorage(str(directory)).create_index(build_schema())
     writer = counted_writer(ix.writer(compound=False), 128)
     writer.pool.limit = limit
-    add_documents(writer, _items(articles, None), None)
+    add_documents(writer, make_items(articles, None), None)
     runs = len(writer.pool.runs)
     reports: list[Progress] = []
     commit(writer, reports.append)

@@ -12,7 +12,8 @@ import pytest
 
 from peskovtui.corpus.model import Article
 from peskovtui.search import IndexUnavailable, RefreshReport, WhooshSearchEngine
-from peskovtui.search import engine as engine_module
+from peskovtui.search import generations as generations_module
+from peskovtui.search.refresh import Refresher
 from peskovtui.search.schema import SCHEMA_VERSION
 from peskovtui.search.store import CorpusIndexDir, cache_root, corpus_key
 from tests.search.articles import SEEDS, make_article
@@ -57,7 +58,7 @@ def test_reopen_changes_nothing(seed_list: list[Article]) -> None:
     first, _ = open_engine(seed_list)
     first.close()
     second, report = open_engine(seed_list)
-    assert report == engine_module.RefreshReport(0, 0, 0, False, second.location, False, ())
+    assert report == RefreshReport(0, 0, 0, False, second.location, False, ())
     assert second.search("kremlin").total == 5
 
 
@@ -95,7 +96,7 @@ def test_schema_change_rebuilds_with_a_notice(
     seed_list: list[Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_engine(seed_list)[0].close()
-    monkeypatch.setattr(engine_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(generations_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     eng, report = open_engine(seed_list)
     assert report.rebuilt
     assert any("another version" in n for n in report.notices)
@@ -204,7 +205,7 @@ def test_a_short_build_is_not_published(
 ) -> None:
     eng, _ = open_engine(seed_list)
     good = eng.location
-    monkeypatch.setattr(engine_module, "build_here", lambda d, items, p: len(items) - 1)
+    monkeypatch.setattr(generations_module, "build_here", lambda d, items, p: len(items) - 1)
     with pytest.raises(IndexUnavailable, match="saved 4 of 5"):
         eng.refresh(seed_list, rebuild=True)
     store = CorpusIndexDir(Path(good).parent, CORPUS)
@@ -255,13 +256,13 @@ def test_refresh_reuses_the_open_index_until_another_process_commits(
 ) -> None:
     eng, _ = open_engine(seed_list)
     opened: list[object] = []
-    original = WhooshSearchEngine._open_current
+    original = Refresher._open_current
 
-    def spy(self: WhooshSearchEngine, *args: object) -> object:
+    def spy(self: Refresher, *args: object) -> object:
         opened.append(args)
         return original(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(WhooshSearchEngine, "_open_current", spy)
+    monkeypatch.setattr(Refresher, "_open_current", spy)
     changed = edited(seed_list[0], "A wombat.")
     report = eng.refresh([changed, *seed_list[1:]])
     assert (report.changed, opened) == (1, [])

@@ -20,25 +20,19 @@ from peskovtui.search.progress import Progress, ProgressCallback
 from peskovtui.search.results import SearchHit, SearchResults, Snippet
 
 if TYPE_CHECKING:
-    from peskovtui.search.engine import (
-        DerivedSpeakers,
-        LatestSearch,
-        RefreshReport,
-        SearchEngine,
-        SpeakerSource,
-        WhooshSearchEngine,
-    )
+    from peskovtui.search.engine import LatestSearch, SearchEngine, WhooshSearchEngine
+    from peskovtui.search.manifest import DerivedSpeakers, SpeakerSource
+    from peskovtui.search.refresh import RefreshReport
 
-_ENGINE_NAMES = frozenset(
-    {
-        "DerivedSpeakers",
-        "LatestSearch",
-        "RefreshReport",
-        "SearchEngine",
-        "SpeakerSource",
-        "WhooshSearchEngine",
-    }
-)
+# The names whose modules import Whoosh, and those modules.
+_LAZY = {
+    "DerivedSpeakers": "manifest",
+    "LatestSearch": "engine",
+    "RefreshReport": "refresh",
+    "SearchEngine": "engine",
+    "SpeakerSource": "manifest",
+    "WhooshSearchEngine": "engine",
+}
 
 __all__ = [
     "DerivedSpeakers",
@@ -61,6 +55,6 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in _ENGINE_NAMES:
-        return getattr(importlib.import_module("peskovtui.search.engine"), name)
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"peskovtui.search.{_LAZY[name]}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
