@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +34,32 @@ def fail(message: str) -> None:
 
 def sleep_long(seconds: float) -> None:
     time.sleep(seconds)
+
+
+def say_then_end(count: int, status: int, messages: Any) -> None:
+    for n in range(count):
+        messages.put(n)
+    sys.exit(status)
+
+
+def wait_long(seconds: float, messages: Any) -> None:
+    time.sleep(seconds)
+
+
+def test_every_message_sent_before_the_end_is_received() -> None:
+    with Children().started(say_then_end, 200, 3) as child:
+        heard = list(iter(child.receive, None))
+    assert heard == list(range(200))
+    assert child.process.exitcode == 3
+
+
+def test_leaving_by_an_exception_stops_the_child_at_once() -> None:
+    children = Children()
+    with pytest.raises(KeyboardInterrupt), children.started(wait_long, 3600) as child:
+        assert children.running == 1
+        raise KeyboardInterrupt
+    assert child.process.exitcode == -signal.SIGTERM
+    assert children.running == 0
 
 
 def test_the_result_comes_back() -> None:

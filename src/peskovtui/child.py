@@ -12,13 +12,15 @@ which matters on Linux: the kernel's parent-death signal comes when that thread 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from multiprocessing import resource_tracker
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any, ParamSpec, TypeVar
@@ -112,29 +114,80 @@ class Children:
         """Call ``function`` (a module-level function) in a child process; return its result."""
         if kwargs:
             raise TypeError("Children.run passes positional arguments only")
-        ctx = spawn_context()
-        results = ctx.Queue()
-        child = ctx.Process(target=_run, args=(function, args, results), daemon=True)
-        self.start(child)
-        try:
-            while True:
-                try:
-                    kind, value = results.get(timeout=0.2)
-                    break
-                except queue.Empty:
-                    if not child.is_alive():
-                        raise ChildStopped(
-                            f"The child process stopped (exit status {child.exitcode})."
-                        ) from None
-            child.join(timeout=5)
-        finally:
-            self.forget(child)
-            if child.is_alive():
-                child.terminate()
-            results.close()
+        with self.started(_run, function, args, daemon=True, grace=5) as child:
+            message = child.receive()
+        if message is None:
+            raise ChildStopped(f"The child process stopped (exit status {child.process.exitcode}).")
+        kind, value = message
         if kind == "error":
             raise ChildStopped(f"The child process failed: {value}")
         return value  # type: ignore[no-any-return]
+
+    @contextlib.contextmanager
+    def started(
+        self,
+        target: Callable[..., None],
+        *args: Any,
+        daemon: bool = False,
+        grace: float = 30,
+    ) -> Iterator[Child]:
+        """Start ``target(*args, messages)`` (a module-level function) as one of these children,
+        for the caller to receive what it puts on ``messages``.
+
+        On leaving, the child is waited for (``grace`` seconds, then killed); left by an
+        exception (Ctrl-C, the owner closed), the child is stopped at once. A daemon child
+        cannot start processes of its own, but is stopped if the parent exits without leaving.
+        """
+        ctx = spawn_context()
+        messages = ctx.Queue()
+        process = ctx.Process(target=target, args=(*args, messages), daemon=daemon)
+        try:
+            self.start(process)
+        except BaseException:
+            messages.close()
+            raise
+        try:
+            yield Child(process, messages)
+        except BaseException:
+            self.end(process)
+            raise
+        finally:
+            process.join(timeout=grace)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            self.forget(process)
+            messages.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """A child process started by ``Children.started``, and the queue it sends messages on."""
+
+    process: SpawnProcess
+    messages: Any
+
+    def receive(self) -> Any:
+        """The child's next message, or None once it has ended without sending more."""
+        return receive(self.messages, [self.process])
+
+
+def receive(messages: Any, senders: Sequence[Any]) -> Any:
+    """The next message on ``messages``, or None once a sender has ended without sending more.
+
+    A process that sends and then exits has its messages in the pipe before it ends, so one
+    more look after seeing it gone tells a clean end from a death.
+    """
+    while True:
+        try:
+            return messages.get(timeout=0.2)
+        except queue.Empty:
+            if all(sender.is_alive() for sender in senders):
+                continue
+        try:
+            return messages.get(timeout=1.0)
+        except queue.Empty:
+            return None
 
 
 def die_with_parent() -> None:

@@ -17,10 +17,10 @@ from unittest import mock
 
 import pytest
 
+from peskovtui import child as child_module
 from peskovtui.child import spawn_context
 from peskovtui.corpus.model import Article
 from peskovtui.search import WhooshSearchEngine
-from peskovtui.search import build as build_module
 from peskovtui.search import store as store_module
 from peskovtui.search.integrity import index_files
 from peskovtui.search.store import CorpusIndexDir, cache_root
@@ -55,7 +55,7 @@ def build_on_a_full_disk(cache_home: str, corpus: str, budget: int, results: Any
     os.environ["XDG_CACHE_HOME"] = cache_home
     fill_disk_after(budget)
     forked = multiprocessing.get_context("fork")
-    fork = mock.patch.object(build_module, "spawn_context", lambda: forked)
+    fork = mock.patch.object(child_module, "spawn_context", lambda: forked)
     engine = WhooshSearchEngine([corpus], child_build_threshold=0)
     try:
         with fork:

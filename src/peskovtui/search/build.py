@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import heapq
 import pickle
-import queue
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -23,7 +22,7 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import PostingPool
 
-from peskovtui.child import Children, die_with_parent, lead_own_group, spawn_context
+from peskovtui.child import Child, Children, die_with_parent, lead_own_group
 from peskovtui.corpus.model import Article
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.progress import (
@@ -185,82 +184,54 @@ def build_in_child(
     the parent only relays progress."""
     children = children if children is not None else Children()
     report_progress(progress, STARTING, 0, 1, "")
-    ctx = spawn_context()
-    # The articles go through a file: a child that dies early cannot block the parent on a
-    # half-written pipe.
+    items_file = _hand_over(directory, items)
+    try:
+        # Not a daemon: it starts worker processes of its own.
+        with children.started(_child, str(directory), str(items_file)) as child:
+            outcome = _relay(child, progress)
+    finally:
+        items_file.unlink(missing_ok=True)
+    if isinstance(outcome, int):
+        return outcome
+    message, errno = outcome or (
+        f"the indexing process stopped (exit status {child.process.exitcode})",
+        None,
+    )
+    if errno is None:
+        message = f"Building the search index failed: {message.rstrip('.')}."
+    raise failed(message, errno)
+
+
+def _hand_over(directory: Path, items: Sequence[Item]) -> Path:
+    """A file beside ``directory`` holding ``items`` for the child. The articles go through a
+    file: a child that dies early cannot block the parent on a half-written pipe."""
     with tempfile.NamedTemporaryFile(
         dir=directory.parent, prefix=ITEMS_PREFIX, suffix=".pickle", delete=False
     ) as fh:
-        items_file = fh.name
+        items_file = Path(fh.name)
         try:
             pickle.dump(list(items), fh, protocol=pickle.HIGHEST_PROTOCOL)
             fh.flush()
         except BaseException:  # a full disk: the part written would keep it full
             fh.close()
-            Path(items_file).unlink(missing_ok=True)
+            items_file.unlink(missing_ok=True)
             raise
-    messages = ctx.Queue()
-    # Not a daemon: it starts worker processes of its own.
-    child = ctx.Process(target=_child, args=(str(directory), items_file, messages))
-    try:
-        children.start(child)
-    except BaseException:
-        Path(items_file).unlink(missing_ok=True)
-        raise
-    count: int | None = None
-    error: tuple[str, int | None] | None = None
+    return items_file
+
+
+def _relay(child: Child, progress: ProgressCallback | None) -> int | tuple[str, int | None] | None:
+    """Relay the child's progress until it ends: the count it built, why it failed, or None
+    if it stopped without a word."""
     started = False
-    ended = False  # the child said it is done, or stopped by itself
-    try:
-        while count is None and error is None:
-            message = receive(messages, [child])
-            if message is None:
-                break
-            kind, value = message
-            if kind == "progress" and progress is not None:
-                if not started:
-                    started = True
-                    report_progress(progress, STARTING, 1, 1, "")
-                progress(Progress(*value))
-            elif kind == "done":
-                count = int(value)
-            elif kind == "error":
-                error = value
-        ended = True
-    finally:
-        if not ended:  # interrupted (Ctrl-C, the owner closed): the build stops at once
-            children.end(child)
-        child.join(timeout=30)
-        if child.is_alive():
-            child.kill()
-            child.join()
-        children.forget(child)
-        messages.close()
-        Path(items_file).unlink(missing_ok=True)
-    if count is None:
-        message, errno = error or (
-            f"the indexing process stopped (exit status {child.exitcode})",
-            None,
-        )
-        if errno is None:
-            message = f"Building the search index failed: {message.rstrip('.')}."
-        raise failed(message, errno)
-    return count
-
-
-def receive(messages: Any, senders: Sequence[Any]) -> Any:
-    """The next message on ``messages``, or None once a sender has ended without sending more.
-
-    A process that sends and then exits has its messages in the pipe before it ends, so one
-    more look after seeing it gone tells a clean end from a death.
-    """
-    while True:
-        try:
-            return messages.get(timeout=0.2)
-        except queue.Empty:
-            if all(sender.is_alive() for sender in senders):
-                continue
-        try:
-            return messages.get(timeout=1.0)
-        except queue.Empty:
-            return None
+    while (message := child.receive()) is not None:
+        kind, value = message
+        if kind == "progress" and progress is not None:
+            if not started:
+                started = True
+                report_progress(progress, STARTING, 1, 1, "")
+            progress(Progress(*value))
+        elif kind == "done":
+            return int(value)
+        elif kind == "error":
+            return (str(value[0]), value[1])
+    return None

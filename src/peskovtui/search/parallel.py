@@ -18,7 +18,7 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
-from peskovtui.child import die_with_parent
+from peskovtui.child import die_with_parent, receive
 from peskovtui.search.build import (
     ENTRIES,
     WRITER_MB,
@@ -27,7 +27,6 @@ from peskovtui.search.build import (
     counted_writer,
     failed,
     failure,
-    receive,
 )
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.progress import INDEXING, WRITING, ProgressCallback, report_progress
