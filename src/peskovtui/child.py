@@ -135,8 +135,8 @@ class Children:
         for the caller to receive what it puts on ``messages``.
 
         On leaving, the child is waited for (``grace`` seconds, then killed); left by an
-        exception (Ctrl-C, the owner closed), the child is stopped at once. A daemon child
-        cannot start processes of its own, but is stopped if the parent exits without leaving.
+        exception (Ctrl-C, the owner closed), the child is stopped at once. A ``daemon`` child
+        cannot start processes of its own; multiprocessing ends it when the parent exits.
         """
         ctx = spawn_context()
         messages = ctx.Queue()

@@ -131,7 +131,7 @@ class WhooshSearchEngine:
         ``ranged`` limits the hits whose ranges are found (the best ones; about a millisecond
         each); the others come back with ``ranged`` False.
         """
-        return self._index.search(query, limit, cancel=cancel, ranged=ranged)
+        return self._index.search(query, limit, cancel, ranged)
 
     def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
         """Exact character ranges of ``query``'s matches in ``article.text``."""

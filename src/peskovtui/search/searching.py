@@ -60,12 +60,7 @@ class OpenIndex:
             self.searcher = self.ix = None
 
     def search(
-        self,
-        query: str,
-        limit: int | None = 20,
-        *,
-        cancel: CancelCheck | None = None,
-        ranged: int | None = None,
+        self, query: str, limit: int | None, cancel: CancelCheck | None, ranged: int | None
     ) -> SearchResults:
         """Ranked hits for ``query`` with exact match ranges (see ``WhooshSearchEngine``)."""
         parsed, notices = read_query(query, self.schema)
