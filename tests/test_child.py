@@ -106,10 +106,10 @@ def test_a_closed_library_leaves_later_libraries_free(seeds: object) -> None:
     first = Library.open()
     first.close()
     with pytest.raises(ChildStopped):
-        first._child_processes().run(double, 1)
+        first._processes.children().run(double, 1)
     second = Library.open()
     try:
-        assert second._child_processes().run(double, 3) == 6
+        assert second._processes.children().run(double, 3) == 6
     finally:
         second.close()
 

@@ -63,78 +63,79 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Command] = {}
+    for name, summary, handler, before, after in _SUBCOMMANDS:
+        sub = commands.add_parser(name, help=summary, usage=USAGE[name])
+        before(sub)
+        _add_corpus_arguments(sub)
+        after(sub)
+        handlers[name] = handler
+    return parser, handlers
 
-    read = commands.add_parser("read", help="open the reader (the default)", usage=USAGE["read"])
-    _add_corpus_arguments(read)
-    handlers["read"] = run_read
 
-    listing = commands.add_parser("list", help="list the articles of a corpus", usage=USAGE["list"])
-    _add_corpus_arguments(listing)
-    listing.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    handlers["list"] = run_list
+def _nothing(parser: argparse.ArgumentParser) -> None:
+    pass
 
-    show = commands.add_parser("show", help="print one article", usage=USAGE["show"])
-    show.add_argument("id", metavar="ID", help="the article's id (a unique prefix will do)")
-    _add_corpus_arguments(show)
-    show.add_argument("--format", choices=("text", "json"), default="text")
-    show.add_argument("--raw", action="store_true", help="print the original, before cleanup")
-    handlers["show"] = run_show
 
-    formats = ("table", "json", "jsonl", "csv", "md")
-    quotes = commands.add_parser(
-        "quotes", help="list direct quotations with their speakers", usage=USAGE["quotes"]
-    )
-    _add_corpus_arguments(quotes)
-    quotes.add_argument("--speaker", metavar="NAME", help="only quotes of this speaker")
-    quotes.add_argument("--article", metavar="ID", help="only quotes of this article")
-    quotes.add_argument(
+def _format(*choices: str) -> Callable[[argparse.ArgumentParser], None]:
+    def add(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--format", choices=choices, default=choices[0])
+
+    return add
+
+
+_EXPORTS = ("table", "json", "jsonl", "csv", "md")
+_listing_format = _format("table", "json", "jsonl")
+
+
+def _article_id(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="the article's id (a unique prefix will do)")
+
+
+def _show_options(parser: argparse.ArgumentParser) -> None:
+    _format("text", "json")(parser)
+    parser.add_argument("--raw", action="store_true", help="print the original, before cleanup")
+
+
+def _quotes_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--speaker", metavar="NAME", help="only quotes of this speaker")
+    parser.add_argument("--article", metavar="ID", help="only quotes of this article")
+    parser.add_argument(
         "--all",
         action="store_true",
         help="include fragments and terms (titles, names, scare quotes)",
     )
-    quotes.add_argument("--format", choices=formats, default="table")
-    handlers["quotes"] = run_quotes
+    _format(*_EXPORTS)(parser)
 
-    speakers = commands.add_parser(
-        "speakers", help="list the speakers with their quote counts", usage=USAGE["speakers"]
-    )
-    _add_corpus_arguments(speakers)
-    speakers.add_argument(
+
+def _speakers_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--all", action="store_true", help="count fragments too (as quotes --all lists them)"
     )
-    speakers.add_argument("--format", choices=formats, default="table")
-    handlers["speakers"] = run_speakers
-    search = commands.add_parser(
-        "search", help="search the articles of a corpus", usage=USAGE["search"]
-    )
-    search.add_argument(
+    _format(*_EXPORTS)(parser)
+
+
+def _search_query(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "query",
         metavar="QUERY",
         help='words (all must match), OR, NOT, "phrases", prefix*, fuzzy~1, title:, outlet:, '
         "author:, speaker:, date:2017-01..2017-03",
     )
-    _add_corpus_arguments(search)
-    search.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits to show")
-    search.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
-    handlers["search"] = run_search
 
-    index = commands.add_parser(
-        "index", help="build or refresh the search index of a corpus", usage=USAGE["index"]
-    )
-    _add_corpus_arguments(index)
-    index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
-    handlers["index"] = run_index
 
-    cite = commands.add_parser(
-        "cite", help="print a passage with its citation, as the app copies it", usage=USAGE["cite"]
-    )
-    cite.add_argument("id", metavar="ID", help="the article's id (a unique prefix will do)")
-    cite.add_argument("start", metavar="START", type=_offset, help="first character (from 0)")
-    cite.add_argument("end", metavar="END", type=_offset, help="the character after the last")
-    _add_corpus_arguments(cite)
-    cite.add_argument("--format", choices=("text", "md", "json"), default="text")
-    handlers["cite"] = run_cite
-    return parser, handlers
+def _search_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits to show")
+    _listing_format(parser)
+
+
+def _index_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
+
+
+def _cite_range(parser: argparse.ArgumentParser) -> None:
+    _article_id(parser)
+    parser.add_argument("start", metavar="START", type=_offset, help="first character (from 0)")
+    parser.add_argument("end", metavar="END", type=_offset, help="the character after the last")
 
 
 def _offset(value: str) -> int:
@@ -155,3 +156,31 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
     return number
+
+
+AddArguments = Callable[[argparse.ArgumentParser], None]
+
+# Each subcommand: its name, its help line, what runs it, and its arguments before and after
+# the corpus's (PATH... and --fields), in the order the README's usage lines give them.
+_SUBCOMMANDS: tuple[tuple[str, str, Command, AddArguments, AddArguments], ...] = (
+    ("read", "open the reader (the default)", run_read, _nothing, _nothing),
+    ("list", "list the articles of a corpus", run_list, _nothing, _listing_format),
+    ("show", "print one article", run_show, _article_id, _show_options),
+    ("quotes", "list direct quotations with their speakers", run_quotes, _nothing, _quotes_options),
+    (
+        "speakers",
+        "list the speakers with their quote counts",
+        run_speakers,
+        _nothing,
+        _speakers_options,
+    ),
+    ("search", "search the articles of a corpus", run_search, _search_query, _search_options),
+    ("index", "build or refresh the search index of a corpus", run_index, _nothing, _index_options),
+    (
+        "cite",
+        "print a passage with its citation, as the app copies it",
+        run_cite,
+        _cite_range,
+        _format("text", "md", "json"),
+    ),
+)

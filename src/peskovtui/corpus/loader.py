@@ -16,15 +16,13 @@ from peskovtui.corpus.outlets import outlet_from_url
 from peskovtui.corpus.readers import (
     ARTICLE_SUFFIXES,
     DATASET_SUFFIXES,
-    Record,
-    Warn,
     decode,
-    display_name,
     read_article_file,
     read_bytes,
     read_dataset,
     unreadable,
 )
+from peskovtui.corpus.rows import Record, Warn, display_name
 from peskovtui.errors import CorpusError
 
 SUFFIXES = ARTICLE_SUFFIXES | DATASET_SUFFIXES

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import difflib
-import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,68 +11,25 @@ from typing import TYPE_CHECKING, Any
 from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
-from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead, SpeakerNotFound
+from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
+from peskovtui.library.index import SearchIndex
+from peskovtui.library.processes import Processes
+from peskovtui.library.quotebook import QuoteBook
+from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
 from peskovtui.quotes.clusters import differing_words
-from peskovtui.quotes.corpus import (
-    CorpusQuotes,
-    article_speakers,
-    extractor_version,
-    read_corpus_quotes,
-)
-from peskovtui.quotes.speakers import speaker_index, speakers_named, suggest_speakers
-from peskovtui.search import IndexBuilding, IndexUnavailable, SearchError, SearchHit, SearchResults
+from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
+from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
 
 if TYPE_CHECKING:
-    from peskovtui.child import Children
-    from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
+    from peskovtui.search import RefreshReport, SpeakerSource
     from peskovtui.search.cancel import CancelCheck
     from peskovtui.search.progress import ProgressCallback
 
+__all__ = ["CHILD_QUOTES_THRESHOLD", "Library", "ReaderView", "bundled_seeds"]
+
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400
-
-Range = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class ReaderView:
-    """Everything the reader shows of one article for one query: its quotes (with where their
-    speakers are named) and the query's matches, as ranges of ``article.text``.
-
-    ``matches`` is None when they could not be found yet (the index is still being built).
-    """
-
-    article: Article
-    query: str
-    quotes: tuple[Quote, ...]
-    matches: tuple[Range, ...] | None
-
-    @property
-    def quote_ranges(self) -> list[Range]:
-        """Where the quotes are."""
-        return [(q.start, q.end) for q in self.quotes]
-
-    @property
-    def mention_ranges(self) -> list[Range]:
-        """Where the quotes' speakers are named, in text order."""
-        return sorted(
-            {
-                (q.mention_start, q.mention_end)
-                for q in self.quotes
-                if q.mention_start is not None and q.mention_end is not None
-            }
-        )
-
-    def speakers_in(self, paragraph: int) -> list[str]:
-        """Who speaks in ``paragraph`` (counting from 0), by name even where it says "he"."""
-        return list(
-            dict.fromkeys(
-                q.speaker
-                for q in self.quotes
-                if q.attributed and self.article.paragraph_index(q.start) == paragraph
-            )
-        )
 
 
 def bundled_seeds() -> Path:
@@ -83,7 +37,7 @@ def bundled_seeds() -> Path:
     packaged = Path(str(resources.files("peskovtui"))) / "seeds"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "seeds"
+    checkout = Path(__file__).resolve().parents[3] / "seeds"
     if checkout.is_dir():
         return checkout
     raise CorpusError("The bundled articles are missing from this installation.")
@@ -96,14 +50,14 @@ class Library:
         self.corpus = corpus
         self.bundled = bundled
         self._by_id = {article.id: article for article in corpus.articles}
-        self._engine: WhooshSearchEngine | None = None
-        self._index_report: RefreshReport | None = None
-        self._engine_lock = threading.Lock()
         self._extracted_by_id: dict[str, list[Quote]] = {}
-        self._read: CorpusQuotes | None = None
-        self._children: Children | None = None
-        self._children_lock = threading.Lock()
-        self._closed = False
+        self._book: QuoteBook | None = None
+        self._processes = Processes()
+        self._index = SearchIndex(
+            [str(p) for p in corpus.sources],
+            corpus.articles,
+            self._processes,
+        )
 
     @classmethod
     def open(
@@ -164,71 +118,33 @@ class Library:
         return found
 
     @property
-    def _corpus_quotes(self) -> CorpusQuotes:
-        if self._read is None:
+    def _quote_book(self) -> QuoteBook:
+        if self._book is None:
             raise QuotesNotRead("The quotes of the corpus have not been read yet.")
-        return self._read
+        return self._book
 
     def read_quotes(self) -> CorpusQuotes:
         """Read the quotes of the whole corpus (once; later calls return them at once). A big
         corpus is read in a child process, so that this process (the app's) is free meanwhile."""
-        if self._read is None:
+        if self._book is None:
             if len(self.articles) < CHILD_QUOTES_THRESHOLD:
-                self._read = read_corpus_quotes(self.articles)
+                read = read_corpus_quotes(self.articles)
             else:
-                self._read = self._child_processes().run(read_corpus_quotes, list(self.articles))
-        return self._read
-
-    def _child_processes(self) -> Children:
-        """This library's child processes, which ``close`` stops; made on first use, so that
-        a corpus that never needs one never imports multiprocessing."""
-        from peskovtui.child import Children
-
-        with self._children_lock:
-            if self._children is None:
-                self._children = Children()
-                if self._closed:
-                    self._children.stop()
-            return self._children
-
-    @property
-    def _speaker_aliases(self) -> dict[str, str]:
-        return self._corpus_quotes.aliases
-
-    @property
-    def _all_quotes(self) -> tuple[Quote, ...]:
-        return self._corpus_quotes.quotes
-
-    @property
-    def _clusters(self) -> tuple[QuoteCluster, ...]:
-        return self._corpus_quotes.clusters
-
-    @cached_property
-    def _cluster_of(self) -> dict[tuple[str | None, int, int], str]:
-        return {(v.article_id, v.start, v.end): c.id for c in self._clusters for v in c.versions}
-
-    @cached_property
-    def _quotes_by_article(self) -> dict[str, list[Quote]]:
-        by_article: dict[str, list[Quote]] = {a.id: [] for a in self.articles}
-        for quote in self._all_quotes:
-            by_article[quote.article_id or ""].append(quote)
-        return by_article
-
-    @cached_property
-    def _quote_at(self) -> dict[tuple[str | None, int, int], Quote]:
-        return {(q.article_id, q.start, q.end): q for q in self._all_quotes}
+                read = self._processes.children().run(read_corpus_quotes, list(self.articles))
+            self._book = QuoteBook(read, list(self._by_id))
+        return self._book.read
 
     @property
     def quotes_known(self) -> bool:
         """Whether the quotes of the whole corpus have been read (see ``read_quotes``)."""
-        return self._read is not None
+        return self._book is not None
 
     def article_quotes(self, article_id: str, *, include_fragments: bool = True) -> list[Quote]:
         """One article's quotes, at once: speakers normalised across the corpus when its
         quotes have all been read, else within the article."""
         article = self.article(article_id)
-        if self.quotes_known:
-            quotes = self._quotes_by_article.get(article.id, [])
+        if self._book is not None:
+            quotes = self._book.of_article(article.id)
         else:
             quotes = self._extracted(article)
         return [q for q in quotes if include_fragments or not q.hidden_by_default]
@@ -237,27 +153,18 @@ class Library:
         """One article's quotes if they are known already (read with the corpus, or extracted
         before), else None: a caller that must not wait runs ``article_quotes`` elsewhere."""
         article = self.article(article_id)
-        if self.quotes_known:
-            return list(self._quotes_by_article.get(article.id, []))
+        if self._book is not None:
+            return self._book.of_article(article.id)
         found = self._extracted_by_id.get(article.id)
         return list(found) if found is not None else None
 
     def quote_counts(self) -> dict[str, int]:
         """How many quotes (fragments and terms aside) each article holds."""
-        return {
-            article_id: sum(not q.hidden_by_default for q in quotes)
-            for article_id, quotes in self._quotes_by_article.items()
-        }
+        return self._quote_book.counts()
 
     def other_versions(self, quote: Quote, *, include_self: bool = False) -> list[Quote]:
         """The other versions of ``quote`` (within its article or elsewhere), in corpus order."""
-        cluster_id = self.cluster_id(quote)
-        if cluster_id is None:
-            return [quote] if include_self else []
-        cluster = self._clusters[int(cluster_id[1:]) - 1]
-        versions = [self._quote_at[(v.article_id, v.start, v.end)] for v in cluster.versions]
-        key = (quote.article_id, quote.start, quote.end)
-        return [v for v in versions if include_self or (v.article_id, v.start, v.end) != key]
+        return self._quote_book.other_versions(quote, include_self=include_self)
 
     def wording_differences(self, reference: Quote, version: Quote) -> list[tuple[int, int]]:
         """Ranges of ``version``'s article text where its words differ from ``reference``."""
@@ -279,21 +186,9 @@ class Library:
         out unless ``include_fragments``; a speaker matches by name or by one of the aliases
         merged into that name, never by a part of it ("trump" is not Ivanka Trump).
         """
-        quotes: Sequence[Quote] = self._all_quotes
-        if article_id is not None:
-            wanted = self.article(article_id).id
-            quotes = [q for q in quotes if q.article_id == wanted]
-        if not include_fragments:
-            quotes = [q for q in quotes if not q.hidden_by_default]
-        if speaker is not None:
-            known = {q.speaker for q in self._all_quotes}
-            named = speakers_named(speaker, known, self._speaker_aliases)
-            quotes = [q for q in quotes if q.speaker in named]
-            if not quotes:
-                close = suggest_speakers(speaker, [s.speaker for s in self.speakers()])
-                hint = f" Did you mean {', '.join(close)}?" if close else ""
-                raise SpeakerNotFound(f"No quote is attributed to {speaker!r}.{hint}")
-        return list(quotes)
+        book = self._quote_book
+        wanted = self.article(article_id).id if article_id is not None else None
+        return book.select(wanted, speaker, include_fragments=include_fragments)
 
     def speakers(self, *, include_fragments: bool = False) -> list[SpeakerCount]:
         """Every speaker with their number of quotes and articles, most quoted first.
@@ -302,18 +197,15 @@ class Library:
         ``quotes``, so that a speaker's count is the number of quotes ``quotes(speaker=...)``
         lists.
         """
-        quotes = self._all_quotes
-        if not include_fragments:
-            quotes = tuple(q for q in quotes if not q.hidden_by_default)
-        return speaker_index(quotes, self._speaker_aliases)
+        return self._quote_book.speakers(include_fragments=include_fragments)
 
     def quote_clusters(self) -> list[QuoteCluster]:
         """The quotes repeated within an article or across articles, with their versions."""
-        return list(self._clusters)
+        return self._quote_book.clusters()
 
     def cluster_id(self, quote: Quote) -> str | None:
         """The id of the cluster a quote belongs to, if it is repeated anywhere."""
-        return self._cluster_of.get((quote.article_id, quote.start, quote.end))
+        return self._quote_book.cluster_id(quote)
 
     # -- search ---------------------------------------------------------------------------------
 
@@ -329,22 +221,7 @@ class Library:
         The ``speaker:`` field holds the speakers each article quotes, found in its own text
         where the article is indexed (in the child process of a big build).
         """
-        # Imported here: opening a corpus should not pay for Whoosh until it is searched.
-        from peskovtui.search import DerivedSpeakers, WhooshSearchEngine
-
-        if speakers is None:
-            speakers = DerivedSpeakers(article_speakers, extractor_version())
-        with self._engine_lock:
-            if self._closed:
-                raise IndexUnavailable("The library is closed.")
-            if self._engine is None:
-                self._engine = WhooshSearchEngine(
-                    [str(p) for p in self.corpus.sources], children=self._child_processes()
-                )
-            self._index_report = self._engine.refresh(
-                self.articles, speakers=speakers, rebuild=rebuild, progress=progress
-            )
-            return self._index_report
+        return self._index.refresh(rebuild=rebuild, progress=progress, speakers=speakers)
 
     def search(
         self,
@@ -360,26 +237,7 @@ class Library:
         The search stops with ``SearchCancelled`` once ``cancel`` says so or the library is
         closed.
         """
-
-        def stop() -> bool:
-            return self._closed or (cancel is not None and cancel())
-
-        return self._ensure_index().search(query, limit, cancel=stop, ranged=ranged)
-
-    def _ensure_index(self) -> WhooshSearchEngine:
-        engine = self._engine
-        if engine is not None and self._index_report is not None:
-            return engine
-        if self._closed:
-            raise IndexUnavailable("The library is closed.")
-        if not self._engine_lock.acquire(blocking=False):
-            raise IndexBuilding("The search index is being built; results follow when it is ready.")
-        self._engine_lock.release()
-        self.refresh_index()
-        engine = self._engine
-        if engine is None:  # closed meanwhile
-            raise IndexUnavailable("The library is closed.")
-        return engine
+        return self._index.search(query, limit, cancel, ranged)
 
     def reader_view(self, article_id: str, query: str = "") -> ReaderView:
         """Everything the reader shows of an article for ``query``, in one call: meant for a
@@ -455,24 +313,15 @@ class Library:
 
     def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""
-        article = self.article(article_id)
-        return self._ensure_index().match_offsets(article, query)
+        return self._index.match_offsets(self.article(article_id), query)
 
     @property
     def index_notices(self) -> tuple[str, ...]:
         """What the last index refresh had to tell the user (a rebuild, a fallback)."""
-        return self._index_report.notices if self._index_report is not None else ()
+        return self._index.notices
 
     def close(self) -> None:
         """Stop this library's child processes and its searches at once, and release the
         search index."""
-        with self._children_lock:
-            self._closed = True
-            children = self._children
-        if children is not None:
-            children.stop()
-        with self._engine_lock:
-            if self._engine is not None:
-                self._engine.close()
-                self._engine = None
-                self._index_report = None
+        self._processes.close()
+        self._index.close()
