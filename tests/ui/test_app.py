@@ -217,7 +217,7 @@ async def test_versions_in_other_articles_with_their_differences(run_app: Run) -
         marked = reader.article.text[reader.marked[0] : reader.marked[1]]
         assert "stable political tradition and you say" in marked
         assert "version 2/2" in str(reader.border_subtitle)
-        differences = [reader.article.text[s:e] for s, e in reader._diffs]
+        differences = [reader.article.text[s:e] for s, e in reader.highlights.diffs]
         assert "tradition" in differences
         await pilot.press("V")
         await wait_for(pilot, lambda: "version 1/2" in str(reader.border_subtitle), "version 1")
@@ -237,7 +237,7 @@ async def test_a_quote_repeated_in_its_own_article(run_app: Run) -> None:
         assert reader.article.text[reader.marked[0] : reader.marked[1]] == (
             "Because what we have currently is a very lousy relationship."
         )
-        assert reader._diffs == []
+        assert reader.highlights.diffs == []
 
 
 async def test_article_text_is_never_markup(run_app: Run) -> None:

@@ -1,5 +1,5 @@
-"""The reader's state holders, without a terminal: the search session, the jump history and
-the quote browser."""
+"""The reader's state holders, without a terminal: the search session, the jump history, the
+quote browser and the reader's highlights."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from peskovtui.ui.state import (
     paragraph_speakers,
     result_status,
 )
+from peskovtui.ui.widgets.highlights import Highlights
+from peskovtui.ui.widgets.layout import overlapping
 
 
 def hit(article_id: str, matches: tuple[tuple[int, int], ...], ranged: bool = True) -> SearchHit:
@@ -148,3 +150,28 @@ def test_the_speakers_of_a_paragraph() -> None:
     target = article.paragraph_index(article.text.index("much more"))
     found = paragraph_speakers(article, library.article_quotes(article.id), target)
     assert found == ["Dmitry Peskov"]
+
+
+def test_highlights_paint_the_chosen_passage_and_the_current_match_on_top() -> None:
+    highlights = Highlights.of([(30, 40), (0, 10)], [(12, 14)], [(50, 55), (5, 7)])
+    assert highlights.quotes == [(0, 10), (30, 40)]
+    assert highlights.matches == [(5, 7), (50, 55)]
+    names = [name for _, name in highlights.layers()]
+    assert names == ["reader--quote", "reader--speaker", "reader--match"]
+    highlights.current_match = 1
+    highlights.mark(30, 40, [(33, 35)])
+    assert highlights.layers()[-3:] == [
+        ([(30, 40)], "reader--marked"),
+        ([(33, 35)], "reader--diff"),
+        ([(50, 55)], "reader--current"),
+    ]
+    highlights.set_matches([(1, 2)])
+    assert highlights.current_match is None  # new matches: none is current yet
+    assert highlights.layers()[-1][1] == "reader--diff"
+
+
+def test_the_parts_of_ranges_on_a_line() -> None:
+    ranges = [(0, 12), (14, 16), (18, 30)]
+    assert overlapping(ranges, 10, 20) == [(10, 12), (14, 16), (18, 20)]
+    assert overlapping(ranges, 12, 14) == []
+    assert overlapping([(0, 100), (2, 3)], 50, 60) == [(50, 60)]
