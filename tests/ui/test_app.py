@@ -347,7 +347,7 @@ async def test_the_speakers_of_the_current_paragraph_are_named(run_app: Run) -> 
 async def test_hits_beyond_the_ranged_ones_get_their_matches_when_opened(
     run_app: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("peskovtui.ui.screens.main.RANGED_HITS", 1)
+    monkeypatch.setattr("peskovtui.ui.screens.searching.RANGED_HITS", 1)
     async with run_app() as pilot:
         app, articles, reader, _ = parts(pilot)
         await search(pilot, "peskov")
