@@ -217,7 +217,7 @@ async def test_versions_in_other_articles_with_their_differences(run_app: Run) -
         marked = reader.article.text[reader.marked[0] : reader.marked[1]]
         assert "stable political tradition and you say" in marked
         assert "version 2/2" in str(reader.border_subtitle)
-        differences = [reader.article.text[s:e] for s, e in reader._diffs]
+        differences = [reader.article.text[s:e] for s, e in reader.highlights.diffs]
         assert "tradition" in differences
         await pilot.press("V")
         await wait_for(pilot, lambda: "version 1/2" in str(reader.border_subtitle), "version 1")
@@ -237,7 +237,7 @@ async def test_a_quote_repeated_in_its_own_article(run_app: Run) -> None:
         assert reader.article.text[reader.marked[0] : reader.marked[1]] == (
             "Because what we have currently is a very lousy relationship."
         )
-        assert reader._diffs == []
+        assert reader.highlights.diffs == []
 
 
 async def test_article_text_is_never_markup(run_app: Run) -> None:
@@ -347,7 +347,7 @@ async def test_the_speakers_of_the_current_paragraph_are_named(run_app: Run) -> 
 async def test_hits_beyond_the_ranged_ones_get_their_matches_when_opened(
     run_app: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("peskovtui.ui.screens.main.RANGED_HITS", 1)
+    monkeypatch.setattr("peskovtui.ui.screens.searching.RANGED_HITS", 1)
     async with run_app() as pilot:
         app, articles, reader, _ = parts(pilot)
         await search(pilot, "peskov")

@@ -47,9 +47,9 @@ async def test_the_text_shows_before_the_quotes_are_found(
         assert reader.article is not None
         assert reader.article.id == LATE
         assert reader.line_of(len(reader.article.text) - 1) > 0
-        assert reader._quotes == []
+        assert reader.highlights.quotes == []
         assert "finding" in (panel.border_title or "")
         release.set()
-        await wait_for(pilot, lambda: bool(reader._quotes), "the quotes shown")
+        await wait_for(pilot, lambda: bool(reader.highlights.quotes), "the quotes shown")
         assert panel.row_count() > 0
         assert panel.border_title == "Quotes here"

@@ -1,21 +1,30 @@
-"""The reader's state holders, without a terminal: the search session, the jump history and
-the quote browser."""
+"""The reader's state holders, without a terminal: the search session, the article in the
+reader, the jump history, the quote browser, the background work and the reader's highlights."""
 
 from __future__ import annotations
 
-from peskovtui.library import Library
+from peskovtui.library import Library, ReaderView
 from peskovtui.quotes import Quote
 from peskovtui.search import SearchHit, SearchResults, Snippet
 from peskovtui.ui.state import (
+    ArticleQuotes,
+    CopySource,
+    CopyTarget,
     Jump,
     JumpHistory,
     QuoteBrowser,
+    Readiness,
     SearchSession,
     by_date,
+    copy_notice,
     match_counter,
-    paragraph_speakers,
+    match_step,
+    reader_status,
     result_status,
 )
+from peskovtui.ui.widgets.highlights import Highlights
+from peskovtui.ui.widgets.layout import overlapping
+from peskovtui.ui.widgets.quotes_panel import QuoteRow
 
 
 def hit(article_id: str, matches: tuple[tuple[int, int], ...], ranged: bool = True) -> SearchHit:
@@ -146,5 +155,117 @@ def test_the_speakers_of_a_paragraph() -> None:
     library = Library.open()
     article = library.article("004")
     target = article.paragraph_index(article.text.index("much more"))
-    found = paragraph_speakers(article, library.article_quotes(article.id), target)
-    assert found == ["Dmitry Peskov"]
+    here = ArticleQuotes()
+    here.open(None)  # still being found: nobody is named yet
+    assert here.speakers_in(article, target) == []
+    assert here.take(ReaderView(article, "", tuple(library.article_quotes(article.id)), ()))
+    assert here.speakers_in(article, target) == ["Dmitry Peskov"]
+    assert not here.take(ReaderView(article, "", (), ()))  # known quotes stay
+    assert here.quotes
+
+
+def test_a_step_into_an_article_waits_for_its_matches() -> None:
+    here = ArticleQuotes()
+    here.step_on_view = -1
+    assert here.take_step() == -1
+    assert here.take_step() == 0
+    here.step_on_view = 1
+    here.open([])  # another article: the step was for the one left
+    assert here.take_step() == 0
+
+
+def test_matches_of_a_view_count_for_the_listed_query_only() -> None:
+    article = Library.open().article("004")
+    session = SearchSession()
+    session.accept("peskov", results(hit("004", ((0, 6),))))
+    assert session.view_matches(ReaderView(article, "peskov", (), ((3, 9),))) == ((3, 9),)
+    assert session.view_matches(ReaderView(article, "kremlin", (), ((3, 9),))) is None
+    assert session.view_matches(ReaderView(article, "peskov", (), None)) is None  # not yet found
+    session.clear()
+    assert session.view_matches(ReaderView(article, "", (), ())) is None
+
+
+def test_n_and_N_step_through_the_matches_then_on_to_the_next_article() -> None:
+    assert match_step(None, 3, 1) == 0
+    assert match_step(None, 3, -1) == 2
+    assert match_step(0, 3, 1) == 1
+    assert match_step(2, 3, 1) is None  # past the last: the next article
+    assert match_step(0, 3, -1) is None
+    assert match_step(None, 0, 1) is None
+    assert match_step(None, 0, -1) is None
+
+
+def test_the_reader_status_line() -> None:
+    assert reader_status(None, "", None, []) == ""
+    assert reader_status(None, "", 3, []) == "¶ 4"
+    assert reader_status("match 1/2", "", 0, ["A", "B"]) == "match 1/2 · ¶ 1: A, B"
+    assert (
+        reader_status("match -/2", "version 1/2 (v/V)", 4, ["Dmitry Peskov"])
+        == "match -/2 · version 1/2 (v/V) · ¶ 5: Dmitry Peskov"
+    )
+
+
+def test_what_a_copy_says_and_who_says_what_to_copy() -> None:
+    assert copy_notice("paragraph 3", markdown=False, characters=1) == (
+        "Copied paragraph 3 with its citation (1 character)."
+    )
+    assert copy_notice("the selection", markdown=True, characters=120) == (
+        "Copied the selection as Markdown with its citation (120 characters)."
+    )
+
+    class View:
+        def copy_target(self) -> CopyTarget | None:
+            return CopyTarget("a", 0, 1, "this")
+
+    assert isinstance(View(), CopySource)
+    assert not isinstance(object(), CopySource)
+
+
+def test_background_work_ends_when_both_passes_end() -> None:
+    ready = Readiness()
+    ready.quotes_done(None)  # failed
+    assert not ready.corpus_read
+    assert not ready.ended
+    ready.index_done()
+    assert ready.ended
+    ready.quotes_done(Library.open().read_quotes())
+    assert ready.corpus_read
+
+
+def test_a_quote_row_counts_its_versions_elsewhere() -> None:
+    library = Library.open()
+    library.read_quotes()
+    quote = next(q for q in library.quotes() if "stable political traditions" in q.text)
+    article = library.article(quote.article_id or "")
+    row = QuoteRow.with_versions(quote, article, library.other_versions(quote))
+    assert (row.also_in, row.repeated) == (1, False)
+    again = next(q for q in library.quotes() if "very lousy relationship" in q.text)
+    row = QuoteRow.with_versions(
+        again, library.article(again.article_id or ""), library.other_versions(again)
+    )
+    assert row.repeated
+
+
+def test_highlights_paint_the_chosen_passage_and_the_current_match_on_top() -> None:
+    highlights = Highlights.of([(30, 40), (0, 10)], [(12, 14)], [(50, 55), (5, 7)])
+    assert highlights.quotes == [(0, 10), (30, 40)]
+    assert highlights.matches == [(5, 7), (50, 55)]
+    names = [name for _, name in highlights.layers()]
+    assert names == ["reader--quote", "reader--speaker", "reader--match"]
+    highlights.current_match = 1
+    highlights.mark(30, 40, [(33, 35)])
+    assert highlights.layers()[-3:] == [
+        ([(30, 40)], "reader--marked"),
+        ([(33, 35)], "reader--diff"),
+        ([(50, 55)], "reader--current"),
+    ]
+    highlights.set_matches([(1, 2)])
+    assert highlights.current_match is None  # new matches: none is current yet
+    assert highlights.layers()[-1][1] == "reader--diff"
+
+
+def test_the_parts_of_ranges_on_a_line() -> None:
+    ranges = [(0, 12), (14, 16), (18, 30)]
+    assert overlapping(ranges, 10, 20) == [(10, 12), (14, 16), (18, 20)]
+    assert overlapping(ranges, 12, 14) == []
+    assert overlapping([(0, 100), (2, 3)], 50, 60) == [(50, 60)]

@@ -1,4 +1,4 @@
-"""The reader's word wrap keeps the exact character range of every line."""
+"""The reader's word wrap and layout keep the exact character range of every line."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import itertools
 import pytest
 from rich.cells import cell_len
 
-from peskovtui.ui.widgets.reader import wrap
+from peskovtui.display import visible_in_place
+from peskovtui.library import Library
+from peskovtui.ui.widgets.layout import TextLayout, wrap
 
 TEXT = (
     "“They seem to be very pragmatic, both of them,” Putin spokesman Dmitry Peskov told "
@@ -37,3 +39,29 @@ def test_wide_characters_count_as_two_cells() -> None:
     text = "北京 上海 广州 深圳"
     lines = wrap(text, 0, len(text), 5)
     assert [text[s:e].rstrip() for s, e in lines] == ["北京", "上海", "广州", "深圳"]
+
+
+def test_the_layout_maps_offsets_to_lines_and_back() -> None:
+    article = Library.open().article("004")
+    shown = visible_in_place(article.text)
+    layout = TextLayout(article, shown, 40)
+    first, second = article.paragraphs[0], article.paragraphs[1]
+    # Paragraphs are parted by a blank line that belongs to none of them.
+    gap = layout.line_of(second.start) - 1
+    assert layout.lines[gap].paragraph == -1
+    assert layout.line_of(first.start) == 0
+    assert layout.lines[layout.line_of(second.start)].first
+    for y, line in enumerate(layout.lines):
+        assert layout.line_of(line.start) == y or line.start == line.end
+        assert layout.offset_at(y, 0) == line.start
+        if line.paragraph >= 0:
+            assert layout.offset_at(y, 3) == line.start + 3 or line.end - line.start < 3
+    assert layout.offset_at(len(layout) + 10, 1000) == layout.lines[-1].end
+    assert layout.first_paragraph_from(gap) == 1
+    assert layout.first_paragraph_from(len(layout)) == 0
+
+
+def test_an_empty_layout() -> None:
+    layout = TextLayout()
+    assert len(layout) == 0
+    assert layout.line_of(10) == 0

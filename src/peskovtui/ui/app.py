@@ -1,8 +1,9 @@
 """The reader app: the Library, the theme, the keymap and the history around the main screen.
 
-The layout, the keys and everything the reader does live in ``screens/main.py``; this module
-only sets the stage: themes, the user's keymap and history, notifications that can never carry
-a control sequence, and one line instead of a traceback if anything unexpected goes wrong.
+The layout and the keys live in ``screens/main.py``, what the reader does in the handler modules
+beside it; this module only sets the stage: themes, the user's keymap and history,
+notifications that can never carry a control sequence, and one line instead of a traceback if
+anything unexpected goes wrong.
 """
 
 from __future__ import annotations

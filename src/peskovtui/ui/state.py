@@ -1,16 +1,19 @@
-"""What the reader remembers between keys, in plain Python: the search session, the quote
-browser and the jump history. The main screen holds one of each and asks them what to do; they
-never touch a widget, so they are tested without a terminal.
+"""What the reader remembers between keys, in plain Python: the search session, the article
+in the reader, the quote browser, the jump history and what the background work has made ready.
+The main screen holds one of each and asks them what to do; they never touch a widget, so they
+are tested without a terminal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from peskovtui.corpus import Article
 from peskovtui.display import counted
-from peskovtui.quotes import Quote
+from peskovtui.library import ReaderView
+from peskovtui.quotes import CorpusQuotes, Quote
 from peskovtui.search import SearchHit, SearchResults
 
 Range = tuple[int, int]
@@ -71,6 +74,62 @@ class SearchSession:
         step, self.pending_step = self.pending_step, 0
         return step
 
+    def view_matches(self, view: ReaderView) -> Sequence[Range] | None:
+        """The matches ``view`` found, if they are those of the listed query."""
+        if view.query and view.query == self.query and view.matches is not None:
+            return view.matches
+        return None
+
+
+def match_step(current: int | None, count: int, step: int) -> int | None:
+    """The match a step (``n`` 1, ``N`` -1) goes to from match ``current`` of ``count``: the
+    first or the last one before any is current; None past either end, where the step goes on
+    to the next article of the results."""
+    target = (0 if step > 0 else count - 1) if current is None else current + step
+    return target if 0 <= target < count else None
+
+
+@dataclass
+class ArticleQuotes:
+    """The quotes of the article in the reader (None while a worker finds them), and a step
+    (``n``/``N``) into the article that waits for its matches to be found."""
+
+    quotes: list[Quote] | None = None
+    step_on_view: int = 0
+
+    def open(self, quotes: list[Quote] | None) -> None:
+        """Another article is shown, with ``quotes`` if they are known already."""
+        self.quotes = quotes
+        self.step_on_view = 0
+
+    def take(self, view: ReaderView) -> bool:
+        """Take the quotes ``view`` found, unless they were known: whether they were new."""
+        if self.quotes is not None:
+            return False
+        self.quotes = list(view.quotes)
+        return True
+
+    def take_step(self) -> int:
+        """The step waiting for the matches, now taken."""
+        step, self.step_on_view = self.step_on_view, 0
+        return step
+
+    def speakers_in(self, article: Article, paragraph: int) -> list[str]:
+        """Who speaks in ``paragraph`` of ``article``, by the quotes known."""
+        return ReaderView(article, "", tuple(self.quotes or ()), None).speakers_in(paragraph)
+
+
+def reader_status(
+    match: str | None, version: str, paragraph: int | None, speakers: Sequence[str]
+) -> str:
+    """The reader's status line: ``match 3/12 · version 1/2 (v/V) · ¶ 4: Dmitry Peskov``, each
+    part when it applies."""
+    parts = [part for part in (match, version) if part]
+    if paragraph is not None:
+        names = f": {', '.join(speakers)}" if speakers else ""
+        parts.append(f"¶ {paragraph + 1}{names}")
+    return " · ".join(parts)
+
 
 @dataclass(frozen=True, slots=True)
 class CopyTarget:
@@ -82,6 +141,21 @@ class CopyTarget:
     end: int
     what: str
     quote: Quote | None = None
+
+
+@runtime_checkable
+class CopySource(Protocol):
+    """A view that says what ``y`` copies while it has the focus."""
+
+    def copy_target(self) -> CopyTarget | None:
+        """What would be copied now, if anything."""
+        ...
+
+
+def copy_notice(what: str, *, markdown: bool, characters: int) -> str:
+    """What the user is told after a copy."""
+    form = "as Markdown " if markdown else ""
+    return f"Copied {what} {form}with its citation ({counted(characters, 'character')})."
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,26 +303,35 @@ def result_status(results: SearchResults, listed: int) -> str:
     return counted(listed, "article")
 
 
-def mention_ranges(quotes: Iterable[Quote]) -> list[Range]:
-    """Where the quotes' speakers are named, in text order."""
-    return sorted(
-        {
-            (q.mention_start, q.mention_end)
-            for q in quotes
-            if q.mention_start is not None and q.mention_end is not None
-        }
-    )
-
-
 def match_counter(matches: Sequence[Range], current: int | None) -> str:
     """``match 3/12``, or ``match -/12`` before a match is stepped to."""
     return f"match {current + 1 if current is not None else '-'}/{len(matches)}"
 
 
-def paragraph_speakers(article: Article, quotes: Iterable[Quote], index: int) -> list[str]:
-    """Who speaks in paragraph ``index``, by name even where the text says "he"."""
-    return list(
-        dict.fromkeys(
-            q.speaker for q in quotes if q.attributed and article.paragraph_index(q.start) == index
-        )
-    )
+@dataclass
+class Readiness:
+    """How far the background work has come: the index build ended (done or failed), and the
+    quotes of the whole corpus read (or the pass over them failed)."""
+
+    index_ended: bool = False
+    corpus: CorpusQuotes | None = None
+    quotes_ended: bool = False
+
+    def index_done(self) -> None:
+        """The index build ended, ready or not."""
+        self.index_ended = True
+
+    def quotes_done(self, corpus: CorpusQuotes | None) -> None:
+        """The pass over the corpus's quotes ended: its quotes, or None when it failed."""
+        self.corpus = corpus
+        self.quotes_ended = True
+
+    @property
+    def corpus_read(self) -> bool:
+        """Whether the corpus's quotes are known (speakers named alike, versions clustered)."""
+        return self.corpus is not None
+
+    @property
+    def ended(self) -> bool:
+        """Whether both passes have ended, done or failed."""
+        return self.index_ended and self.quotes_ended

@@ -24,6 +24,14 @@ class QuoteRow:
     also_in: int = 0
     repeated: bool = False
 
+    @classmethod
+    def with_versions(cls, quote: Quote, article: Article, others: Sequence[Quote]) -> QuoteRow:
+        """``quote`` of ``article``, counting its ``others`` (its other versions) in other
+        articles, and noting whether one is in the same article."""
+        also = len({v.article_id for v in others if v.article_id != article.id})
+        repeated = any(v.article_id == article.id for v in others)
+        return cls(quote, article, also, repeated)
+
 
 class QuotesPanel(VirtualList):
     """Quotes two lines each: speaker and kind, then the first words."""

@@ -1,0 +1,45 @@
+"""The main screen's copying: ``y`` copies what the focused view says it would (the quote under
+the panel's cursor, the reader's selection or current paragraph) with its citation, as plain
+text or, with ``Y``, as Markdown.
+"""
+
+from __future__ import annotations
+
+from textual import work
+
+from peskovtui.citation import as_markdown, as_plain
+from peskovtui.ui.clipboard import copy_with_system_tool
+from peskovtui.ui.screens.reading import ReadingScreen
+from peskovtui.ui.state import CopySource, copy_notice
+
+
+class CopyHandlers(ReadingScreen):
+    """``y`` and ``Y``."""
+
+    def action_copy(self, markdown: bool) -> None:
+        # A view that knows what it would copy says so; the others copy from the reader.
+        focused = self.focused
+        source = focused if isinstance(focused, CopySource) else self.reader
+        target = source.copy_target()
+        if target is None:
+            self.app.notify("Nothing to copy here.", severity="warning", timeout=3)
+            return
+        quote = target.quote
+        if quote is not None:
+            # Stepped with v/V: the version on screen is the one marked.
+            quote = self.browser.on_screen(quote)
+            citation = self.library.cite(
+                quote.article_id or "", quote.start, quote.end, speaker=quote.speaker, quote=True
+            )
+        else:
+            citation = self.library.cite(target.article_id, target.start, target.end)
+        text = as_markdown(citation) if markdown else as_plain(citation)
+        self.app.copy_to_clipboard(text)
+        self.copy_to_system_clipboard(text)
+        notice = copy_notice(target.what, markdown=markdown, characters=len(citation.passage))
+        self.app.notify(notice, timeout=4, markup=False)
+
+    @work(thread=True, group="clipboard")
+    def copy_to_system_clipboard(self, text: str) -> None:
+        """Also hand the text to the system clipboard tool, when there is one."""
+        copy_with_system_tool(text)

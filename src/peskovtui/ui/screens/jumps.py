@@ -1,0 +1,57 @@
+"""The main screen's jump history: opening an article or a quote is a jump, and escape walks
+back one step at a time (out of the search bar, the folded quotes panel, the last jump, and
+finally the search itself, to where it began).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.widgets import Input
+
+from peskovtui.ui.messages import OpenArticle
+from peskovtui.ui.screens.reading import ReadingScreen
+from peskovtui.ui.state import Jump
+
+
+class JumpHandlers(ReadingScreen):
+    """Jumps to an article, and escape."""
+
+    @on(OpenArticle)
+    def go_to_article(self, message: OpenArticle) -> None:
+        """Open an article as a jump that escape walks back."""
+        here = self.where_now()
+        if here is not None and here.article_id != message.article_id:
+            self.jumps.push(here)
+        self.open_article(message.article_id)
+
+    def _go_back_to(self, jump: Jump) -> None:
+        self.browser.forget()
+        self.open_article(jump.article_id)
+        self.reader.scroll_to(y=jump.scroll_y, animate=False)
+        self.update_status()
+
+    def _end_search(self) -> None:
+        """Clear the search and take the reader back to where it was when the search began."""
+        origin = self.jumps.end_search()
+        self.clear_search()
+        if origin is None:
+            return
+        if origin.jump is not None:
+            self._go_back_to(origin.jump)
+        self.focus_now(self.query_one(f"#{origin.focus or 'articles'}"))
+
+    def action_back(self) -> None:
+        """One step back: out of the search bar (to where the search began), the folded
+        quotes panel, the last jump, and finally the search itself."""
+        if isinstance(self.focused, Input):
+            self._end_search()
+            return
+        if self.has_class("-show-quotes") and self.has_class("-narrow"):
+            self.remove_class("-show-quotes")
+            self.focus_now(self.reader)
+            return
+        jump = self.jumps.step_back()
+        if jump is not None:
+            self._go_back_to(jump)
+        elif self.search.active or self.jumps.origin is not None:
+            self._end_search()
