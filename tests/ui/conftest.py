@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandList, CommandPalette
@@ -75,6 +76,18 @@ async def search(pilot: Pilot[None], query: str) -> None:
     await wait_for(pilot, lambda: app.search_answered(query), f"the answer to {query!r}")
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def lasting_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notifications stay until a test has read them, however slow the machine: their timeouts
+    are seconds of wall time, which a loaded machine can spend before the test looks."""
+    notify = PeskovApp.notify
+
+    def lasting(app: PeskovApp, message: str, **options: Any) -> None:
+        notify(app, message, **{**options, "timeout": 3600})
+
+    monkeypatch.setattr(PeskovApp, "notify", lasting)
 
 
 @pytest.fixture
