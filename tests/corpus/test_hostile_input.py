@@ -290,3 +290,19 @@ def test_links_to_folders_are_not_followed(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert [a.id for a in load_corpus([tmp_path]).articles] == ["a"]
+
+
+def test_an_unusable_data_set_in_a_folder_is_named_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.json").write_text('[{"id": "1", "title": "No text here"}]', encoding="utf-8")
+    (tmp_path / "c.json").write_text("{not json", encoding="utf-8")
+    library = Library.open([tmp_path])
+    assert [article.id for article in library.articles] == ["a"]
+    assert len(library.warnings) == 2
+    assert library.warnings[0] == (
+        f"{tmp_path}/b.json has no text column (found: id, title); "
+        "name one with --fields text=COLUMN; skipped."
+    )
+    assert library.warnings[1].startswith(f"{tmp_path}/c.json is not valid JSON (")
+    assert library.warnings[1].endswith("; skipped.")
+    library.close()

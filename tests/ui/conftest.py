@@ -14,6 +14,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandList, CommandPalette
@@ -95,6 +96,18 @@ def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
         else:
             os.environ["XDG_CACHE_HOME"] = before
     return cache
+
+
+@pytest.fixture(autouse=True)
+def lasting_notifications(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notifications stay until a test has read them, however slow the machine: their timeouts
+    are seconds of wall time, which a loaded machine can spend before the test looks."""
+    notify = PeskovApp.notify
+
+    def lasting(app: PeskovApp, message: str, **options: Any) -> None:
+        notify(app, message, **{**options, "timeout": 3600})
+
+    monkeypatch.setattr(PeskovApp, "notify", lasting)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from peskovtui.library import Library
@@ -47,18 +47,25 @@ def burst(pilot: Pilot[None], keys: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "keys",
-    [["ctrl+p", "enter", "enter"], ["ctrl+p", "a", "pagedown"], ["ctrl+p", "a", "pageup"]],
-    ids=["enter-enter", "pagedown", "pageup"],
+    [
+        ["ctrl+p", "enter", "enter"],
+        ["ctrl+p", "a", "pagedown"],
+        ["ctrl+p", "a", "pageup"],
+        ["ctrl+p", "a", "escape"],
+        ["ctrl+p", "a", "enter"],
+    ],
+    ids=["enter-enter", "pagedown", "pageup", "type-escape", "type-enter"],
 )
 async def test_fast_keys_in_the_palette(run_app: Run, keys: list[str]) -> None:
     async with run_app() as pilot:
         burst(pilot, keys)
-        await wait_for(pilot, lambda: pilot.app.screen_stack[-1] is not None, "the keys handled")
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        assert pilot.app.is_running
+        # Keys are handled in order: once the escape after the burst has closed the palette,
+        # the burst has been handled too.
         burst(pilot, ["escape"])
         await wait_for(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette), "closed")
+        assert pilot.app.is_running
         assert len(pilot.app.screen_stack) == 1
     # Leaving the block re-raises any error the app met.
 
@@ -122,3 +129,18 @@ async def test_random_queries_pasted_into_the_search_bar(run_app: Run) -> None:
             query_input.value = query
             await wait_for(pilot, partial(app.main.search_answered, query), f"{query!r} answered")
         assert app.is_running
+
+
+async def test_a_palette_search_that_finds_its_list_gone_ends_quietly(run_app: Run) -> None:
+    # As when a key typed just before escape starts a search while the palette closes.
+    async with run_app() as pilot:
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "opened")
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
+        await palette.query_one(CommandList).remove()
+        worker = palette._gather_commands("a")
+        await worker.wait()
+        assert pilot.app.is_running
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette), "closed")

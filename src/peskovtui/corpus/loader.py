@@ -84,7 +84,10 @@ def _records(source: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator
         if files is not None and not files:
             warn(f"{name} holds no articles (.txt, .md, .html, .csv, .jsonl, .json).")
         for path in files or ():
-            yield from _file_records(path, warn, overrides)
+            try:
+                yield from _file_records(path, warn, overrides)
+            except CorpusError as error:  # one unusable file of many: the others are read
+                warn(f"{str(error).removesuffix('.')}; skipped.")
         return
     yield from _file_records(source, warn, overrides)
 

@@ -2,20 +2,27 @@
 
 Textual 8.2.8's palette takes a second enter, queued before the first one closed it, as a
 second choice (it closes twice, ``ScreenStackError``, and runs the command twice), and a page
-key pressed before its list is laid out raises ``KeyError``. Here the first choice closes the
-palette and the choices after it are dropped; a page key on a list not laid out yet moves to
-its first or last command.
+key pressed before its list is laid out raises ``KeyError``; a search for commands that
+starts while it closes (a key typed just before escape) finds its list gone and raises
+``NoMatches``. Here the first choice closes the palette and the choices after it are dropped; a
+page key on a list not laid out yet moves to its first or last command; a search that finds the
+list gone ends quietly.
 """
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.widgets import Input, OptionList
+
+# The body of Textual's command search, without the worker around it.
+_gather = inspect.unwrap(CommandPalette._gather_commands)
 
 
 class Palette(CommandPalette):
@@ -55,3 +62,11 @@ class Palette(CommandPalette):
                 commands.action_last()
             else:
                 commands.action_first()
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        try:
+            await _gather(self, search_value)
+        except NoMatches:
+            if self.query(CommandList):
+                raise
