@@ -131,3 +131,12 @@ def test_a_role_then_the_name_between_commas_is_the_subject() -> None:
 def test_jan_is_a_name_both_sexes_bear() -> None:
     text = "Title\n\nFormer governor Jan Brewer calls security a priority. “It matters,” she said."
     assert speakers(text) == ["Jan Brewer"]
+
+
+def test_as_a_source_puts_it_or_noted_gives_the_quote_to_that_source() -> None:
+    text = (
+        "Title\n\nThe bridge opened on Monday.\n\n"
+        "As Ann Berg puts it, the crossing is “the town’s new front door.”\n\n"
+        "As the Dayton Herald noted in an editorial, the cost was “a bargain.”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Berg", "Dayton Herald"]

@@ -110,7 +110,8 @@ def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
         "something was amiss. “This is not a joke,” Horowitz said. They stood behind him.\n\n"
         "Minutes later, the crowd was asking: “What happened?” It took minutes to explain."
     )
-    assert speakers(text) == ["Jordan Horowitz", "unattributed"]
+    # (the crowd, a group, asks; "Minutes" is no one)
+    assert speakers(text) == ["Jordan Horowitz", "Crowd"]
 
 
 def test_a_state_speaking_is_an_organisation() -> None:

@@ -41,6 +41,7 @@ from peskovtui.quotes.lexicon import (
     words,
 )
 from peskovtui.quotes.mentions import (
+    CROWD_WORDS,
     NAME_RUN,
     Mention,
     classify,
@@ -123,8 +124,12 @@ until when where which while who with
 _LATER_CLAUSE = re.compile(
     r"\w[^_]*[,;]\s*(?:but|and|while|although|though|because|yet|whereas)\s+$"
 )
+_AS_PUT = (
+    r"\s+(?:puts?\s+it\b|(?:noted|notes|wrote|writes|observed|explained|said|says)\b"
+    r"[^,.;“”\"]{0,40},)"
+)
 _ACCORDING = re.compile(
-    r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;]{1,60}\s+put\s+it\b)", re.IGNORECASE
+    r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;“”\"]{1,60}?" + _AS_PUT + ")", re.IGNORECASE
 )
 _BOILERPLATE_LABEL = re.compile(
     r"(?:READ|WATCH|RELATED|UPDATE|PHOTOS?|VIDEO|EDITOR|CORRECTION|SOURCE|NOTE|MORE|LISTEN|"
@@ -152,6 +157,12 @@ _ISSUED = re.compile(
 _FINITE_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|es)|has|had|is|was|will|would|could|can|did|does)\b")
 # Cues where a name is said to speak: whoever speaks is a person (or a body, which "it" names).
 _SPEAKING_CUES = frozenset(["after", "before", "label", "asked-by"])
+# A pronoun, its verb and the name the verb takes: "he told Hannity", "she asked Sanders".
+_PRONOUN_OBJECT = re.compile(
+    r"(?:\s+(?:[a-z]+ly|also|then|later))?\s+[a-z]+(?:ed|ld|id|ote|ked|es|ls|ks|s)\s+"
+    r"((?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\b(?!['’])"
+)
+_SHARES = CROWD_WORDS | {"those", "percent"}
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
@@ -298,6 +309,8 @@ class Attributor:
     def _proper_body(self, mention: Mention) -> bool:
         """Whether a group is a body met by its name: its head word capitalised, and not only
         as a sentence's first word ("Reuters said", not "Officials said", "Ministry officials")."""
+        if mention.head in CROWD_WORDS:
+            return False  # "Some", "Others": a share of people, never a body's name
         found = list(re.finditer(rf"\b{re.escape(mention.head)}\b", mention.text, re.IGNORECASE))
         if not found or not found[-1].group()[:1].isupper():
             return False
@@ -399,8 +412,11 @@ class Attributor:
         if mention.kind == "pronoun":
             if mention.gender == "x":
                 return UNATTRIBUTED
+            own_object = self._object_of(mention)
             for key in reversed(self.salient):
                 candidate = self.entities[key]
+                if key == own_object:
+                    continue  # "he told Hannity" is never Hannity
                 if _agrees(candidate, mention.gender):
                     if candidate.gender == "u" and not candidate.roles and mention.gender in "mf":
                         # A person of the pronoun's known gender named earlier in its sentence
@@ -419,6 +435,17 @@ class Attributor:
             return UNATTRIBUTED
         entity = self._entity(mention)
         return UNATTRIBUTED if entity is None else entity.canonical
+
+    def _object_of(self, pronoun: Mention) -> str | None:
+        """The person a pronoun's own verb takes as its object ("she asked Sanders", "he told
+        Hannity"), whom the pronoun cannot mean."""
+        m = _PRONOUN_OBJECT.match(self.masked, pronoun.end)
+        if m is None:
+            return None
+        named = classify(self.masked, m.start(1), m.end(1))
+        if named is None or named.kind != "name":
+            return None
+        return self.names.expand_for(named.name, named.gender)
 
     def _common_word(self, mention: Mention) -> bool:
         """A lone capitalised word opening a sentence that the article also writes in lower
@@ -592,7 +619,8 @@ class Attributor:
                 break
             low = verb.group().lower()
             tail = masked[verb.end() : verb.end() + 60]
-            if re.match(r"[^_.]{0,40}:\s*[“\"«‘]", tail):
+            colon = re.match(r"[^_.]{0,40}:\s*[“\"«‘]", tail)
+            if colon is not None and not self._verbs(verb.end(), verb.end() + colon.end(), False):
                 return None  # "Peskov said:" introduces the quote that follows
             if verb.start() == offset:
                 if low not in _VERB_FIRST:
@@ -690,7 +718,7 @@ class Attributor:
         if m is None:
             return None
         if m.group().lower().startswith("as"):
-            put = re.search(r"\s+put\s+it\b", self.masked[m.end() : hi])
+            put = re.search(_AS_PUT, self.masked[m.end() : hi])
             if put is None:
                 return None
             return classify(self.masked, m.end(), m.end() + put.start())
@@ -712,7 +740,8 @@ class Attributor:
         mention = self._before_cue(lo, verbs[-1].end(), headline) if verbs else None
         if mention is None:
             mention = self._colon_subject(lo, hi, headline)
-        if mention is not None:
+        if mention is not None and not _share(mention):
+            # (a share of a crowd, "Some argue ...", speaks only its own sentence's words)
             speaker = self._resolve(mention)
             if speaker != UNATTRIBUTED:
                 return speaker, mention
@@ -984,12 +1013,20 @@ def _same_kind_of_role(a: str, b: str) -> bool:
 
 
 def _singled_out(mention: Mention | None) -> bool:
-    """Whether a mention singles out one anonymous member of a crowd ("one questioner"), whom
-    a later "he" or "she" hardly ever means: the story's protagonists stay the referents."""
+    """Whether a mention singles out one anonymous member of a crowd ("one questioner") or an
+    unnamed share of it ("Some", "14 percent"), whom a later pronoun hardly ever means: the
+    story's protagonists stay the referents."""
+    if _share(mention):
+        return True
     if mention is None or mention.kind != "role":
         return False
     text = mention.text.lower()
     return text.startswith(("one ", "another ")) or text in ("one", "another")
+
+
+def _share(mention: Mention | None) -> bool:
+    """Whether a mention is an unnamed share of a crowd ("Some", "Others", "14 percent")."""
+    return mention is not None and mention.kind == "group" and mention.head in _SHARES
 
 
 def _agrees(entity: Entity, gender: str) -> bool:

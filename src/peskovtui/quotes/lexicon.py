@@ -202,21 +202,25 @@ veteran volunteer voter witness worker writer
 }
 PLURAL_ROLE_NOUNS: frozenset[str] = words(
     """
-activists aides analysts authorities critics democrats diplomats experts farmers investigators
-lawmakers leaders members officials people police prosecutors protesters republicans residents
-sources supporters voters
+activists advisers advisors aides analysts attendees authorities citizens commentators critics
+delegates demonstrators democrats diplomats doctors donors economists employees experts farmers
+fans investigators journalists lawmakers lawyers leaders lobbyists members observers officials
+onlookers organizers organisers participants parents people police pollsters prosecutors
+protesters reporters republicans researchers residents respondents scientists senators sources
+strategists students supporters teachers users veterans viewers voters witnesses workers
 """
 )
 ORG_NOUNS: frozenset[str] = words(
     """
-ad administration agency alliance ankara article assembly association authority bank beijing
-bill board book bureau bylaws cable campaign center centre clip coalition column commission
-committee company complaint congress corporation council court department document documentary
-editorial email embassy federation filing film foundation government group house indictment
-institute journal kiev kremlin kyiv law lawsuit letter memo message ministry moscow network news
-newspaper note notice office order organisation organization parliament party pentagon petition
-piece police poll post release report resolution rules ruling senate service society statement
-study suit summary survey team times transcript tweet union university washington website
+ad administration agency alliance ankara article assembly association audience authority bank
+beijing bill board book bureau bylaws cable campaign center centre clip coalition column
+commission committee company complaint congress corporation council court crowd department
+document documentary editorial email embassy federation filing film foundation government group
+house indictment institute journal kiev kremlin kyiv law lawsuit letter memo message ministry
+moscow network news newspaper note notice office order organisation organization parliament
+party pentagon petition piece police poll post release report resolution rules ruling senate
+service society statement study suit summary survey team times transcript tweet union university
+washington website
 """
 )
 

@@ -118,6 +118,9 @@ _NUMBER_WORD = re.compile(
     r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?$"
 )
+# A share of people speaking: "Some chanted", "Others said", "those surveyed said".
+CROWD_WORDS = words("some others many most several few both")
+_POLLED = words("surveyed polled asked questioned interviewed present gathered assembled")
 _MID_TITLES = words(
     """
 adm adm. capt capt. col col. dr dr. gen gen. gov gov. lt lt. maj maj. mr mr. mrs mrs. ms ms.
@@ -243,8 +246,12 @@ def object_dropped(run: str) -> str:
     return run[run.index(tokens[first], len(" ".join(tokens[:first]))) :]
 
 
-def classify(text: str, start: int, end: int) -> Mention | None:
-    """Read ``text[start:end]``, a noun phrase before or after a speech verb, as a mention."""
+def classify(text: str, start: int, end: int, shares: bool = False) -> Mention | None:
+    """Read ``text[start:end]``, a noun phrase before or after a speech verb, as a mention.
+
+    With ``shares``, the phrase is a verb's whole subject, and an unnamed share of people
+    ("Some", "14 percent") is read as a group; elsewhere such words open a longer phrase.
+    """
     phrase = text[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
@@ -272,6 +279,11 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         # Sentence adverbs and conjunctions are capitalised at a sentence start but name no one.
         start = text.index(tokens[0], start) + len(tokens[0])
         tokens = tokens[1:]
+    crowd = _crowd(tokens) if shares else None
+    if crowd is not None:
+        phrase = " ".join(tokens)
+        start = text.index(tokens[0], start)
+        return Mention("group", start, end, text[start:end], head=crowd, gender="p")
     if not tokens or all(_not_name(t) for t in tokens):
         return None
     while text[start].isspace():
@@ -379,6 +391,21 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
+def _crowd(tokens: list[str]) -> str | None:
+    """The head of a phrase that names an unnamed share of people ("Some", "Others", "those
+    surveyed", "14 percent"), or None."""
+    low = [t.lower().strip(".,") for t in tokens]
+    if len(low) == 1 and low[0] in CROWD_WORDS and tokens[0][0].isupper():
+        return low[0]
+    if len(low) == 2 and low[0] == "those" and low[1] in _POLLED:
+        return "those"
+    if 2 <= len(low) <= 6 and _NUMBER_WORD.match(low[0]) and low[1] in ("percent", "%"):
+        return "percent"
+    if len(low) == 1 and re.fullmatch(r"\d[\d.]*%", low[0]):
+        return "percent"
+    return None
+
+
 def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     """The mention that is the subject of a speech verb at ``verb``, looking back to ``lo``."""
     seg = text[lo:verb]
@@ -409,7 +436,7 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     comma = stripped.rfind(",")
     if comma + 1 > cut:
         cut, before_and = comma + 1, None
-    mention = classify(text, lo + cut, lo + len(stripped))
+    mention = classify(text, lo + cut, lo + len(stripped), shares=True)
     bare_role = mention is not None and mention.kind == "role" and not mention.definite
     if before_and is not None and (mention is None or bare_role):
         # "the former first lady and U.S. senator said": two roles of one subject.
