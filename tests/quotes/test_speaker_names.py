@@ -212,3 +212,13 @@ def test_a_name_never_starts_after_a_stop_or_an_ampersand() -> None:
         "AT&T said the outage was “resolved”."
     )
     assert speakers(text) == ["Angela Merkel", "AT&T"]
+
+
+def test_a_capitalised_word_before_a_noun_of_people_or_bodies_is_no_subject() -> None:
+    text = (
+        "Title\n\nRussian citizen Oleg Lapin was flown to Baku, the news portal reported.\n\n"
+        "“The flight landed in Baku.”\n\n"
+        "State media said the talks had ended. “No deal was reached.”"
+    )
+    assert "Russian" not in speakers(text) and "State" not in speakers(text)
+    assert speakers(text)[1] == "unattributed"

@@ -74,6 +74,18 @@ def test_cleanup_never_splits_a_quotation_at_a_double_space() -> None:
     assert quote.text == "We will win.  And we will keep winning."
 
 
+def test_a_share_bar_scraped_into_a_paragraph_is_set_aside_and_names_no_one() -> None:
+    cleaned = clean_article(
+        "The agency will check every file. Send Facebook Twitter Google+ Whatsapp Tumblr "
+        "linkedin Permalink http://example.org/p/2X1 Jutta Cordt, who runs the agency, told "
+        'the paper that "it is now up to the states."',
+        title="Title",
+    )
+    assert [s.reason for s in cleaned.set_aside] == ["promotion"]
+    text, paragraphs = compose_text(cleaned.blocks)
+    assert [q.speaker for q in extract_quotes(text, paragraphs)] == ["Jutta Cordt"]
+
+
 def test_one_described_by_a_noun_is_that_unnamed_person() -> None:
     text = (
         "Title\n\nUsers mocked the race. “He is very cute,” one user wrote. “I hope he wins.”"

@@ -162,6 +162,8 @@ _PRONOUN_OBJECT = re.compile(
     r"(?:\s+(?:[a-z]+ly|also|then|later))?\s+[a-z]+(?:ed|ld|id|ote|ked|es|ls|ks|s)\s+"
     r"((?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\b(?!['’])"
 )
+_MEDIA_NOUNS = words("media television tv radio press citizen national state-run state-owned")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b(?![’'])")
 _SHARES = CROWD_WORDS | {"those", "percent"}
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
@@ -687,6 +689,8 @@ class Attributor:
             m = _ROLE_SUBJECT.match(seg[s:]) or _NAME_SUBJECT.match(seg[s:])
             if m:
                 mention = classify(self.masked, lo + s + m.start(1), lo + s + m.end(1))
+                if mention is not None and self._modifier(mention):
+                    return None  # "Russian citizen Alexander Lapshin", "State media"
                 if mention is not None and mention.kind != "relative":
                     return mention
         opener = re.match(r"\s*[\"“]", seg)
@@ -701,6 +705,27 @@ class Attributor:
                     if is_first_name(first):
                         return mention
         return None
+
+    def _modifier(self, mention: Mention) -> bool:
+        """Whether a lone capitalised word is only the first word of a longer subject: a noun
+        of people or bodies follows it ("Russian citizen", "State media", "Finance ministers"),
+        and it is no known first name."""
+        if mention.kind not in ("name", "group") or " " in mention.text.strip():
+            return False
+        if not mention.text[:1].isupper() or is_first_name(mention.text):
+            return False
+        nxt = _NEXT_WORD.match(self.masked, mention.end)
+        if nxt is None:
+            return False
+        word = nxt.group(1)
+        single = word[:-1] if word.endswith("s") else word
+        return (
+            word in PLURAL_ROLE_NOUNS
+            or word in _MEDIA_NOUNS
+            or single in ORG_NOUNS
+            or single in ROLE_NOUNS
+            or single in _MEDIA_NOUNS
+        )
 
     def _plausible_source(self, mention: Mention) -> bool:
         """Whether a sentence subject can be a source: a person, a role, or a known body."""
