@@ -163,6 +163,11 @@ _PRONOUN_OBJECT = re.compile(
     r"((?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]*)\b(?!['’])"
 )
 _MEDIA_NOUNS = words("media television tv radio press citizen national state-run state-owned")
+# A definite description that varies a name already given ("the Wisconsin Republican",
+# "the 43-year-old former congressman", "the retired neurosurgeon").
+_VARIATION = re.compile(r"\b(?:[A-Z][a-z]+|\d+-year-old|former|retired|veteran|longtime)\b")
+# Words describing a person whatever office they hold.
+_DESCRIPTORS = words("republican democrat billionaire mogul tycoon veteran")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b(?![’'])")
 _SHARES = CROWD_WORDS | {"those", "percent"}
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
@@ -270,6 +275,8 @@ class Attributor:
                 holder = self._holder(mention)
                 if holder is None and mention.head in self.role_holder:
                     holder = self.entities[self.role_holder[mention.head]]
+                if holder is None and _VARIATION.search(mention.text, len(mention.text.split()[0])):
+                    holder = self._protagonist(mention)
                 if holder is not None:
                     return holder
             canonical = _bare(mention.text)
@@ -352,6 +359,23 @@ class Attributor:
         if single is None:
             single = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
         return f"{word} {single}"
+
+    def _protagonist(self, description: Mention) -> Entity | None:
+        """The person a description varying a name means ("the Wisconsin Republican", "the
+        54-year-old"): the latest salient person named in full, by a first name, of the
+        description's gender if it has one, and holding no office the description's noun
+        does not fit ("the Iowa governor" is no senator). Else None: the role stays a role."""
+        gender = description.gender
+        for key in reversed(self.salient):
+            entity = self.entities[key]
+            if not (entity.named and " " in key and is_first_name(key.split()[0])):
+                continue
+            if not any(_agrees(entity, g) for g in ((gender,) if gender in "mf" else ("m", "f"))):
+                continue
+            if description.head in _DESCRIPTORS or not entity.roles:
+                return entity
+            return entity if fits(description.head, entity.roles) else None
+        return None
 
     def _by_salience(self) -> list[Entity]:
         """The article's entities, the most recently salient first."""

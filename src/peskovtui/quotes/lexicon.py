@@ -177,19 +177,20 @@ ROLE_NOUNS: dict[str, str] = {
         words(
             """
 activist actor adviser advisor aide ambassador analyst anchor announcer artist athlete attorney
-author bishop blogger candidate candidate's captain cardinal ceo chair chancellor chief cleric
-coach colleague colonel columnist comedian commander commentator commissioner constable
-consultant correspondent councillor councilor critic delegate detective developer diplomat
-director doctor donor economist editor engineer entrepreneur envoy executive expert farmer
-filmmaker founder friend fundraiser general governor head historian host icon imam inspector
-interviewer investigator investor journalist judge lawmaker lawyer leader lecturer legislator
-lieutenant manager mayor member minister moderator musician narrator negotiator neighbor
-neighbour nominee novelist nurse officer official operative organiser organizer owner pastor
-photographer physician pilot player poet pollster premier presenter president president-elect
-priest principal producer professor prosecutor questioner rabbi reporter representative
-researcher resident scientist secretary senator sergeant sheriff singer soldier source
-spokesperson spox staffer strategist student superintendent supporter surgeon taoiseach teacher
-veteran volunteer voter witness worker writer
+author billionaire bishop blogger candidate candidate's captain cardinal ceo chair chancellor
+chief cleric coach colleague colonel columnist comedian commander commentator commissioner
+constable consultant correspondent councillor councilor critic delegate detective developer
+diplomat director doctor donor economist editor engineer entrepreneur envoy executive expert
+farmer filmmaker founder friend front-runner frontrunner fundraiser general governor head
+historian host icon imam inspector interviewer investigator investor journalist judge lawmaker
+lawyer leader lecturer legislator lieutenant manager mayor member minister moderator mogul
+musician narrator negotiator neighbor neighbour nominee novelist nurse officer official
+operative organiser organizer owner pastor photographer physician pilot player poet pollster
+premier presenter president president-elect priest principal producer professor prosecutor
+questioner rabbi reporter representative republican democrat researcher resident scientist
+secretary senator sergeant sheriff singer soldier source spokesperson spox staffer strategist
+student superintendent supporter surgeon taoiseach teacher tycoon veteran volunteer voter
+witness worker writer
 """
         ),
         "u",

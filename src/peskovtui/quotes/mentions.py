@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -335,7 +335,8 @@ def classify(text: str, start: int, end: int, shares: bool = False) -> Mention |
         if head in TITLE_WORDS and not placed and not leading_participle:
             tail = object_dropped(tail)  # "Chief of Staff Reince Priebus"
         name, titles, gender = person_name(tail)
-        if name and len(name.split()) > 1:
+        # (a run ending in a role noun describes someone: "the Wisconsin Republican")
+        if name and len(name.split()) > 1 and name.split()[-1].lower() not in ROLE_NOUNS:
             role = f"{phrase[: full_runs[-1].start()].strip()} {titles}".strip() or None
             if leading_participle:
                 start, role = start + full_runs[-1].start(), None
@@ -528,6 +529,9 @@ def _antecedent(text: str, lo: int, pos: int) -> Mention | None:
     return classify(text, lo + runs[-1].start(), lo + runs[-1].end())
 
 
+_APPOSED_RUN = re.compile(rf",[ \u00a0]+({NAME_RUN.pattern})[ \u00a0]*(?:[,.;:()]|[-–—]|$)")
+
+
 def object_after(text: str, start: int, limit: int) -> Mention | None:
     """The mention after a speech verb ("said Olena Kovalenko, who ...", "according to X")."""
     seg = text[start:limit]
@@ -553,9 +557,17 @@ def object_after(text: str, start: int, limit: int) -> Mention | None:
     ):
         phrase_end -= 1  # "said Obama." ends a sentence; "Jr." does not
     mention = classify(text, start, phrase_end)
+    rest = text[phrase_end:limit]
+    if mention is not None and mention.kind == "role":
+        # "according to the UN envoy for the peace process, Nickolay Mladenov, the law ...":
+        # the name in apposition is the one who holds the role.
+        named = _APPOSED_RUN.match(rest)
+        if named is not None:
+            found = classify(text, phrase_end + named.start(1), phrase_end + named.end(1))
+            if found is not None and found.kind == "name" and " " in found.name:
+                return replace(found, role=found.role or mention.text)
     if mention is None or mention.kind != "name":
         return mention
-    rest = text[phrase_end:limit]
     appos = re.match(r",\s+((?:a|an|the)\s[^,;]*)", rest)
     if appos and mention.role is None:
         return Mention(

@@ -26,7 +26,7 @@ _CUE_AHEAD = re.compile(
     r"|(?:he|she|they)\s+(?:said|added)\b"
 )
 _PARTY_TAG = re.compile(
-    r"[\s-]?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|-?\[(?:[DRI])-[^\]]{1,30}\]-?"
+    r"[\s-]?\((?:[DRI]|Dem|Rep|Ind)(?:\s?-\s?[^)]{1,30})?\)|-?\[(?:[DRI])-[^\]]{1,30}\]-?"
     r"|,\s(?:[DRI])-[A-Z][\w.]*(?:\s[A-Z][a-z]+(?=,))?(?:,(?=\s))?"
 )
 
