@@ -140,3 +140,38 @@ def test_as_a_source_puts_it_or_noted_gives_the_quote_to_that_source() -> None:
         "As the Dayton Herald noted in an editorial, the cost was “a bargain.”"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ann Berg", "Dayton Herald"]
+
+
+def test_as_a_source_has_pointed_out_gives_the_quote_to_that_source() -> None:
+    text = (
+        "Title\n\nThe plant closed in May.\n\n"
+        "As Ann Berg has pointed out, the closure was “a slow disaster.”"
+    )
+    assert speakers(text) == ["Ann Berg"]
+
+
+def test_a_possessive_owner_of_a_claim_says_the_quote() -> None:
+    text = (
+        "Title\n\nMaria Lopez spoke in Miami on Monday.\n\n"
+        "Tom Hale questioned her claim that she “never saw the letter.”\n\n"
+        "Officials doubted Peter Grant's contention that the budget was “fully funded.”"
+    )
+    assert speakers(text) == ["Maria Lopez", "Peter Grant"]
+
+
+def test_a_possessive_before_a_quoted_promise_owns_it() -> None:
+    text = "Title\n\nVoters recalled Anna Berg's “no new taxes” pledge in the debate."
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_remarks_judged_by_the_reporter_are_not_their_owners_words() -> None:
+    text = "Title\n\nCritics said Tom Hale's remarks were “hurtful” to the families."
+    assert speakers(text) != ["Tom Hale"]
+
+
+def test_a_cue_closing_the_sentence_after_a_reporters_clause_names_the_speaker() -> None:
+    text = (
+        "Title\n\nAnna Berg runs the shelter.\n\n"
+        "Giving was “stagnant” for months as donors told the banks they would wait, she said."
+    )
+    assert speakers(text) == ["Anna Berg"]

@@ -125,7 +125,8 @@ _LATER_CLAUSE = re.compile(
     r"\w[^_]*[,;]\s*(?:but|and|while|although|though|because|yet|whereas)\s+$"
 )
 _AS_PUT = (
-    r"\s+(?:puts?\s+it\b|(?:noted|notes|wrote|writes|observed|explained|said|says)\b"
+    r"\s+(?:(?:has|had)\s+)?(?:puts?\s+it\b|(?:noted|notes|wrote|writes|observed|explained|said|"
+    r"says|pointed\s+out|points\s+out)\b"
     r"[^,.;“”\"]{0,40},)"
 )
 _ACCORDING = re.compile(
@@ -168,6 +169,24 @@ _MEDIA_NOUNS = words("media television tv radio press citizen national state-run
 _VARIATION = re.compile(r"\b(?:[A-Z][a-z]+|\d+-year-old|former|retired|veteran|longtime)\b")
 # Words describing a person whatever office they hold.
 _DESCRIPTORS = words("republican democrat billionaire mogul tycoon veteran")
+# A possessive before a noun of saying that governs a quote: "her claim that she “...”".
+_CLAIM_NOUNS = (
+    r"(?:claim|claims|assertion|contention|conclusion|insistence|argument|promise|pledge|vow|"
+    r"warning|remark|remarks|comment|comments|words|description|charge|accusation|suggestion|"
+    r"statement|boast|complaint|admission|assessment|prediction|view|belief)"
+)
+_POSSESSOR = r"(?:\b(his|her|their)|((?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w\-]*)['’]s?)"
+# (the claim's content follows "that": "his claim that ... “...”"; "Trump's remarks were
+# “hurtful”" judges the remarks, in someone else's words)
+_OWNED_CLAIM = re.compile(
+    _POSSESSOR + r"\s+(?:[a-z\-]+\s+){0,2}?" + _CLAIM_NOUNS + r"\s+that\s+[^_.;:!?]{0,80}$"
+)
+_OWNER_BEFORE = re.compile(_POSSESSOR + r"\s*[“\"‘]?$")
+_CLAIM_AFTER = re.compile(r"[”\"’]?\s+" + _CLAIM_NOUNS + r"\b")
+_CLOSING_CUE = re.compile(
+    r"\w[^_]*,\s+(he|she|they|(?:[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+"
+    r"(?:said|says|added|adds|wrote|writes|explained|noted|argued|recalled)\.?[\s\"”’]*$"
+)
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b(?![’'])")
 _SHARES = CROWD_WORDS | {"those", "percent"}
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
@@ -640,6 +659,11 @@ class Attributor:
                 return classify(masked, lo + dash.end(), lo + dash.end() + m.end())
         lead = re.match(r"[\s,]*", seg)
         offset = lo + (lead.end() if lead else 0)
+        closing = _CLOSING_CUE.search(masked, offset, limit)
+        if closing is not None and limit == self.sentences[self._sentence_of(lo)][1]:
+            # "... was “stagnant” as donors waited, he said.": a cue closing the sentence
+            # after a clause of the reporter's gives every quote in it to its subject.
+            return classify(masked, closing.start(1), closing.end(1))
         for verb in self._verbs(offset, limit, headline):
             if verb.start() - offset > 200:
                 break
@@ -962,6 +986,9 @@ class Attributor:
         mention = self._after_cue(span, limit, headline)
         if mention is not None:
             return mention, "after"
+        mention = self._owner(lo, span)
+        if mention is not None:
+            return mention, "owner"
         mention = self._before_cue(lo, span.open, headline)
         if mention is not None:
             return mention, "before"
@@ -970,6 +997,25 @@ class Attributor:
             return mention, "before"
         mention = self._according(lo, max(limit, span.open))
         return mention, ("according-to" if mention is not None else None)
+
+    def _owner(self, lo: int, span: QuoteSpan) -> Mention | None:
+        """Whose words a possessive says they are: "her claim that she “never sent ...”",
+        "Comey's conclusion that her actions were “extremely careless”", "Obama's “if you
+        like your plan” promise"."""
+        claim = _OWNED_CLAIM.search(self.masked, lo, span.open)
+        if claim is None:
+            owner = _OWNER_BEFORE.search(self.masked, lo, span.open)
+            if owner is None or _CLAIM_AFTER.match(self.masked, span.close + 1) is None:
+                return None
+            claim = owner
+        if claim.group(1):
+            # (a possessive pronoun is no subject classify reads, so its gender is set here)
+            gender = {"his": "m", "her": "f", "their": "p"}[claim.group(1)]
+            return Mention("pronoun", claim.start(1), claim.end(1), claim.group(1), gender=gender)
+        mention = classify(self.masked, claim.start(2), claim.end(2))
+        if mention is None or mention.kind not in ("name", "pronoun"):
+            return None
+        return mention
 
     def _colon_subject(self, lo: int, opener: int, headline: bool) -> Mention | None:
         """A sentence that leads up to a quote with a colon gives it to its subject even with
