@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 
 from peskovtui.corpus.model import Paragraph
-from peskovtui.quotes.lexicon import NAME_ABBREVIATIONS, SPEECH_VERBS
+from peskovtui.quotes.lexicon import NAME_ABBREVIATIONS
 from peskovtui.quotes.model import QuoteSpan
+from peskovtui.quotes.speech_verbs import SPEECH_VERBS
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
 _ABBREV = re.compile(
