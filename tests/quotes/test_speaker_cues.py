@@ -175,3 +175,16 @@ def test_a_cue_closing_the_sentence_after_a_reporters_clause_names_the_speaker()
         "Giving was “stagnant” for months as donors told the banks they would wait, she said."
     )
     assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_participle_after_said_shares_its_subject() -> None:
+    text = (
+        "Title\n\nPeter Grant left early, Anna Berg said, adding, “He never stayed long.”\n\n"
+        "The plan is bold, Tom Hale said on Tuesday, noting that it would “cost far less.”"
+    )
+    assert speakers(text) == ["Anna Berg", "Tom Hale"]
+
+
+def test_a_participle_with_no_verb_before_it_shares_the_sentence_subject() -> None:
+    text = "Title\n\nAnna Berg left the meeting early, saying, “We have nothing to add.”"
+    assert speakers(text) == ["Anna Berg"]

@@ -29,7 +29,7 @@ from peskovtui.quotes.mentions import Mention, classify
 from peskovtui.quotes.model import QuoteSpan
 from peskovtui.quotes.phrases import object_after, subject_before
 from peskovtui.quotes.reading import Reading
-from peskovtui.quotes.speech_verbs import SPEECH_VERBS
+from peskovtui.quotes.speech_verbs import SPEECH_VERBS, VerbMatch
 from peskovtui.quotes.subjects import leading_subject, plausible_source
 
 _ASKED_BY = re.compile(r"\s*Asked\s+by\s+(.+?)\s+(?:what|whether|if|about|how|why|when|who|to)\b")
@@ -261,14 +261,18 @@ class Cues:
     def verb_subject(self, lo: int, opener: int, headline: bool) -> Mention | None:
         """The subject of the nearest speech verb before ``opener`` in its sentence."""
         verbs = self.reading.verbs(lo, opener, headline)
-        for verb in reversed(verbs):
+        for k in range(len(verbs) - 1, -1, -1):
+            verb = verbs[k]
             if verb.group().lower().startswith("according"):
                 continue
             if verb.group().endswith("ing") and self.masked[lo : verb.start()].rstrip().endswith(
                 ","
             ):
-                # "..., arguing that": a participle shares the subject of its sentence.
-                lead = leading_subject(self.reading, lo, verb.start())
+                # "..., arguing that": a participle shares the subject of the verb of saying
+                # before it ("Nefzi said, adding, “...”"), else of its sentence.
+                lead = self._finite_subject(lo, verbs[:k]) or leading_subject(
+                    self.reading, lo, verb.start()
+                )
                 if lead is not None and plausible_source(self.reading, self.known, lead):
                     return lead
             mention = subject_before(self.masked, lo, verb.start())
@@ -276,6 +280,15 @@ class Cues:
                 return mention
         if verbs:
             return leading_subject(self.reading, lo, verbs[0].start())
+        return None
+
+    def _finite_subject(self, lo: int, verbs: list[VerbMatch]) -> Mention | None:
+        """The subject of the last verb of saying in ``verbs`` that is no participle."""
+        for verb in reversed(verbs):
+            low = verb.group().lower()
+            if low.endswith("ing") or low.startswith("according"):
+                continue
+            return subject_before(self.masked, lo, verb.start())
         return None
 
     def colon_subject(self, lo: int, opener: int, headline: bool) -> Mention | None:
