@@ -188,3 +188,16 @@ def test_a_participle_after_said_shares_its_subject() -> None:
 def test_a_participle_with_no_verb_before_it_shares_the_sentence_subject() -> None:
     text = "Title\n\nAnna Berg left the meeting early, saying, “We have nothing to add.”"
     assert speakers(text) == ["Anna Berg"]
+
+
+def test_any_verb_after_a_quote_closing_on_a_comma_names_the_speaker() -> None:
+    text = (
+        "Title\n\n“Go back to your desk,” Tom Hale barked as the guard led the reporter out.\n\n"
+        "“This is fantastic!” beamed Anna Berg of Austin, who came early."
+    )
+    assert speakers(text) == ["Tom Hale", "Anna Berg"]
+
+
+def test_a_verb_with_an_object_after_a_quote_quotes_someone_else() -> None:
+    text = "Title\n\n“We will be ready by March,” NHK quoted the minister."
+    assert speakers(text) != ["NHK"]

@@ -98,6 +98,14 @@ _CLOSING_CUE = re.compile(
     r"\w[^_]*,\s+(he|she|they|(?:[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+"
     r"(?:said|says|added|adds|wrote|writes|explained|noted|argued|recalled)\.?[\s\"”’]*$"
 )
+# A subject and a past tense ("Trump barked", "he surmised"), or the reverse ("beamed Donald
+# Hartley of Madison"), right after a quote's closing mark.
+_MANNER_AFTER = re.compile(
+    r"(?:(?P<subject>[Hh]e|[Ss]he|[Tt]hey|(?:[Tt]he\s+)?(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*|"
+    r"[Tt]he\s+[a-z]+)\s+(?P<verb>[a-z]{3,}ed)|(?P<verb2>[a-z]{3,}ed)(?=\s+[A-Z]))(?=[\s.,;]|$)"
+    # (a verb with an object quotes someone else: "NHK quoted the minister")
+    r"(?!\s+(?:(?:the|a|an|his|her|him|them|its|their)\b|[A-Z]\w*\s+(?:as|that)\b))"
+)
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
 
 
@@ -190,7 +198,12 @@ class Cues:
             # "... was “stagnant” as donors waited, he said.": a cue closing the sentence
             # after a clause of the reporter's gives every quote in it to its subject.
             return classify(masked, closing.start(1), closing.end(1))
-        for verb in self.reading.verbs(offset, limit, headline):
+        verbs = self.reading.verbs(offset, limit, headline)
+        if not verbs or verbs[0].start() > offset + 40:
+            manner = self._manner_cue(span, offset, limit)
+            if manner is not None:
+                return manner
+        for verb in verbs:
             if verb.start() - offset > 200:
                 break
             low = verb.group().lower()
@@ -206,6 +219,23 @@ class Cues:
                 return None
             return self._subject_after(offset, verb.start(), verb.end(), low, limit)
         return None
+
+    def _manner_cue(self, span: QuoteSpan, offset: int, limit: int) -> Mention | None:
+        """A quote closing on a comma goes on to say who spoke, whatever the verb tells of the
+        manner: "“Go back,” Trump barked", "“This is fantastic!” beamed Ann Berg"."""
+        quoted = self.reading.text[span.start : span.end].rstrip()
+        if not quoted.endswith((",", "!", "?")):
+            return None
+        m = _MANNER_AFTER.match(self.masked, offset, limit)
+        if m is None:
+            return None
+        if m.group("subject"):
+            mention = classify(self.masked, m.start("subject"), m.end("subject"))
+        else:
+            mention = object_after(self.masked, m.end("verb2"), limit)
+        if mention is None or mention.kind not in ("name", "pronoun", "role"):
+            return None
+        return mention
 
     def _subject_after(
         self, offset: int, verb_start: int, verb_end: int, low: str, limit: int
