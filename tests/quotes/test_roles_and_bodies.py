@@ -115,3 +115,14 @@ def test_a_bare_party_tag_stays_out_of_the_apposition() -> None:
         "vote came early.\n\n“Voters have not looked yet,” she said."
     )
     assert speakers(text) == ["Wendy Arle"]
+
+
+def test_insiders_employees_and_protesters_are_roles_that_speak() -> None:
+    text = (
+        "Title\n\n“Nobody seems worried about it,” the insider said.\n\n"
+        "“It's hard to come back to work,” said the designer, who asked not to be named.\n\n"
+        "“We will be back tomorrow,” one protester shouted."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Insider", "Designer", "One protester"]
+    assert {q.speaker_kind for q in quotes} == {"role"}

@@ -53,7 +53,8 @@ premier presenter president president-elect priest principal producer professor 
 questioner rabbi reporter representative republican democrat researcher resident scientist
 secretary senator sergeant sheriff singer soldier source spokesperson spox staffer strategist
 student superintendent supporter surgeon taoiseach teacher tycoon veteran volunteer voter
-witness worker writer
+witness worker writer insider designer employee attendee lobbyist observer demonstrator protester
+participant parent onlooker respondent
 """
         ),
         "u",
