@@ -201,3 +201,12 @@ def test_any_verb_after_a_quote_closing_on_a_comma_names_the_speaker() -> None:
 def test_a_verb_with_an_object_after_a_quote_quotes_someone_else() -> None:
     text = "Title\n\n“We will be ready by March,” NHK quoted the minister."
     assert speakers(text) != ["NHK"]
+
+
+def test_a_cue_closing_the_sentence_names_every_quote_in_it() -> None:
+    text = (
+        "Title\n\nHis endorsements will carry “a great deal of weight” and bring candidates "
+        "“grass-roots firepower,” DFA spokesman Neil Sroka said.\n\n"
+        "“We are ready,” Ann Berg said, and “we are not,” Tom Hale said."
+    )
+    assert speakers(text) == ["Neil Sroka", "Neil Sroka", "Ann Berg", "Tom Hale"]

@@ -94,10 +94,14 @@ _OWNED_CLAIM = re.compile(
 _OWNER_BEFORE = re.compile(_POSSESSOR + r"\s*[“\"‘]?$")
 _CLAIM_AFTER = re.compile(r"[”\"’]?\s+" + _CLAIM_NOUNS + r"\b")
 _POSSESSIVE_GENDER = {"his": "m", "her": "f", "their": "p"}
-_CLOSING_CUE = re.compile(
-    r"\w[^_]*,\s+(he|she|they|(?:[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+"
+_CLOSING_SUBJECT = (
+    r"(?:,|_[”\"’])\s+(he|she|they|(?:[A-Z][\w'’.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,3}[A-Z][\w'’\-]*)\s+"
     r"(?:said|says|added|adds|wrote|writes|explained|noted|argued|recalled)\.?[\s\"”’]*$"
 )
+_CLOSING_CUE = re.compile(r"\w[^_]*" + _CLOSING_SUBJECT)
+# The same past later quotes of the sentence: "... carry “weight” and bring “firepower”, DFA
+# spokesman Neil Sroka said."
+_CLOSING_CUE_PAST_QUOTES = re.compile(r"\w.*" + _CLOSING_SUBJECT)
 # A subject and a past tense ("Trump barked", "he surmised"), or the reverse ("beamed Donald
 # Hartley of Madison"), right after a quote's closing mark.
 _MANNER_AFTER = re.compile(
@@ -193,12 +197,19 @@ class Cues:
         lo = span.close + 1
         lead = re.match(r"[\s,]*", masked[lo:limit])
         offset = lo + (lead.end() if lead else 0)
-        closing = _CLOSING_CUE.search(masked, offset, limit)
-        if closing is not None and limit == self.reading.sentences[self.reading.sentence_of(lo)][1]:
+        verbs = self.reading.verbs(offset, limit, headline)
+        start, end, _ = self.reading.sentences[self.reading.sentence_of(lo)]
+        if limit == end:
+            closing = _CLOSING_CUE.search(masked, offset, limit)
+        elif verbs or self.reading.verbs(start, span.open, headline):
+            closing = None  # a verb of saying nearer the quote speaks for it
+        else:
+            closing = _CLOSING_CUE_PAST_QUOTES.search(masked, offset, end)
+        mention = None if closing is None else classify(masked, closing.start(1), closing.end(1))
+        if mention is not None:
             # "... was “stagnant” as donors waited, he said.": a cue closing the sentence
             # after a clause of the reporter's gives every quote in it to its subject.
-            return classify(masked, closing.start(1), closing.end(1))
-        verbs = self.reading.verbs(offset, limit, headline)
+            return mention
         if not verbs or verbs[0].start() > offset + 40:
             manner = self._manner_cue(span, offset, limit)
             if manner is not None:
