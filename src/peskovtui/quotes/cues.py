@@ -94,14 +94,12 @@ _OWNED_CLAIM = re.compile(
 _OWNER_BEFORE = re.compile(_POSSESSOR + r"\s*[“\"‘]?$")
 _CLAIM_AFTER = re.compile(r"[”\"’]?\s+" + _CLAIM_NOUNS + r"\b")
 _POSSESSIVE_GENDER = {"his": "m", "her": "f", "their": "p"}
-_CLOSING_SUBJECT = (
+# A said closing a sentence: "..., he said." (found from the sentence's end: a pattern that
+# also matched the words before it would be tried again from every word of the sentence)
+_CLOSING_CUE = re.compile(
     r"(?:,|_[”\"’])\s+(he|she|they|(?:[A-Z][\w'’.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,3}[A-Z][\w'’\-]*)\s+"
     r"(?:said|says|added|adds|wrote|writes|explained|noted|argued|recalled)\.?[\s\"”’]*$"
 )
-_CLOSING_CUE = re.compile(r"\w[^_]*" + _CLOSING_SUBJECT)
-# The same past later quotes of the sentence: "... carry “weight” and bring “firepower”, DFA
-# spokesman Neil Sroka said."
-_CLOSING_CUE_PAST_QUOTES = re.compile(r"\w.*" + _CLOSING_SUBJECT)
 # A subject and a past tense ("Trump barked", "he surmised"), or the reverse ("beamed Donald
 # Hartley of Madison"), right after a quote's closing mark.
 _MANNER_AFTER = re.compile(
@@ -200,11 +198,13 @@ class Cues:
         verbs = self.reading.verbs(offset, limit, headline)
         start, end, _ = self.reading.sentences[self.reading.sentence_of(lo)]
         if limit == end:
-            closing = _CLOSING_CUE.search(masked, offset, limit)
+            closing = self._closing_cue(offset, limit, across_quotes=False)
         elif verbs or self.reading.verbs(start, span.open, headline):
             closing = None  # a verb of saying nearer the quote speaks for it
         else:
-            closing = _CLOSING_CUE_PAST_QUOTES.search(masked, offset, end)
+            # (past later quotes of the sentence: "... carry “weight” and bring “firepower”,
+            # DFA spokesman Neil Sroka said.")
+            closing = self._closing_cue(offset, end, across_quotes=True)
         mention = None if closing is None else classify(masked, closing.start(1), closing.end(1))
         if mention is not None:
             # "... was “stagnant” as donors waited, he said.": a cue closing the sentence
@@ -247,6 +247,15 @@ class Cues:
         if mention is None or mention.kind not in ("name", "pronoun", "role"):
             return None
         return mention
+
+    def _closing_cue(self, lo: int, hi: int, across_quotes: bool) -> re.Match[str] | None:
+        """A said closing ``[lo, hi)`` after some words of the reporter's, which lie in one
+        line and, unless ``across_quotes``, hold no other quote."""
+        m = _CLOSING_CUE.search(self.masked, lo, hi)
+        if m is None:
+            return None
+        before = self.masked[lo : m.start()].rsplit("\n" if across_quotes else "_", 1)[-1]
+        return m if re.search(r"\w", before) else None
 
     def _subject_after(
         self, offset: int, verb_start: int, verb_end: int, low: str, limit: int
