@@ -210,3 +210,11 @@ def test_a_cue_closing_the_sentence_names_every_quote_in_it() -> None:
         "“We are ready,” Ann Berg said, and “we are not,” Tom Hale said."
     )
     assert speakers(text) == ["Neil Sroka", "Neil Sroka", "Ann Berg", "Tom Hale"]
+
+
+def test_says_is_the_main_verb_of_a_title_case_headline() -> None:
+    text = (
+        "Anna Berg Says New Museum Will Tell of ‘Suffering and Delight.’\n\n"
+        "The museum opens on Saturday in Washington."
+    )
+    assert speakers(text) == ["Anna Berg"]

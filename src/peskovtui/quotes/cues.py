@@ -311,6 +311,11 @@ class Cues:
     def verb_subject(self, lo: int, opener: int, headline: bool) -> Mention | None:
         """The subject of the nearest speech verb before ``opener`` in its sentence."""
         verbs = self.reading.verbs(lo, opener, headline)
+        says = [k for k, v in enumerate(verbs) if v.group() in ("Says", "Say")]
+        if headline and says:
+            # "Obama Says Museum Will Tell of '...'": a title-case headline's "Says" is its
+            # main verb; a verb after it belongs to what is said.
+            verbs = verbs[: says[0] + 1]
         for k in range(len(verbs) - 1, -1, -1):
             verb = verbs[k]
             if verb.group().lower().startswith("according"):
