@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peskovtui.quotes import Quote, extract_quotes
+from peskovtui.quotes.mentions import classify
 
 
 def quotes_of(text: str) -> list[Quote]:
@@ -222,3 +223,14 @@ def test_a_capitalised_word_before_a_noun_of_people_or_bodies_is_no_subject() ->
     )
     assert "Russian" not in speakers(text) and "State" not in speakers(text)
     assert speakers(text)[1] == "unattributed"
+
+
+def test_a_conjunction_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Title\n\nAnna Berg spoke first.\n\n"
+        "And then Tom Hale went fully on the attack, saying, “It is time to go.”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Hale"]
+    or_name = classify("Or Tom Hale", 0, 11)
+    assert or_name is not None and or_name.name == "Tom Hale"
+    assert classify("Or", 0, 2) is None

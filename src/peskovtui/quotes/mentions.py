@@ -84,7 +84,7 @@ again ahead also although and apart besides beyond but certainly clearly current
 finally first fortunately further furthermore hence however indeed instead just later meanwhile
 moreover next now obviously often once only otherwise perhaps prior rather recently sadly so
 still then therefore though thus today together tomorrow tonight too unfortunately within
-yesterday yet
+yesterday yet or
 """
 )
 _LEADING_REJECT = words(

@@ -35,6 +35,7 @@ _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ,]{2,40}(?:\([^)]{1,30}\))?\s*[—–
 _APPOSED_NAME = re.compile(
     r"\s*([^,.;:“”\"_]{3,60}?),\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),\s+[a-z]"
 )
+_CONJUNCTION = re.compile(r"\s*(?:And|But|So|Yet|Or)(?:\s+(?:then|now|so|also|yet))?\s+(?=[A-Z])")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b(?![’'])")
 _MEDIA_NOUNS = words("media television tv radio press citizen national state-run state-owned")
 
@@ -47,6 +48,11 @@ def leading_subject(reading: Reading, lo: int, hi: int) -> Mention | None:
         # "MIDWAY ATOLL — President Obama ...": the dateline is not the subject.
         lo += dateline.end()
         seg = seg[dateline.end() :]
+    conjunction = _CONJUNCTION.match(seg)
+    if conjunction is not None:
+        # "And then Trump went on the attack": the conjunction opens no phrase of its own.
+        lo += conjunction.end()
+        seg = seg[conjunction.end() :]
     apposed = _APPOSED_NAME.match(seg)
     if apposed is not None and role_head(apposed.group(1)) in ROLE_NOUNS:
         # "Kazakhstan's foreign minister, Erlan Idrissov, plays down ...": the name
