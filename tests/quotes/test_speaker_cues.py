@@ -218,3 +218,8 @@ def test_says_is_the_main_verb_of_a_title_case_headline() -> None:
         "The museum opens on Saturday in Washington."
     )
     assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_sentence_of_nothing_but_said_names_the_quote_before_it() -> None:
+    text = "Title\n\n“If you are listening, find the emails.” Tom Hale said. Anna Berg laughed."
+    assert speakers(text) == ["Tom Hale"]

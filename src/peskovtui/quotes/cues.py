@@ -100,6 +100,10 @@ _CLOSING_CUE = re.compile(
     r"(?:,|_[”\"’])\s+(he|she|they|(?:[A-Z][\w'’.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,3}[A-Z][\w'’\-]*)\s+"
     r"(?:said|says|added|adds|wrote|writes|explained|noted|argued|recalled)\.?[\s\"”’]*$"
 )
+_SAID_ALONE = re.compile(
+    r"\s*(he|she|they|(?:[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+"
+    r"(?:said|says|added|adds|wrote|writes)\.[\s\"”’]*$"
+)
 # A subject and a past tense ("Trump barked", "he surmised"), or the reverse ("beamed Donald
 # Hartley of Madison"), right after a quote's closing mark.
 _MANNER_AFTER = re.compile(
@@ -187,8 +191,23 @@ class Cues:
             if m is not None and m.end():
                 mention = classify(self.masked, dash.end(), dash.end() + m.end())
                 return None if mention is None else Cue("after", mention)
-        mention = self._after_verb(span, limit, headline)
+        mention = self._after_verb(span, limit, headline) or self._said_alone(span, limit)
         return None if mention is None else Cue("after", mention)
+
+    def _said_alone(self, span: QuoteSpan, limit: int) -> Mention | None:
+        """A quote closing its sentence, then a sentence of nothing but "Trump said.": a stop
+        written where the comma belongs (“... missing.” Trump said.)."""
+        reading = self.reading
+        index = reading.sentence_of(span.close)
+        if limit != reading.sentences[index][1] or self.masked[span.close + 1 : limit].strip():
+            return None
+        if index + 1 >= len(reading.sentences):
+            return None
+        lo, hi, para = reading.sentences[index + 1]
+        if para != reading.sentences[index][2]:
+            return None
+        m = _SAID_ALONE.match(self.masked, lo, hi)
+        return None if m is None else classify(self.masked, m.start(1), m.end(1))
 
     def _after_verb(self, span: QuoteSpan, limit: int, headline: bool) -> Mention | None:
         masked = self.masked
