@@ -7,8 +7,9 @@ The first cue that answers wins (``Cues.order``):
 2. ``asked-by``: a reported question's asker (``Asked by Zakaria whether "..."``);
 3. ``before``, inverted: a verb of saying opening the sentence (``Said Peskov: "..."``);
 4. ``after``: the cue right after the quote (``"...," Peskov said`` / ``said Peskov`` / ``he
-   added``, a signature ``― Name``, a said closing the sentence), unless that cue ends in a
-   colon and introduces the next quote;
+   added``, a signature ``― Name``, a said closing the sentence, any verb after a quote closing
+   on a comma as in ``"...," Trump barked``, a next sentence of nothing but ``Trump said.``),
+   unless that cue ends in a colon and introduces the next quote;
 5. ``owner``: a possessive owner of a claim (``her claim that she "..."``, ``Obama's "..."
    pledge``);
 6. ``before``: the subject of the nearest verb of saying before the quote in its sentence
@@ -100,6 +101,7 @@ _CLOSING_CUE = re.compile(
     r"(?:,|_[”\"’])\s+(he|she|they|(?:[A-Z][\w'’.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,3}[A-Z][\w'’\-]*)\s+"
     r"(?:said|says|added|adds|wrote|writes|explained|noted|argued|recalled)\.?[\s\"”’]*$"
 )
+# A sentence of nothing but a speaker and a verb of saying: "Trump said."
 _SAID_ALONE = re.compile(
     r"\s*(he|she|they|(?:[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’\-]*)\s+"
     r"(?:said|says|added|adds|wrote|writes)\.[\s\"”’]*$"
