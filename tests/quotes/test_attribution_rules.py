@@ -162,3 +162,19 @@ def test_a_pronoun_with_no_salient_person_takes_the_name_earlier_in_its_sentence
         "minorities."
     )
     assert [q.speaker for q in quotes_of(text)][1] == "Hillary Clinton"
+
+
+def test_a_pronoun_never_means_the_name_its_own_verb_takes() -> None:
+    text = (
+        "Title\n\nSean Ford spoke in Dayton.\n\nKurt Olsen asked Ford about the plant.\n\n"
+        "“We will keep it open,” he told Olsen."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Sean Ford"]
+
+
+def test_a_cue_whose_colon_follows_a_second_verb_of_saying_keeps_its_quote() -> None:
+    text = (
+        "Title\n\nMayor Ann Berg of Tulsa spoke on Monday.\n\n"
+        "“The bridge will open in May,” Berg said before adding: “Maybe in June.”"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ann Berg", "Ann Berg"]

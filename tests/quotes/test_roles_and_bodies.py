@@ -79,3 +79,50 @@ def test_each_speaker_is_a_person_a_named_body_or_a_role() -> None:
         ("A senior official", "role"),
         ("Officials", "role"),
     ]
+
+
+def test_a_described_protagonist_is_the_person_the_story_is_about() -> None:
+    text = (
+        "Title\n\nSpeaker Carl Brandt spoke to reporters on Monday about the budget.\n\n"
+        "The Ohio Republican said the plan was “not ready.”\n\n"
+        "“We need more time,” the former mayor added.\n\n"
+        "“It is late,” the 54-year-old Republican said."
+    )
+    # (a speaker is no mayor: that description stays a role; a Republican may be)
+    assert speakers(text) == ["Carl Brandt", "Former mayor", "Carl Brandt"]
+
+
+def test_a_bare_role_no_one_fits_stays_a_role() -> None:
+    text = (
+        "Title\n\nSpeaker Carl Brandt spoke to reporters on Monday.\n\n"
+        "“It was a long day,” the judge said."
+    )
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [("Judge", "role")]
+
+
+def test_a_role_after_according_to_is_the_name_in_apposition() -> None:
+    text = (
+        "Title\n\nThe vote was held on Monday.\n\n"
+        "According to the envoy for the peace talks, Mira Novak, the law is “a red line.”"
+    )
+    quote = quotes_of(text)[0]
+    assert (quote.speaker, quote.role) == ("Mira Novak", "the envoy for the peace talks")
+
+
+def test_a_bare_party_tag_stays_out_of_the_apposition() -> None:
+    text = (
+        "Title\n\nState Rep. Wendy Arle (R), a leader of the farm caucus, suggested that the "
+        "vote came early.\n\n“Voters have not looked yet,” she said."
+    )
+    assert speakers(text) == ["Wendy Arle"]
+
+
+def test_insiders_employees_and_protesters_are_roles_that_speak() -> None:
+    text = (
+        "Title\n\n“Nobody seems worried about it,” the insider said.\n\n"
+        "“It's hard to come back to work,” said the designer, who asked not to be named.\n\n"
+        "“We will be back tomorrow,” one protester shouted."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in quotes] == ["Insider", "Designer", "One protester"]
+    assert {q.speaker_kind for q in quotes} == {"role"}

@@ -131,3 +131,95 @@ def test_a_role_then_the_name_between_commas_is_the_subject() -> None:
 def test_jan_is_a_name_both_sexes_bear() -> None:
     text = "Title\n\nFormer governor Jan Brewer calls security a priority. “It matters,” she said."
     assert speakers(text) == ["Jan Brewer"]
+
+
+def test_as_a_source_puts_it_or_noted_gives_the_quote_to_that_source() -> None:
+    text = (
+        "Title\n\nThe bridge opened on Monday.\n\n"
+        "As Ann Berg puts it, the crossing is “the town’s new front door.”\n\n"
+        "As the Dayton Herald noted in an editorial, the cost was “a bargain.”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ann Berg", "Dayton Herald"]
+
+
+def test_as_a_source_has_pointed_out_gives_the_quote_to_that_source() -> None:
+    text = (
+        "Title\n\nThe plant closed in May.\n\n"
+        "As Ann Berg has pointed out, the closure was “a slow disaster.”"
+    )
+    assert speakers(text) == ["Ann Berg"]
+
+
+def test_a_possessive_owner_of_a_claim_says_the_quote() -> None:
+    text = (
+        "Title\n\nMaria Lopez spoke in Miami on Monday.\n\n"
+        "Tom Hale questioned her claim that she “never saw the letter.”\n\n"
+        "Officials doubted Peter Grant's contention that the budget was “fully funded.”"
+    )
+    assert speakers(text) == ["Maria Lopez", "Peter Grant"]
+
+
+def test_a_possessive_before_a_quoted_promise_owns_it() -> None:
+    text = "Title\n\nVoters recalled Anna Berg's “no new taxes” pledge in the debate."
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_remarks_judged_by_the_reporter_are_not_their_owners_words() -> None:
+    text = "Title\n\nCritics said Tom Hale's remarks were “hurtful” to the families."
+    assert speakers(text) != ["Tom Hale"]
+
+
+def test_a_cue_closing_the_sentence_after_a_reporters_clause_names_the_speaker() -> None:
+    text = (
+        "Title\n\nAnna Berg runs the shelter.\n\n"
+        "Giving was “stagnant” for months as donors told the banks they would wait, she said."
+    )
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_participle_after_said_shares_its_subject() -> None:
+    text = (
+        "Title\n\nPeter Grant left early, Anna Berg said, adding, “He never stayed long.”\n\n"
+        "The plan is bold, Tom Hale said on Tuesday, noting that it would “cost far less.”"
+    )
+    assert speakers(text) == ["Anna Berg", "Tom Hale"]
+
+
+def test_a_participle_with_no_verb_before_it_shares_the_sentence_subject() -> None:
+    text = "Title\n\nAnna Berg left the meeting early, saying, “We have nothing to add.”"
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_any_verb_after_a_quote_closing_on_a_comma_names_the_speaker() -> None:
+    text = (
+        "Title\n\n“Go back to your desk,” Tom Hale barked as the guard led the reporter out.\n\n"
+        "“This is fantastic!” beamed Anna Berg of Austin, who came early."
+    )
+    assert speakers(text) == ["Tom Hale", "Anna Berg"]
+
+
+def test_a_verb_with_an_object_after_a_quote_quotes_someone_else() -> None:
+    text = "Title\n\n“We will be ready by March,” NHK quoted the minister."
+    assert speakers(text) != ["NHK"]
+
+
+def test_a_cue_closing_the_sentence_names_every_quote_in_it() -> None:
+    text = (
+        "Title\n\nHis endorsements will carry “a great deal of weight” and bring candidates "
+        "“grass-roots firepower,” DFA spokesman Neil Sroka said.\n\n"
+        "“We are ready,” Ann Berg said, and “we are not,” Tom Hale said."
+    )
+    assert speakers(text) == ["Neil Sroka", "Neil Sroka", "Ann Berg", "Tom Hale"]
+
+
+def test_says_is_the_main_verb_of_a_title_case_headline() -> None:
+    text = (
+        "Anna Berg Says New Museum Will Tell of ‘Suffering and Delight.’\n\n"
+        "The museum opens on Saturday in Washington."
+    )
+    assert speakers(text) == ["Anna Berg"]
+
+
+def test_a_sentence_of_nothing_but_said_names_the_quote_before_it() -> None:
+    text = "Title\n\n“If you are listening, find the emails.” Tom Hale said. Anna Berg laughed."
+    assert speakers(text) == ["Tom Hale"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peskovtui.quotes import Quote, extract_quotes
+from peskovtui.quotes.mentions import classify
 
 
 def quotes_of(text: str) -> list[Quote]:
@@ -110,7 +111,8 @@ def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
         "something was amiss. “This is not a joke,” Horowitz said. They stood behind him.\n\n"
         "Minutes later, the crowd was asking: “What happened?” It took minutes to explain."
     )
-    assert speakers(text) == ["Jordan Horowitz", "unattributed"]
+    # (the crowd, a group, asks; "Minutes" is no one)
+    assert speakers(text) == ["Jordan Horowitz", "Crowd"]
 
 
 def test_a_state_speaking_is_an_organisation() -> None:
@@ -211,3 +213,24 @@ def test_a_name_never_starts_after_a_stop_or_an_ampersand() -> None:
         "AT&T said the outage was “resolved”."
     )
     assert speakers(text) == ["Angela Merkel", "AT&T"]
+
+
+def test_a_capitalised_word_before_a_noun_of_people_or_bodies_is_no_subject() -> None:
+    text = (
+        "Title\n\nRussian citizen Oleg Lapin was flown to Baku, the news portal reported.\n\n"
+        "“The flight landed in Baku.”\n\n"
+        "State media said the talks had ended. “No deal was reached.”"
+    )
+    assert "Russian" not in speakers(text) and "State" not in speakers(text)
+    assert speakers(text)[1] == "unattributed"
+
+
+def test_a_conjunction_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Title\n\nAnna Berg spoke first.\n\n"
+        "And then Tom Hale went fully on the attack, saying, “It is time to go.”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Hale"]
+    or_name = classify("Or Tom Hale", 0, 11)
+    assert or_name is not None and or_name.name == "Tom Hale"
+    assert classify("Or", 0, 2) is None

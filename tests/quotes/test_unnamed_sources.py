@@ -74,6 +74,18 @@ def test_cleanup_never_splits_a_quotation_at_a_double_space() -> None:
     assert quote.text == "We will win.  And we will keep winning."
 
 
+def test_a_share_bar_scraped_into_a_paragraph_is_set_aside_and_names_no_one() -> None:
+    cleaned = clean_article(
+        "The agency will check every file. Send Facebook Twitter Google+ Whatsapp Tumblr "
+        "linkedin Permalink http://example.org/p/2X1 Jutta Cordt, who runs the agency, told "
+        'the paper that "it is now up to the states."',
+        title="Title",
+    )
+    assert [s.reason for s in cleaned.set_aside] == ["promotion"]
+    text, paragraphs = compose_text(cleaned.blocks)
+    assert [q.speaker for q in extract_quotes(text, paragraphs)] == ["Jutta Cordt"]
+
+
 def test_one_described_by_a_noun_is_that_unnamed_person() -> None:
     text = (
         "Title\n\nUsers mocked the race. “He is very cute,” one user wrote. “I hope he wins.”"
@@ -88,3 +100,36 @@ def test_whose_spokesman_it_is_belongs_to_the_label() -> None:
         "statement that “the firm did not act wrongly.”"
     )
     assert speakers(text) == ["A spokesman for Platte River"]
+
+
+def test_a_share_of_a_crowd_that_speaks_is_that_share() -> None:
+    text = (
+        "Title\n\nThe rally in Dayton ran late.\n\n"
+        "Some chanted “Build the bridge!” as the mayor spoke.\n\n"
+        "Asked about the plan, 21 percent said “not too likely” in the poll.\n\n"
+        "As the mayor left, the attendees shouted, “Come back soon!”"
+    )
+    found = extract_quotes(text)
+    assert [(q.speaker, q.speaker_kind) for q in found] == [
+        ("Some", "role"),
+        ("21 percent", "role"),
+        ("Attendees", "role"),
+    ]
+
+
+def test_a_share_of_a_crowd_is_no_referent_and_carries_no_later_quote() -> None:
+    text = (
+        "Title\n\nMayor Ann Berg spoke in Dayton.\n\n"
+        "Some argue that the bridge is too costly. “We will build it,” she said.\n\n"
+        "Others would wait. “It costs less than a road.”"
+    )
+    found = extract_quotes(text)
+    assert [q.speaker for q in found] == ["Ann Berg", "unattributed"]
+
+
+def test_a_word_opening_a_longer_subject_is_no_share() -> None:
+    text = (
+        "Title\n\nSome lawmakers shouted “shame on you!” at the mayor.\n\n"
+        "Most voters said the bridge was “a bargain.”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Some lawmakers", "Most voters"]

@@ -46,8 +46,12 @@ _PROMOTION = re.compile(
     r"|Share (?:this|on)\b.{0,80}"
     r"|(?:Sign up|Subscribe)\b.{0,80}\b(?:newsletter|updates)\b.{0,40}"
     r"|Advertisement"
+    r"|(?:Send|Share)\s+(?:Facebook|Twitter)\b.{0,160}\bPermalink\s+\S+"
     r"|Click here\b.{0,100}"
     r")$",
+)
+_SHARE_BAR = re.compile(
+    r"\s*\b(?:Send|Share)\s+(?:Facebook|Twitter)\b[\w+ ]{0,160}?\bPermalink\s+https?://\S+\s*"
 )
 _TAG_ITEM = r"[A-Z0-9][\w’'&.-]*(?: [\w’'&.-]+){0,3}"
 _TAG_LINE = re.compile(rf"^{_TAG_ITEM}(?:, {_TAG_ITEM}){{2,}}$")
@@ -159,6 +163,16 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _restore_breaks(paragraph: str) -> list[str]:
+    bar = _SHARE_BAR.search(paragraph)
+    if bar is not None and not _inside_quotation(paragraph, bar.start()):
+        # A share bar scraped into the text ("Send Facebook Twitter ... Permalink http://...")
+        # is no part of the sentence around it: a line of its own, set aside as a promotion.
+        before, after = paragraph[: bar.start()].strip(), paragraph[bar.end() :].strip()
+        return [
+            *(_restore_breaks(before) if before else []),
+            bar.group().strip(),
+            *(_restore_breaks(after) if after else []),
+        ]
     if "  " not in paragraph:
         return [paragraph]
     pieces: list[str] = []

@@ -189,6 +189,18 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
         if not any(parts.join(rep, i) for rep in same):
             same.append(i)
     reps = [i for same in first_of.values() for i in same]
+    _join_near_versions(_shingle_index(reps, words), parts, words)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in eligible:
+        groups[parts.find(i)].append(i)
+    members = sorted((m for m in groups.values() if len(m) > 1), key=lambda m: min(m))
+    return [_cluster(f"q{n:04d}", m, quotes, words) for n, m in enumerate(members, start=1)]
+
+
+def _shingle_index(
+    reps: Sequence[int], words: Sequence[tuple[str, ...]]
+) -> dict[tuple[str, ...], list[int]]:
+    """The quotes of ``reps`` under each of their word 4-grams."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in reps:
         w = words[i]
@@ -196,6 +208,13 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
         shifted = (w[k:] for k in range(_SHINGLE))
         for gram in set(zip(*shifted, strict=False)) if len(w) >= _SHINGLE else {w}:
             index[gram].append(i)
+    return index
+
+
+def _join_near_versions(
+    index: dict[tuple[str, ...], list[int]], parts: _Components, words: Sequence[tuple[str, ...]]
+) -> None:
+    """Join the quotes that are versions of one another."""
     # Candidates are the quotes sharing a 4-gram that few quotes have (an inverted index with
     # blocking), so the work grows with the number of quotes, never with its square.
     checked: set[tuple[int, int]] = set()
@@ -215,23 +234,19 @@ def cluster_quotes(quotes: Sequence[Quote], min_words: int = MIN_WORDS) -> list[
                     continue
                 if relation(words[pair[0]], words[pair[1]]):
                     parts.join(pair[0], pair[1])
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in eligible:
-        groups[parts.find(i)].append(i)
-    clusters: list[QuoteCluster] = []
-    for members in sorted((m for m in groups.values() if len(m) > 1), key=lambda m: min(m)):
-        ref = max(members, key=lambda i: (len(words[i]), -i))
-        versions = []
-        for i in sorted(members):
-            q = quotes[i]
-            rel, diff = _version(words[ref], words[i]) if i != ref else ("reference", ())
-            versions.append(
-                QuoteVersion(q.article_id, q.start, q.end, q.text, q.speaker, rel, diff)
-            )
-        clusters.append(
-            QuoteCluster(f"q{len(clusters) + 1:04d}", quotes[ref].text, tuple(versions))
-        )
-    return clusters
+
+
+def _cluster(
+    cluster_id: str, members: list[int], quotes: Sequence[Quote], words: Sequence[tuple[str, ...]]
+) -> QuoteCluster:
+    """One cluster, its longest version the reference the others are compared with."""
+    ref = max(members, key=lambda i: (len(words[i]), -i))
+    versions = []
+    for i in sorted(members):
+        q = quotes[i]
+        rel, diff = _version(words[ref], words[i]) if i != ref else ("reference", ())
+        versions.append(QuoteVersion(q.article_id, q.start, q.end, q.text, q.speaker, rel, diff))
+    return QuoteCluster(cluster_id, quotes[ref].text, tuple(versions))
 
 
 def cluster_ids(quotes: Sequence[Quote], clusters: Sequence[QuoteCluster]) -> list[str | None]:

@@ -67,18 +67,7 @@ their then this though through throughout thursday to told toward towards tuesda
 upon via video watch wednesday when while with without wrote your
 """
 )
-_TRAILING_FILLER = re.compile(
-    r"(?:\s+(?:also|later|then|has|have|had|was|were|is|are|would|will|could|should|may|might|"
-    r"did|does|do|further|again|previously|once|only|simply|still|even|however|himself|herself|often|"
-    r"always|sometimes|"
-    r"themselves|itself|not|never|just|first|last|[a-z]+ly))+\s*$"
-)
-_CLAUSE_CUT = re.compile(
-    r"(?:[.;:!?]\s+|[—–]\s*|\s-\s|\b(?:and|but|that|as|while|when|because|after|before|if|"
-    r"whether|so|or|since|although|though|where|than|what|how|why|said|says|told)\s+|[”\"»])",
-)
-_INITIAL = re.compile(r"\b[A-Z]\.[A-Z]$")
-_DETERMINERS = words(
+DETERMINERS = words(
     """
 a an another both four her his its many my one our several some that the their these this those
 three two
@@ -95,7 +84,7 @@ again ahead also although and apart besides beyond but certainly clearly current
 finally first fortunately further furthermore hence however indeed instead just later meanwhile
 moreover next now obviously often once only otherwise perhaps prior rather recently sadly so
 still then therefore though thus today together tomorrow tonight too unfortunately within
-yesterday yet
+yesterday yet or
 """
 )
 _LEADING_REJECT = words(
@@ -118,6 +107,9 @@ _NUMBER_WORD = re.compile(
     r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?$"
 )
+# A share of people speaking: "Some chanted", "Others said", "those surveyed said".
+CROWD_WORDS = words("some others many most several few both")
+_POLLED = words("surveyed polled asked questioned interviewed present gathered assembled")
 _MID_TITLES = words(
     """
 adm adm. capt capt. col col. dr dr. gen gen. gov gov. lt lt. maj maj. mr mr. mrs mrs. ms ms.
@@ -243,8 +235,12 @@ def object_dropped(run: str) -> str:
     return run[run.index(tokens[first], len(" ".join(tokens[:first]))) :]
 
 
-def classify(text: str, start: int, end: int) -> Mention | None:
-    """Read ``text[start:end]``, a noun phrase before or after a speech verb, as a mention."""
+def classify(text: str, start: int, end: int, shares: bool = False) -> Mention | None:
+    """Read ``text[start:end]``, a noun phrase before or after a speech verb, as a mention.
+
+    With ``shares``, the phrase is a verb's whole subject, and an unnamed share of people
+    ("Some", "14 percent") is read as a group; elsewhere such words open a longer phrase.
+    """
     phrase = text[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
@@ -272,10 +268,19 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         # Sentence adverbs and conjunctions are capitalised at a sentence start but name no one.
         start = text.index(tokens[0], start) + len(tokens[0])
         tokens = tokens[1:]
+    crowd = _crowd(tokens) if shares else None
+    if crowd is not None:
+        start = text.index(tokens[0], start)
+        return Mention("group", start, end, text[start:end], head=crowd, gender="p")
     if not tokens or all(_not_name(t) for t in tokens):
         return None
     while text[start].isspace():
         start += 1
+    return _read(text, start, end, tokens)
+
+
+def _read(text: str, start: int, end: int, tokens: list[str]) -> Mention | None:
+    """A trimmed phrase's mention: no one, a pronoun, one of a crowd, or a name, role or group."""
     phrase = text[start:end]
     first = tokens[0].lower()
     if len(tokens) == 1 and first[:-2] in PRONOUN_GENDER and first.endswith(("’s", "'s")):
@@ -310,6 +315,12 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         return Mention("pronoun", start, end, phrase, gender="x")
     if len(tokens) == 1 and first in RELATIVE_PRONOUNS:
         return Mention("relative", start, end, phrase)
+    return _named(text, start, end, tokens, first)
+
+
+def _named(text: str, start: int, end: int, tokens: list[str], first: str) -> Mention | None:
+    """A name after a title, a placed role or an opening participle, else a plain phrase."""
+    phrase = text[start:end]
     head = _head(tokens)
     full_runs = list(NAME_RUN.finditer(phrase))
     ends_in_run = bool(full_runs) and full_runs[-1].end() == len(phrase)
@@ -323,7 +334,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         if head in TITLE_WORDS and not placed and not leading_participle:
             tail = object_dropped(tail)  # "Chief of Staff Reince Priebus"
         name, titles, gender = person_name(tail)
-        if name and len(name.split()) > 1:
+        # (a run ending in a role noun describes someone: "the Wisconsin Republican")
+        if name and len(name.split()) > 1 and name.split()[-1].lower() not in ROLE_NOUNS:
             role = f"{phrase[: full_runs[-1].start()].strip()} {titles}".strip() or None
             if leading_participle:
                 start, role = start + full_runs[-1].start(), None
@@ -331,6 +343,14 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             return Mention("name", start, end, phrase, name=name, role=role, gender=gender)
     if leading_participle and len(tokens) > 1 and tokens[1].lower() in _PREPOSITIONS:
         return None  # "Speaking in Riga" names no one
+    return _plain(text, start, end, tokens, first, head)
+
+
+def _plain(
+    text: str, start: int, end: int, tokens: list[str], first: str, head: str
+) -> Mention | None:
+    """A name ending the phrase's noun part, else a role, else a group or body."""
+    phrase = text[start:end]
     cut = next((k for k, t in enumerate(tokens) if k > 0 and t.lower() in _PREPOSITIONS), None)
     np_tokens = tokens if cut is None else tokens[:cut]
     # A capitalised run ending the phrase's noun part names a person, unless it is a group.
@@ -353,7 +373,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         ):
             role_text = core[: runs[-1].start()].strip() + (" " + titles if titles else "")
             role = role_text.strip() or None
-            if role is not None and role.lower() in _DETERMINERS:
+            if role is not None and role.lower() in DETERMINERS:
                 role = None
             for word in (role or "").lower().split():
                 if ROLE_NOUNS.get(word, "u") != "u":
@@ -361,17 +381,17 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             return Mention("name", start, end, phrase, name=name, role=role, gender=gender)
     definite = first in ("the", "this", "that") or first.endswith(("'s", "’s"))
     if head in ROLE_NOUNS:
-        if first not in _DETERMINERS and not tokens[0][0].isupper() and not definite:
+        if first not in DETERMINERS and not tokens[0][0].isupper() and not definite:
             return None
         return Mention(
             "role", start, end, phrase, head=head, gender=ROLE_NOUNS[head], definite=definite
         )
-    if len(np_tokens) > 6 or np_tokens[-1].lower() in _DETERMINERS:
+    if len(np_tokens) > 6 or np_tokens[-1].lower() in DETERMINERS:
         return None
     if head in PLURAL_ROLE_NOUNS or head in ORG_NOUNS or tokens[0][0].isupper():
-        if not (tokens[0][0].isupper() or first in _DETERMINERS):
+        if not (tokens[0][0].isupper() or first in DETERMINERS):
             return None
-        plain = all(t[0].isupper() or t.lower() in _DETERMINERS | _PREPOSITIONS for t in np_tokens)
+        plain = all(t[0].isupper() or t.lower() in DETERMINERS | _PREPOSITIONS for t in np_tokens)
         if not plain and head not in PLURAL_ROLE_NOUNS and head not in ORG_NOUNS:
             return None
         gender = "p" if head in PLURAL_ROLE_NOUNS or head.endswith("s") else "n"
@@ -379,166 +399,16 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     return None
 
 
-def subject_before(text: str, lo: int, verb: int) -> Mention | None:
-    """The mention that is the subject of a speech verb at ``verb``, looking back to ``lo``."""
-    seg = text[lo:verb]
-    if re.search(r"\w-$", seg):
-        seg = seg[:-1]  # "Nicola Sturgeon-said": a hyphen standing for a lost space
-    m = _TRAILING_FILLER.search(seg)
-    if m:
-        seg = seg[: m.start()]
-    stripped = seg.rstrip()
-    if not stripped:
-        return None
-    if stripped.endswith(","):
-        return _apposition(text, lo, lo + len(stripped) - 1)
-    rel = re.search(r",?\s+(?:who|which)$", stripped)
-    if rel is not None:
-        # "... Rex Tillerson who claimed": the relative pronoun's antecedent speaks.
-        return _antecedent(text, lo, lo + rel.start())
-    cut = 0
-    before_and = None
-    for m in _CLAUSE_CUT.finditer(stripped):
-        if m.group()[0] == "." and _INITIAL.search(stripped, 0, m.start()):
-            continue  # "U.S. senator": an initialism, not the end of a clause
-        if m.group().startswith("and"):
-            before_and = max(cut, stripped.rfind(",", 0, m.start()) + 1)
-        else:
-            before_and = None
-        cut = m.end()
-    comma = stripped.rfind(",")
-    if comma + 1 > cut:
-        cut, before_and = comma + 1, None
-    mention = classify(text, lo + cut, lo + len(stripped))
-    bare_role = mention is not None and mention.kind == "role" and not mention.definite
-    if before_and is not None and (mention is None or bare_role):
-        # "the former first lady and U.S. senator said": two roles of one subject.
-        whole = classify(text, lo + before_and, lo + len(stripped))
-        if (
-            whole is not None
-            and whole.kind == "role"
-            and whole.text.split()[0].lower() in _DETERMINERS
-        ):
-            mention = whole
-    if mention is not None and mention.kind == "relative":
-        return _antecedent(text, lo, mention.start) or None
-    if mention is None:
-        # "In a Bloomberg interview Trump declared": the name that ends the phrase.
-        tail = re.search(r"(?:\b(?:he|she|they|He|She|They)|" + NAME_RUN.pattern + r")$", stripped)
-        gerund = tail is not None and tail.group().endswith(("'s", "’s"))
-        if gerund and re.match(r"\s*\w+ing\b", text[verb:]):
-            return None  # "Asked about Trump's calling her a bigot": no one says "calling"
-        if tail is not None and tail.start() > cut:
-            mention = classify(text, lo + tail.start(), lo + tail.end())
-            if mention is not None and mention.kind not in ("name", "pronoun"):
-                return None
-    return mention
-
-
-def _apposition(text: str, lo: int, comma: int) -> Mention | None:
-    """Subject wrapped in commas: "A UN spokeswoman, Maria Lopez," or "Peskov, who ...,"."""
-    seg = text[lo:comma]
-    pieces: list[tuple[int, int]] = []
-    pos = 0
-    for m in re.finditer(r",", seg):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, len(seg)))
-    relative = next(
-        (
-            k
-            for k, (a, b) in enumerate(pieces)
-            if k and re.match(r"\s*(?:who|which|whose)\s", seg[a:b])
-        ),
-        None,
-    )
-    if relative is not None:
-        # "Michael Seaman, who lives outside the state capital, Sacramento, said": the pieces
-        # from the relative clause on belong to it; the subject comes before.
-        pieces = pieces[:relative]
-    found: list[tuple[int, Mention]] = []
-    for k in range(len(pieces) - 1, -1, -1):
-        a, b = pieces[k]
-        cut = 0
-        for m in _CLAUSE_CUT.finditer(seg, a, b):
-            cut = m.end() - a
-        piece = seg[a:b].strip()
-        if not cut and k > 0 and re.match(r"(?:a|an|the|now|then|one|who|which)\s", piece):
-            # An appositive ("a division of Immigration and Customs Enforcement") describes
-            # the piece before it.
-            appositive = classify(text, lo + a, lo + b)
-            if appositive is not None and appositive.kind in ("role", "group"):
-                found.append((k, appositive))
-            continue
-        mention = classify(text, lo + a + cut, lo + b)
-        if mention is None or mention.kind == "relative":
-            if found:
-                break
-            continue
-        found.append((k, mention))
-        if mention.kind == "name" or len(found) == 2 or cut:
-            break
-    if not found:
-        return None
-    names = [m for _, m in found if m.kind == "name"]
-    if not names:
-        return found[0][1]
-    name = names[0]
-    others = [m for _, m in found if m.kind != "name"]
-    if not others or name.role is not None:
-        return name
-    role = others[0].text
-    gender = name.gender if others[0].gender == "u" else others[0].gender
-    return Mention("name", name.start, name.end, name.text, name.name, role, "", gender)
-
-
-def _antecedent(text: str, lo: int, pos: int) -> Mention | None:
-    """The name a relative pronoun at ``pos`` refers to ("... Rex Tillerson who claimed")."""
-    seg = text[lo:pos].rstrip().rstrip(",")
-    runs = list(NAME_RUN.finditer(seg))
-    if not runs or runs[-1].end() != len(seg):
-        return None
-    return classify(text, lo + runs[-1].start(), lo + runs[-1].end())
-
-
-def object_after(text: str, start: int, limit: int) -> Mention | None:
-    """The mention after a speech verb ("said Olena Kovalenko, who ...", "according to X")."""
-    seg = text[start:limit]
-    # (a blanked party tag, "Rep. Mark Walker, R-N.C., leader of ...", ends the name as its
-    # commas did)
-    m = re.match(r"\s*((?:[^,;:()—–\s]|\s(?!\s\s))*)", seg)
-    if m is None:
-        return None
-    phrase_end = start + m.end(1)
-    cut = re.search(
-        r"\s(?:who|which|in|on|at|during|after|before|last|this|when|filed|released|published|"
-        r"issued|obtained|seen|cited)\s",
-        m.group(1),
-    )
-    if cut is not None:
-        phrase_end = start + m.start(1) + cut.start()
-    while phrase_end > start and text[phrase_end - 1].isspace():
-        phrase_end -= 1
-    while (
-        phrase_end > start
-        and text[phrase_end - 1] == "."
-        and not re.search(r"\b[A-Z][a-z]?\.$", text[start:phrase_end])
-    ):
-        phrase_end -= 1  # "said Obama." ends a sentence; "Jr." does not
-    mention = classify(text, start, phrase_end)
-    if mention is None or mention.kind != "name":
-        return mention
-    rest = text[phrase_end:limit]
-    appos = re.match(r",\s+((?:a|an|the)\s[^,;]*)", rest)
-    if appos and mention.role is None:
-        return Mention(
-            "name",
-            mention.start,
-            mention.end,
-            mention.text,
-            mention.name,
-            appos.group(1).strip().rstrip("."),
-            "",
-            mention.gender,
-        )
-    return mention
+def _crowd(tokens: list[str]) -> str | None:
+    """The head of a phrase that names an unnamed share of people ("Some", "Others", "those
+    surveyed", "14 percent"), or None."""
+    low = [t.lower().strip(".,") for t in tokens]
+    if len(low) == 1 and low[0] in CROWD_WORDS and tokens[0][0].isupper():
+        return low[0]
+    if len(low) == 2 and low[0] == "those" and low[1] in _POLLED:
+        return "those"
+    if 2 <= len(low) <= 6 and _NUMBER_WORD.match(low[0]) and low[1] in ("percent", "%"):
+        return "percent"
+    if len(low) == 1 and re.fullmatch(r"\d[\d.]*%", low[0]):
+        return "percent"
+    return None

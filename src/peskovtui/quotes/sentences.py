@@ -6,8 +6,9 @@ import re
 from collections.abc import Sequence
 
 from peskovtui.corpus.model import Paragraph
-from peskovtui.quotes.lexicon import NAME_ABBREVIATIONS, SPEECH_VERBS
+from peskovtui.quotes.lexicon import NAME_ABBREVIATIONS
 from peskovtui.quotes.model import QuoteSpan
+from peskovtui.quotes.speech_verbs import SPEECH_VERBS
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9_“\"‘])")
 _ABBREV = re.compile(
@@ -26,7 +27,7 @@ _CUE_AHEAD = re.compile(
     r"|(?:he|she|they)\s+(?:said|added)\b"
 )
 _PARTY_TAG = re.compile(
-    r"[\s-]?\((?:[DRI]|Dem|Rep|Ind)\s?-\s?[^)]{1,30}\)|-?\[(?:[DRI])-[^\]]{1,30}\]-?"
+    r"[\s-]?\((?:[DRI]|Dem|Rep|Ind)(?:\s?-\s?[^)]{1,30})?\)|-?\[(?:[DRI])-[^\]]{1,30}\]-?"
     r"|,\s(?:[DRI])-[A-Z][\w.]*(?:\s[A-Z][a-z]+(?=,))?(?:,(?=\s))?"
 )
 
