@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from peskovtui.quotes import Quote, extract_quotes
-
-
-def quotes_of(text: str) -> list[Quote]:
-    found = extract_quotes(text)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-    return found
+from peskovtui.quotes import Quote
+from tests.quotes.texts import quotes_of
 
 
 def only(text: str) -> Quote:

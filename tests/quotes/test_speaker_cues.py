@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from peskovtui.quotes import Quote, extract_quotes
-
-
-def quotes_of(text: str) -> list[Quote]:
-    found = extract_quotes(text)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-    return found
-
-
-def speakers(text: str) -> list[str]:
-    return [q.speaker for q in quotes_of(text)]
+from peskovtui.quotes import extract_quotes
+from tests.quotes.texts import quotes_of, speakers
 
 
 def test_a_label_line_names_the_speaker() -> None:

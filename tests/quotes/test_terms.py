@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from peskovtui.quotes import Quote, extract_quotes
-
-
-def quotes_of(text: str) -> list[Quote]:
-    found = extract_quotes(text)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-    return found
+from tests.quotes.texts import quotes_of
 
 
 def kinds(text: str) -> list[tuple[str, str, str]]:

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from peskovtui.corpus.cleanup import clean_article
 from peskovtui.corpus.model import compose_text
-from peskovtui.quotes import Quote, extract_quotes
-
-
-def quotes_of(text: str) -> list[Quote]:
-    found = extract_quotes(text)
-    for q in found:
-        assert text[q.start : q.end] == q.text
-    return found
-
-
-def speakers(text: str) -> list[str]:
-    return [q.speaker for q in quotes_of(text)]
+from peskovtui.quotes import extract_quotes
+from tests.quotes.texts import quotes_of, speakers
 
 
 def test_one_of_a_group_named_before_is_given_that_role() -> None:
