@@ -96,12 +96,21 @@ def build_processes(parent: subprocess.Popen[bytes]) -> list[Proc]:
     return found
 
 
+# Ctrl-C interrupts the new interpreter as it would a command in a terminal, even when the
+# tests themselves run with SIGINT ignored (started in the background by a script, where the
+# shell ignores it and the interpreter inherits that).
+_INTERRUPTIBLE = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+
+
 def start_python(code: str, *args: str, output: Path) -> subprocess.Popen[bytes]:
     """Run ``code`` in a new interpreter from the repository root (``tests`` importable), its
     output going to the file ``output`` (a pipe would stay open as long as any child runs)."""
     with output.open("wb") as sink:
         return subprocess.Popen(
-            [sys.executable, "-c", code, *args], cwd=REPO, stdout=sink, stderr=subprocess.STDOUT
+            [sys.executable, "-c", _INTERRUPTIBLE + code, *args],
+            cwd=REPO,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
         )
 
 
