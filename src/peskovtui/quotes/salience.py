@@ -40,6 +40,9 @@ until when where which while who with
 )
 # A word after a sentence's first word that reads as its verb ("Carson defied", "Pate has"):
 # the first word is then the subject, a name, and not an adverb ("Rather, he ...").
+_QUALIFIED = re.compile(
+    r" (?:from|in|on|at|about|across|over|during|without|[a-z]{3,}ing)\b(?! (?:said|says)\b)"
+)
 _FINITE_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|es)|has|had|is|was|will|would|could|can|did|does)\b")
 # A pronoun, its verb and the name the verb takes: "he told Hannity", "she asked Sanders".
 _PRONOUN_OBJECT = re.compile(
@@ -114,6 +117,13 @@ class Referents:
         ):
             return False
         if names.common(word):
+            return True
+        # A word a place, a time or a participle qualifies at once ("Reports from the ground
+        # confirmed", "Late in September ...", "Tweets coming from") heads a common noun
+        # phrase; a name alone at a sentence start is followed by its verb or a comma.
+        if self.masked.startswith(word, mention.start) and _QUALIFIED.match(
+            self.masked, mention.start + len(word)
+        ):
             return True
         # Never met but at a sentence start, it names someone only as the subject of a verb
         # ("Politico reported", "Carson defied the question"); "Forget the polls" no one.
