@@ -118,6 +118,14 @@ def test_a_word_a_phrase_qualifies_at_a_sentence_start_is_no_speaker() -> None:
     assert "Late" not in found
 
 
+def test_a_letter_of_an_ampersand_abbreviation_is_no_speaker() -> None:
+    text = (
+        "Title\n\nThe firm makes fridges. Its R&D budget was doubled when it bought a "
+        "rival. “We are a key part of the process,” he says."
+    )
+    assert speakers(text) == ["unattributed"]
+
+
 def test_a_state_speaking_is_an_organisation() -> None:
     text = "Title\n\nNorth Korea said the test was “a great success”."
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [
