@@ -126,6 +126,14 @@ def test_a_letter_of_an_ampersand_abbreviation_is_no_speaker() -> None:
     assert speakers(text) == ["unattributed"]
 
 
+def test_a_figure_a_verb_measures_is_never_he() -> None:
+    text = (
+        "Title\n\nThe firm makes fridges. Turnover stayed around 40 billion yuan last year. "
+        "By 2020 it plans to grow, he says. “Exports will remain our priority.”"
+    )
+    assert speakers(text) == ["unattributed"]
+
+
 def test_a_state_speaking_is_an_organisation() -> None:
     text = "Title\n\nNorth Korea said the test was “a great success”."
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [

@@ -40,6 +40,12 @@ until when where which while who with
 )
 # A word after a sentence's first word that reads as its verb ("Carson defied", "Pate has"):
 # the first word is then the subject, a name, and not an adverb ("Rather, he ...").
+# A verb that measures its subject ("Revenue remained around 40 billion", "Sales rose 5%")
+# says it is a figure, not a person.
+_MEASURED = re.compile(
+    r"\s+[a-z]+(?:ed|es)\s+(?:(?:around|about|at|to|by|nearly|almost|some|over|under)\s+)?"
+    r"[$€£¥]?\d"
+)
 _QUALIFIED = re.compile(
     r" (?:from|in|on|at|about|across|over|during|without|[a-z]{3,}ing)\b(?! (?:said|says)\b)"
 )
@@ -241,6 +247,7 @@ class Referents:
             or names.proper(speaker)
             or (
                 _FINITE_VERB.match(self.masked, subject.end) is not None
+                and _MEASURED.match(self.masked, subject.end) is None
                 and not names.common(speaker)
                 and not names.is_place(speaker)
             )
