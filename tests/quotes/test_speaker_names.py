@@ -105,6 +105,35 @@ def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
     assert speakers(text) == ["Jordan Horowitz", "Crowd"]
 
 
+def test_a_word_a_phrase_qualifies_at_a_sentence_start_is_no_speaker() -> None:
+    text = (
+        "Title\n\nFans threw stones at the visiting coaches. Dispatches from the scene "
+        "confirmed that children were hurt. For the league, enough is enough: “We need calm in "
+        "the stands.” “Violence has no place here.”\n\n"
+        "The envoy stayed on. Late in September the envoy told the council: “Any sign of my "
+        "resigning would be a signal.”"
+    )
+    found = speakers(text)
+    assert "Dispatches" not in found
+    assert "Late" not in found
+
+
+def test_a_letter_of_an_ampersand_abbreviation_is_no_speaker() -> None:
+    text = (
+        "Title\n\nThe firm makes fridges. Its R&D budget was doubled when it bought a "
+        "rival. “We are a key part of the process,” he says."
+    )
+    assert speakers(text) == ["unattributed"]
+
+
+def test_a_figure_a_verb_measures_is_never_he() -> None:
+    text = (
+        "Title\n\nThe firm makes fridges. Turnover stayed around 40 billion yuan last year. "
+        "By 2020 it plans to grow, he says. “Exports will remain our priority.”"
+    )
+    assert speakers(text) == ["unattributed"]
+
+
 def test_a_state_speaking_is_an_organisation() -> None:
     text = "Title\n\nNorth Korea said the test was “a great success”."
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(text)] == [

@@ -38,6 +38,17 @@ about after against as at before by during for from in into of on over since tha
 until when where which while who with
 """
 )
+# A verb that measures its subject ("Revenue remained around 40 billion", "Sales rose 5%")
+# says it is a figure, not a person.
+_MEASURED = re.compile(
+    r"\s+[a-z]+(?:ed|es)\s+(?:(?:around|about|at|to|by|nearly|almost|some|over|under)\s+)?"
+    r"[$€£¥]?\d"
+)
+# A preposition or a participle right after a sentence's first word ("Reports from the
+# ground", "Late in September"): the word heads a common noun phrase.
+_QUALIFIED = re.compile(
+    r" (?:from|in|on|at|about|across|over|during|without|[a-z]{3,}ing)\b(?! (?:said|says)\b)"
+)
 # A word after a sentence's first word that reads as its verb ("Carson defied", "Pate has"):
 # the first word is then the subject, a name, and not an adverb ("Rather, he ...").
 _FINITE_VERB = re.compile(r"\s+(?:[a-z]+(?:ed|es)|has|had|is|was|will|would|could|can|did|does)\b")
@@ -114,6 +125,13 @@ class Referents:
         ):
             return False
         if names.common(word):
+            return True
+        # A word a place, a time or a participle qualifies at once ("Reports from the ground
+        # confirmed", "Late in September ...") heads a common noun phrase; a name alone at a
+        # sentence start is followed by its verb or a comma.
+        if self.masked.startswith(word, mention.start) and _QUALIFIED.match(
+            self.masked, mention.start + len(word)
+        ):
             return True
         # Never met but at a sentence start, it names someone only as the subject of a verb
         # ("Politico reported", "Carson defied the question"); "Forget the polls" no one.
@@ -231,6 +249,7 @@ class Referents:
             or names.proper(speaker)
             or (
                 _FINITE_VERB.match(self.masked, subject.end) is not None
+                and _MEASURED.match(self.masked, subject.end) is None
                 and not names.common(speaker)
                 and not names.is_place(speaker)
             )

@@ -24,11 +24,12 @@ _ROLE_SUBJECT = re.compile(
     + r"))\b"
 )
 _ROLE_WORDS = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+# A capitalised word joined to the next by "&" is an abbreviation ("R&D", "M&A"), no name.
 _NAME_SUBJECT = re.compile(
     r"\s*((?:(?:The|the)\s+)?(?:[a-z][\w\-]*\s+){0,2}?"
     r"(?:(?:[A-Z][\w'’.\-]*|of|for|" + _ROLE_WORDS + r")\s+){0,6}"
     r"[A-Z][\w'’.\-]*(?:\s+(?:" + "|".join(sorted(ORG_NOUNS)) + r"))?|[Hh]e|[Ss]he|They)\b"
-    r"(?!\s+[A-Z])"
+    r"(?!\s+[A-Z]|&)"
 )
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ,]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
 # A role opening a sentence, then the name of the one holding it between commas.
