@@ -83,10 +83,7 @@ def test_stopping_ends_a_long_child_at_once() -> None:
 
     thread = threading.Thread(target=wait)
     thread.start()
-    deadline = time.monotonic() + 30
-    while not children.running and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert children.running == 1
+    assert wait_for(lambda: children.running == 1, bound=30)
     children.stop()
     thread.join(timeout=10)
     assert not thread.is_alive()

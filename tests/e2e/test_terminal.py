@@ -8,11 +8,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.processes import wait_for as poll
 
 pytestmark = [
     pytest.mark.e2e,
@@ -66,14 +67,15 @@ class Terminal:
         self.tmux("send-keys", "-t", "t", *keys)
 
     def wait_for(self, condition: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + WAIT
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if condition(screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{screen}")
+        shown = [""]
+
+        def seen() -> bool:
+            shown[0] = self.screen()
+            return condition(shown[0])
+
+        if not poll(seen, WAIT):
+            raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{shown[0]}")
+        return shown[0]
 
 
 @pytest.fixture
@@ -113,11 +115,14 @@ def test_search_jump_to_a_quote_copy_and_quit(terminal: Terminal) -> None:
     terminal.wait_for(lambda s: "Quotes" in s, "the quotes panel")
     terminal.keys("y")
     terminal.wait_for(lambda s: "Copied the quote by" in s, "the copy notification")
-    deadline = time.monotonic() + WAIT
-    buffer = ""
-    while time.monotonic() < deadline and "Paragraph" not in buffer:
-        buffer = terminal.tmux("show-buffer", check=False)
-        time.sleep(0.1)
+    copied = [""]
+
+    def pasted() -> bool:
+        copied[0] = terminal.tmux("show-buffer", check=False)
+        return "Paragraph" in copied[0]
+
+    poll(pasted, WAIT)
+    buffer = copied[0]
     assert buffer.startswith("“")
     assert "\n— " in buffer
     assert "Paragraph " in buffer

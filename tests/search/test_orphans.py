@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import time
+import threading
 from pathlib import Path
 
 from peskovtui.corpus.model import Article
@@ -19,7 +19,7 @@ pytestmark = needs_proc
 
 def stuck_speakers(article: Article) -> list[str]:
     """Speakers that never come: the build's workers stay busy until they are stopped."""
-    time.sleep(3600)
+    threading.Event().wait()
     return []
 
 
