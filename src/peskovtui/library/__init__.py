@@ -16,12 +16,11 @@ from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
 from peskovtui.library.view import Range, ReaderView
-from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
-from peskovtui.quotes.clusters import differing_words
-from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
+from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
 
 if TYPE_CHECKING:
+    from peskovtui.quotes.corpus import CorpusQuotes
     from peskovtui.search import RefreshReport, SpeakerSource
     from peskovtui.search.cancel import CancelCheck
     from peskovtui.search.progress import ProgressCallback
@@ -114,6 +113,10 @@ class Library:
         """One article's quotes as extraction finds them, kept once found."""
         found = self._extracted_by_id.get(article.id)
         if found is None:
+            # Imported here, as in ``read_quotes``: the extractor is not needed to open a
+            # corpus or draw the first screen, and its patterns take a while to compile.
+            from peskovtui.quotes.extract import article_quotes
+
             found = self._extracted_by_id[article.id] = article_quotes(article)
         return found
 
@@ -126,6 +129,8 @@ class Library:
     def read_quotes(self) -> CorpusQuotes:
         """Read the quotes of the whole corpus (once; later calls return them at once). A big
         corpus is read in a child process, so that this process (the app's) is free meanwhile."""
+        from peskovtui.quotes.corpus import read_corpus_quotes
+
         if self._book is None:
             if len(self.articles) < CHILD_QUOTES_THRESHOLD:
                 read = read_corpus_quotes(self.articles)
@@ -168,6 +173,8 @@ class Library:
 
     def wording_differences(self, reference: Quote, version: Quote) -> list[tuple[int, int]]:
         """Ranges of ``version``'s article text where its words differ from ``reference``."""
+        from peskovtui.quotes.clusters import differing_words
+
         return [
             (version.start + start, version.start + end)
             for start, end in differing_words(reference.text, version.text)
