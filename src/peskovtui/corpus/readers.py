@@ -128,9 +128,20 @@ def read_article_file(path: Path, warn: Warn) -> Iterator[Record]:
 
 def read_dataset(path: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
     """Yield one record per row of a CSV, TSV, JSON Lines or JSON data set."""
-    data = read_bytes(path, warn, limit=MAX_DATASET_BYTES, what="a data set")
-    if data is None:
-        return
+    data = read_dataset_bytes(path, warn)
+    if data is not None:
+        yield from dataset_records(path, data, warn, overrides)
+
+
+def read_dataset_bytes(path: Path, warn: Warn) -> bytes | None:
+    """The contents of a data set file, or None (with a warning) when it cannot be read."""
+    return read_bytes(path, warn, limit=MAX_DATASET_BYTES, what="a data set")
+
+
+def dataset_records(
+    path: Path, data: bytes, warn: Warn, overrides: Mapping[str, str]
+) -> Iterator[Record]:
+    """Yield one record per row of ``data``, the contents of the data set ``path``."""
     text = decode(data, path, warn)
     if text is None:
         return

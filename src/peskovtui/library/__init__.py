@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peskovtui.citation import Citation, cite, paragraph_number
-from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
+from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
 from peskovtui.library.index import SearchIndex
@@ -65,7 +65,7 @@ class Library:
     ) -> Library:
         """Load the corpus at ``paths``, or the bundled articles when none is given."""
         if paths:
-            return cls(load_corpus(paths, fields))
+            return cls(load_corpus(paths, fields, cache=LoadCache()))
         return cls(load_corpus([bundled_seeds()], fields), bundled=True)
 
     @property
