@@ -11,6 +11,7 @@ so that an entry is either exactly what would be computed now or not used at all
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -103,6 +104,26 @@ class _HashingWriter:
         return self._raw.write(data)
 
 
+class _RecordPickler(pickle.Pickler):
+    """A pickler that writes a dataclass record as its class and the arguments that make it:
+    read back by one call of the class, much faster than restoring its slots one by one."""
+
+    def __init__(self, file: Any) -> None:
+        super().__init__(file, protocol=5)
+        self._fields: dict[type, tuple[str, ...] | None] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        cls = type(obj)
+        if cls not in self._fields:
+            fields = dataclasses.fields(cls) if dataclasses.is_dataclass(cls) else ()
+            made = fields and all(f.init for f in fields)
+            self._fields[cls] = tuple(f.name for f in fields) if made else None
+        names = self._fields[cls]
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
 class _AllowedUnpickler(pickle.Unpickler):
     """An unpickler that builds only the classes it is given."""
 
@@ -150,7 +171,7 @@ def write_entry(path: Path, key: str, payload: object) -> None:
             writer = _HashingWriter(raw, digest)
             writer.write(_MAGIC)
             writer.write(key.encode("ascii") + b"\n")
-            pickle.Pickler(writer, protocol=5).dump(payload)
+            _RecordPickler(writer).dump(payload)
             raw.write(digest.digest())
         tmp.replace(path)
     except OSError as error:

@@ -15,6 +15,11 @@ from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
+from peskovtui.library.quotecache import (
+    QuoteCache,
+    article_key,
+    kept_corpus_quotes,
+)
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
 from peskovtui.quotes.clusters import differing_words
@@ -30,6 +35,9 @@ __all__ = ["CHILD_QUOTES_THRESHOLD", "Library", "ReaderView", "bundled_seeds"]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400
+# From this many articles on, the corpus's quotes are kept in the user cache (fewer are read
+# again faster than their entries would be written).
+QUOTE_CACHE_MIN_ARTICLES = 100
 
 
 def bundled_seeds() -> Path:
@@ -127,12 +135,26 @@ class Library:
         """Read the quotes of the whole corpus (once; later calls return them at once). A big
         corpus is read in a child process, so that this process (the app's) is free meanwhile."""
         if self._book is None:
-            if len(self.articles) < CHILD_QUOTES_THRESHOLD:
-                read = read_corpus_quotes(self.articles)
-            else:
-                read = self._processes.children().run(read_corpus_quotes, list(self.articles))
-            self._book = QuoteBook(read, list(self._by_id))
+            self._book = QuoteBook(self._read_corpus_quotes(), list(self._by_id))
         return self._book.read
+
+    def _read_corpus_quotes(self) -> CorpusQuotes:
+        """The corpus's quotes: from the cache when it holds them, else found (in a child
+        process for a big corpus) and kept for next time."""
+        articles = self.articles
+        in_child = len(articles) >= CHILD_QUOTES_THRESHOLD
+        if self.bundled or len(articles) < QUOTE_CACHE_MIN_ARTICLES:
+            if in_child:
+                return self._processes.children().run(read_corpus_quotes, list(articles))
+            return read_corpus_quotes(articles)
+        cache = QuoteCache.for_corpus(self.corpus.sources)
+        # Looked up here first: a corpus whose quotes are kept needs no child process.
+        found = cache.corpus([article_key(article) for article in articles])
+        if found is not None:
+            return found
+        if in_child:
+            return self._processes.children().run(kept_corpus_quotes, list(articles), cache)
+        return kept_corpus_quotes(articles, cache)
 
     @property
     def quotes_known(self) -> bool:
