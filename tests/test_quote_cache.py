@@ -16,7 +16,6 @@ from peskovtui import library as library_module
 from peskovtui.child import Children
 from peskovtui.corpus import Article, Paragraph, SetAside
 from peskovtui.library import Library, quotecache
-from peskovtui.library.processes import Processes
 from peskovtui.quotes import Quote, extract
 from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
 from peskovtui.usercache import cache_home
@@ -144,9 +143,9 @@ def test_an_unwritable_cache_still_gives_the_quotes(
     assert entries() == []
 
 
-def test_a_big_corpus_is_read_in_a_child_and_reopened_without_one(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def children_ran(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The functions run in child processes, in order; every corpus is read in a child."""
     monkeypatch.setattr(library_module, "CHILD_QUOTES_THRESHOLD", 2)
     ran: list[str] = []
     real_run = Children.run
@@ -156,15 +155,32 @@ def test_a_big_corpus_is_read_in_a_child_and_reopened_without_one(
         return real_run(self, function, *args)
 
     monkeypatch.setattr(Children, "run", run)
-    first = read([corpus])  # in a child process, which keeps what it found
-    assert ran == ["kept_corpus_quotes"]
+    return ran
+
+
+def test_a_big_corpus_is_read_in_a_child_and_reopened_without_one(
+    corpus: Path, children_ran: list[str]
+) -> None:
+    first = read([corpus])  # the child loads the corpus itself and keeps what it found
+    assert children_ran == ["quotes_from_sources"]
     assert len(entries()) == 2
-
-    def no_child(self: object) -> None:
-        raise AssertionError("a child process was started")
-
-    monkeypatch.setattr(Processes, "children", no_child)
     assert read([corpus]) == first == fresh([corpus])
+    assert children_ran == ["quotes_from_sources"]  # reopened: no child process
+
+
+def test_a_child_that_loads_other_articles_is_sent_the_library_s_own(
+    corpus: Path, children_ran: list[str]
+) -> None:
+    library = Library.open([corpus])
+    path = corpus / f"{EDITED}.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("respect", "RESPECT"), "utf-8")
+    try:
+        read = library.read_quotes()
+        # The quotes are those of the articles the library shows, not of the file as it is now.
+        assert read == read_corpus_quotes(library.articles)
+        assert children_ran == ["quotes_from_sources", "kept_corpus_quotes"]
+    finally:
+        library.close()
 
 
 def test_the_bundled_articles_are_not_kept() -> None:

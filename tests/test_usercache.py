@@ -4,7 +4,9 @@ classes their reader allows."""
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,21 @@ def test_an_entry_that_cannot_be_pickled_leaves_nothing_behind(tmp_path: Path) -
     with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
         write_entry(entry, "k1", lambda: None)
     assert list(entry.parent.iterdir()) == []
+
+
+def test_what_a_killed_writer_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    entry = tmp_path / "cache" / "one.entry"
+    write_entry(entry, "k1", (1,))
+    old = entry.with_name(".one.entry.123.abcd.tmp")
+    recent = entry.with_name(".one.entry.456.ef01.tmp")
+    other = entry.with_name(".two.entry.123.abcd.tmp")
+    for leftover in (old, recent, other):
+        leftover.write_bytes(b"partial")
+    day_ago = time.time() - 86400
+    os.utime(old, (day_ago, day_ago))
+    os.utime(other, (day_ago, day_ago))
+    write_entry(entry, "k2", (2,))
+    assert sorted(p.name for p in entry.parent.iterdir()) == sorted(
+        [entry.name, recent.name, other.name]
+    )
+    assert read_entry(entry, "k2", ALLOWED) == (2,)

@@ -11,11 +11,14 @@ so that an entry is either exactly what would be computed now or not used at all
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import glob
 import hashlib
 import os
 import pickle
 import stat
+import time
 from collections.abc import Iterable
 from io import BufferedReader
 from pathlib import Path
@@ -25,6 +28,7 @@ import platformdirs
 
 _MAGIC = b"peskovtui cache 1\n"
 _DIGEST_SIZE = 32
+_LEFTOVER_AGE = 3600
 
 
 class CacheUnwritable(OSError):
@@ -174,9 +178,20 @@ def write_entry(path: Path, key: str, payload: object) -> None:
             _RecordPickler(writer).dump(payload)
             raw.write(digest.digest())
         tmp.replace(path)
+        _remove_leftovers(path)
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise CacheUnwritable(error.errno, error.strerror, str(path.parent)) from error
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove what writers of ``path`` killed while writing left behind (a write in progress
+    takes seconds, not an hour)."""
+    now = time.time()
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _LEFTOVER_AGE:
+                leftover.unlink()

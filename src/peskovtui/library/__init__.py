@@ -19,6 +19,7 @@ from peskovtui.library.quotecache import (
     QuoteCache,
     article_key,
     kept_corpus_quotes,
+    quotes_from_sources,
 )
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
@@ -148,13 +149,21 @@ class Library:
                 return self._processes.children().run(read_corpus_quotes, list(articles))
             return read_corpus_quotes(articles)
         cache = QuoteCache.for_corpus(self.corpus.sources)
+        keys = [article_key(article) for article in articles]
         # Looked up here first: a corpus whose quotes are kept needs no child process.
-        found = cache.corpus([article_key(article) for article in articles])
+        found = cache.corpus(keys)
         if found is not None:
             return found
-        if in_child:
-            return self._processes.children().run(kept_corpus_quotes, list(articles), cache)
-        return kept_corpus_quotes(articles, cache)
+        if not in_child:
+            return kept_corpus_quotes(articles, cache, keys)
+        # The child loads the corpus itself (a data set from the loading cache) rather than
+        # receive a copy; should the sources have changed since, it is sent the articles.
+        children = self._processes.children()
+        sources, fields = list(self.corpus.sources), self.corpus.fields
+        read = children.run(quotes_from_sources, sources, fields, keys, cache)
+        if read is None:
+            read = children.run(kept_corpus_quotes, list(articles), cache, keys)
+        return read
 
     @property
     def quotes_known(self) -> bool:

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from peskovtui.corpus import Article
+from peskovtui.corpus import Article, LoadCache, load_corpus
+from peskovtui.errors import CorpusError
 from peskovtui.quotes.corpus import CorpusQuotes, across_corpus, extractor_version
 from peskovtui.quotes.extract import article_quotes
 from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion
@@ -89,10 +90,14 @@ def _corpus_key(keys: Sequence[str]) -> str:
     return key_digest([extractor_version(), *keys])
 
 
-def kept_corpus_quotes(articles: Sequence[Article], cache: QuoteCache) -> CorpusQuotes:
+def kept_corpus_quotes(
+    articles: Sequence[Article], cache: QuoteCache, keys: Sequence[str] | None = None
+) -> CorpusQuotes:
     """The quotes of the corpus (as ``read_corpus_quotes`` finds them), extracting only the
-    articles whose quotes ``cache`` does not hold, and keeping what was found."""
-    keys = [article_key(article) for article in articles]
+    articles whose quotes ``cache`` does not hold, and keeping what was found. ``keys`` are
+    the articles' ``article_key``s, when known."""
+    if keys is None:
+        keys = [article_key(article) for article in articles]
     found = cache.corpus(keys)
     if found is not None:
         return found
@@ -108,3 +113,21 @@ def kept_corpus_quotes(articles: Sequence[Article], cache: QuoteCache) -> Corpus
     read = across_corpus(raw)
     cache.keep(keys, read, None if by_article.keys() == kept.keys() else by_article)
     return read
+
+
+def quotes_from_sources(
+    sources: Sequence[Path],
+    fields: Sequence[tuple[str, str]],
+    keys: Sequence[str],
+    cache: QuoteCache,
+) -> CorpusQuotes | None:
+    """``kept_corpus_quotes`` of the corpus loaded anew from ``sources``, or None unless it
+    is the corpus whose articles have ``keys``: what a child process runs, so that the corpus
+    need not be copied to it (a data set is read from the loading cache)."""
+    try:
+        articles = load_corpus(sources, dict(fields), cache=LoadCache()).articles
+    except CorpusError:
+        return None
+    if [article_key(article) for article in articles] != list(keys):
+        return None  # the sources changed since the caller loaded them
+    return kept_corpus_quotes(articles, cache, keys)
