@@ -215,6 +215,24 @@ def test_a_file_larger_than_it_said_is_read_no_further_than_the_cap(
     assert warnings == [f"{path} is too large for an article (0 MiB); skipped."]
 
 
+def test_a_file_larger_than_it_said_is_read_whole_within_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers_module, "_READ_ON", 7)  # read on in small pieces
+    path = tmp_path / "growing.txt"
+    path.write_text("Title\n\n" + "word " * 100, encoding="utf-8")
+    real_fstat = os.fstat
+
+    class Undersized:
+        def __init__(self, info: os.stat_result) -> None:
+            self.st_mode, self.st_size = info.st_mode, 10
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Undersized(real_fstat(fd)))
+    warnings: list[str] = []
+    assert readers_module.read_bytes(path, warnings.append) == path.read_bytes()
+    assert warnings == []
+
+
 def test_a_quotation_mark_never_closed_is_named_and_the_rows_after_it_are_read(
     tmp_path: Path,
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -285,3 +286,16 @@ def test_loading_writes_nothing(tmp_path: Path, seeds: Path) -> None:
         folder.chmod(stat.S_IRWXU)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
     assert after == before
+
+
+def test_reading_a_data_set_reserves_no_more_memory_than_it_needs(tmp_path: Path) -> None:
+    # The cap on a data set's size (1 GiB) is not what a read of a small one reserves.
+    path = write(tmp_path / "small.csv", CSV)
+    tracemalloc.start()
+    try:
+        corpus = load_corpus([path])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(corpus.articles) == 2
+    assert peak < 16 * 2**20

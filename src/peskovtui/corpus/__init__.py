@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from peskovtui.corpus.cache import LoadCache
 from peskovtui.corpus.loader import Corpus, load_corpus, read_raw
 from peskovtui.corpus.model import (
     PARAGRAPH_SEPARATOR,
@@ -16,6 +17,7 @@ __all__ = [
     "PARAGRAPH_SEPARATOR",
     "Article",
     "Corpus",
+    "LoadCache",
     "Paragraph",
     "ParagraphRole",
     "SetAside",

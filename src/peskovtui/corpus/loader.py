@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from peskovtui.corpus.cache import LoadCache, LoadedFile
 from peskovtui.corpus.cleanup import clean_article
 from peskovtui.corpus.dates import iso_date
 from peskovtui.corpus.model import Article, compose_text
@@ -16,10 +17,12 @@ from peskovtui.corpus.outlets import outlet_from_url
 from peskovtui.corpus.readers import (
     ARTICLE_SUFFIXES,
     DATASET_SUFFIXES,
+    dataset_records,
     decode,
     read_article_file,
     read_bytes,
     read_dataset,
+    read_dataset_bytes,
     unreadable,
 )
 from peskovtui.corpus.rows import Record, Warn, display_name
@@ -40,27 +43,28 @@ class Corpus:
     fields: tuple[tuple[str, str], ...] = ()
 
 
-def load_corpus(paths: Sequence[str | Path], fields: Mapping[str, str] | None = None) -> Corpus:
-    """Load every article under ``paths``; raise CorpusError when none could be loaded."""
+def load_corpus(
+    paths: Sequence[str | Path],
+    fields: Mapping[str, str] | None = None,
+    *,
+    cache: LoadCache | None = None,
+) -> Corpus:
+    """Load every article under ``paths``; raise CorpusError when none could be loaded.
+
+    With a ``cache``, a big data set is read from it when it holds what that data set's
+    current contents load into, and kept there otherwise."""
     overrides = dict(fields or {})
     warnings: list[str] = []
     sources = tuple(Path(p).expanduser().absolute() for p in paths)
     articles: list[Article] = []
     ids: set[str] = set()
     for source in sources:
-        for record in _records(source, warnings.append, overrides):
-            article = build_article(record)
-            if article is None:
-                warnings.append(f"{display_name(record.source)} has no article text; skipped.")
-                continue
-            if record.row is None and has_surrogates(record.source.stem):
-                warnings.append(
-                    f"{display_name(record.source)}: the file name is not UTF-8; "
-                    f"the article's id is {article.id}."
-                )
+        for article in _articles(source, warnings.append, overrides, cache):
             article = _unique(article, ids)
             ids.add(article.id)
             articles.append(article)
+    if cache is not None and cache.notice is not None:
+        warnings.append(cache.notice)
     if not articles:
         reason = warnings[-1] if warnings else "no articles were found."
         if len(sources) == 1 and len(warnings) == 1:
@@ -69,7 +73,9 @@ def load_corpus(paths: Sequence[str | Path], fields: Mapping[str, str] | None = 
     return Corpus(tuple(articles), sources, tuple(warnings), tuple(sorted(overrides.items())))
 
 
-def _records(source: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
+def _articles(
+    source: Path, warn: Warn, overrides: Mapping[str, str], cache: LoadCache | None
+) -> Iterator[Article]:
     name = display_name(source)
     try:
         exists, is_dir = source.exists(), source.is_dir()
@@ -85,11 +91,11 @@ def _records(source: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator
             warn(f"{name} holds no articles (.txt, .md, .html, .csv, .jsonl, .json).")
         for path in files or ():
             try:
-                yield from _file_records(path, warn, overrides)
+                yield from _file_articles(path, warn, overrides, cache)
             except CorpusError as error:  # one unusable file of many: the others are read
                 warn(f"{str(error).removesuffix('.')}; skipped.")
         return
-    yield from _file_records(source, warn, overrides)
+    yield from _file_articles(source, warn, overrides, cache)
 
 
 def _folder_files(folder: Path, warn: Warn) -> list[Path] | None:
@@ -122,11 +128,50 @@ def _folder_files(folder: Path, warn: Warn) -> list[Path] | None:
     return sorted(found)
 
 
-def _file_records(path: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
-    if path.suffix.lower() in DATASET_SUFFIXES:
-        yield from read_dataset(path, warn, overrides)
-    else:
-        yield from read_article_file(path, warn)
+def _file_articles(
+    path: Path, warn: Warn, overrides: Mapping[str, str], cache: LoadCache | None
+) -> Iterator[Article]:
+    if path.suffix.lower() not in DATASET_SUFFIXES:
+        yield from _built(read_article_file(path, warn), warn)
+        return
+    data = read_dataset_bytes(path, warn)
+    if data is None:
+        return
+    slot = cache.slot(path, data, overrides) if cache is not None else None
+    kept = slot.get() if slot is not None else None
+    if kept is not None:
+        for message in kept.warnings:
+            warn(message)
+        yield from kept.articles
+        return
+    # The very bytes hashed for the cache key are parsed, so an entry can never be stale.
+    said: list[str] = []
+
+    def warn_and_keep(message: str) -> None:
+        said.append(message)
+        warn(message)
+
+    built: list[Article] = []
+    for article in _built(dataset_records(path, data, warn_and_keep, overrides), warn_and_keep):
+        built.append(article)
+        yield article
+    if slot is not None:
+        slot.put(LoadedFile(tuple(built), tuple(said)))
+
+
+def _built(records: Iterable[Record], warn: Warn) -> Iterator[Article]:
+    """The articles ``records`` are cleaned into; a record left without text is skipped."""
+    for record in records:
+        article = build_article(record)
+        if article is None:
+            warn(f"{display_name(record.source)} has no article text; skipped.")
+            continue
+        if record.row is None and has_surrogates(record.source.stem):
+            warn(
+                f"{display_name(record.source)}: the file name is not UTF-8; "
+                f"the article's id is {article.id}."
+            )
+        yield article
 
 
 def build_article(record: Record) -> Article | None:

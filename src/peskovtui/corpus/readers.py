@@ -10,6 +10,7 @@ import os
 import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from peskovtui.corpus.csv_rows import csv_records
 from peskovtui.corpus.html import html_to_text
@@ -22,6 +23,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MAX_DATASET_BYTES = 1024 * 1024 * 1024
 _BINARY_PROBE = 8192
+_READ_ON = 1 << 20
 _NOT_FILES = (
     (stat.S_ISDIR, "is a directory where a file was expected"),
     (stat.S_ISFIFO, "is a named pipe, not a regular file"),
@@ -97,7 +99,7 @@ def read_bytes(
         size, data = info.st_size, b""
         if size <= limit:
             with open(fd, "rb", closefd=False) as fh:
-                data = fh.read(limit + 1)
+                data = _read_capped(fh, size, limit)
     except OSError as error:
         warn(unreadable(path, error))
         return None
@@ -108,6 +110,23 @@ def read_bytes(
         warn(f"{name} is too large for {what} ({size / 2**20:.0f} MiB); skipped.")
         return None
     return data
+
+
+def _read_capped(fh: BinaryIO, size: int, limit: int) -> bytes:
+    """The file's bytes, no more than ``limit + 1`` of them. What the file said it holds is
+    read at once, and anything after it (a file that grows, or whose size is not known, as in
+    /proc) in pieces: a single read of ``limit + 1`` bytes would reserve that much memory."""
+    data = fh.read(size + 1)
+    if len(data) <= size:
+        return data
+    parts, total = [data], len(data)
+    while total <= limit:
+        part = fh.read(min(_READ_ON, limit + 1 - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
 
 
 def read_article_file(path: Path, warn: Warn) -> Iterator[Record]:
@@ -128,9 +147,20 @@ def read_article_file(path: Path, warn: Warn) -> Iterator[Record]:
 
 def read_dataset(path: Path, warn: Warn, overrides: Mapping[str, str]) -> Iterator[Record]:
     """Yield one record per row of a CSV, TSV, JSON Lines or JSON data set."""
-    data = read_bytes(path, warn, limit=MAX_DATASET_BYTES, what="a data set")
-    if data is None:
-        return
+    data = read_dataset_bytes(path, warn)
+    if data is not None:
+        yield from dataset_records(path, data, warn, overrides)
+
+
+def read_dataset_bytes(path: Path, warn: Warn) -> bytes | None:
+    """The contents of a data set file, or None (with a warning) when it cannot be read."""
+    return read_bytes(path, warn, limit=MAX_DATASET_BYTES, what="a data set")
+
+
+def dataset_records(
+    path: Path, data: bytes, warn: Warn, overrides: Mapping[str, str]
+) -> Iterator[Record]:
+    """Yield one record per row of ``data``, the contents of the data set ``path``."""
     text = decode(data, path, warn)
     if text is None:
         return

@@ -9,12 +9,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peskovtui.citation import Citation, cite, paragraph_number
-from peskovtui.corpus import Article, Corpus, load_corpus, read_raw
+from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
+from peskovtui.library.quotecache import (
+    QuoteCache,
+    article_key,
+    kept_corpus_quotes,
+    quotes_from_sources,
+)
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
@@ -29,6 +35,9 @@ __all__ = ["CHILD_QUOTES_THRESHOLD", "Library", "ReaderView", "bundled_seeds"]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400
+# From this many articles on, the corpus's quotes are kept in the user cache (fewer are read
+# again faster than their entries would be written).
+QUOTE_CACHE_MIN_ARTICLES = 100
 
 
 def bundled_seeds() -> Path:
@@ -64,7 +73,7 @@ class Library:
     ) -> Library:
         """Load the corpus at ``paths``, or the bundled articles when none is given."""
         if paths:
-            return cls(load_corpus(paths, fields))
+            return cls(load_corpus(paths, fields, cache=LoadCache()))
         return cls(load_corpus([bundled_seeds()], fields), bundled=True)
 
     @property
@@ -132,12 +141,34 @@ class Library:
         from peskovtui.quotes.corpus import read_corpus_quotes
 
         if self._book is None:
-            if len(self.articles) < CHILD_QUOTES_THRESHOLD:
-                read = read_corpus_quotes(self.articles)
-            else:
-                read = self._processes.children().run(read_corpus_quotes, list(self.articles))
-            self._book = QuoteBook(read, list(self._by_id))
+            self._book = QuoteBook(self._read_corpus_quotes(), list(self._by_id))
         return self._book.read
+
+    def _read_corpus_quotes(self) -> CorpusQuotes:
+        """The corpus's quotes: from the cache when it holds them, else found (in a child
+        process for a big corpus) and kept for next time."""
+        articles = self.articles
+        in_child = len(articles) >= CHILD_QUOTES_THRESHOLD
+        if self.bundled or len(articles) < QUOTE_CACHE_MIN_ARTICLES:
+            if in_child:
+                return self._processes.children().run(read_corpus_quotes, list(articles))
+            return read_corpus_quotes(articles)
+        cache = QuoteCache.for_corpus(self.corpus.sources)
+        keys = [article_key(article) for article in articles]
+        # Looked up here first: a corpus whose quotes are kept needs no child process.
+        found = cache.corpus(keys)
+        if found is not None:
+            return found
+        if not in_child:
+            return kept_corpus_quotes(articles, cache, keys)
+        # The child loads the corpus itself (a data set from the loading cache) rather than
+        # receive a copy; should the sources have changed since, it is sent the articles.
+        children = self._processes.children()
+        sources, fields = list(self.corpus.sources), self.corpus.fields
+        read = children.run(quotes_from_sources, sources, fields, keys, cache)
+        if read is None:
+            read = children.run(kept_corpus_quotes, list(articles), cache, keys)
+        return read
 
     @property
     def quotes_known(self) -> bool:

@@ -27,7 +27,12 @@ class CorpusQuotes:
 
 def read_corpus_quotes(articles: Sequence[Article]) -> CorpusQuotes:
     """Extract every article's quotes, then normalise speakers and cluster across the corpus."""
-    raw = [quote for article in articles for quote in article_quotes(article)]
+    return across_corpus([quote for article in articles for quote in article_quotes(article)])
+
+
+def across_corpus(raw: Sequence[Quote]) -> CorpusQuotes:
+    """Speakers normalised and quotes clustered across the corpus, from every article's quotes
+    as extraction finds them (``raw``, in corpus order)."""
     spread = Counter(speaker for speaker, _ in {(q.speaker, q.article_id) for q in raw})
     aliases = speaker_aliases((q.speaker for q in raw), spread)
     quotes = tuple(normalise_speakers(raw, aliases))

@@ -1,0 +1,133 @@
+"""The quotes of a big corpus kept in the user cache dir, so that reopening it does not
+extract them again.
+
+Two entries per corpus: every article's quotes as extraction finds them, by a hash of the
+article's content, and the corpus-wide result (speakers named alike, versions clustered), by
+the hashes of all its articles in order. Both are keyed by the extractor's version, a
+fingerprint of the quotes code, so a new extractor never meets an old entry. An article that
+changed is extracted again, alone; the corpus-wide pass runs again whenever any article
+changed, since one article can rename a speaker everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from peskovtui.corpus import Article, LoadCache, load_corpus
+from peskovtui.errors import CorpusError
+from peskovtui.quotes.corpus import CorpusQuotes, across_corpus, extractor_version
+from peskovtui.quotes.extract import article_quotes
+from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion
+from peskovtui.usercache import CacheUnwritable, cache_home, key_digest, read_entry, write_entry
+
+_ALLOWED = frozenset({CorpusQuotes, Quote, QuoteCluster, QuoteVersion})
+_ARTICLES = "articles.quotes"
+_CORPUS = "corpus.quotes"
+
+
+def article_key(article: Article) -> str:
+    """A hash of everything about an article but where it was read from (its path and row):
+    its quotes are the same wherever it is."""
+    return key_digest(
+        [
+            article.id,
+            article.title,
+            article.subtitle,
+            article.text,
+            ";".join(f"{p.start},{p.end},{p.role}" for p in article.paragraphs),
+            article.outlet or "\0",
+            "\0".join(article.authors),
+            article.date or "\0",
+            article.dateline or "\0",
+            article.url or "\0",
+            "\0".join(f"{s.line}\0{s.reason}" for s in article.set_aside),
+        ]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCache:
+    """The entries of one corpus, in ``folder``."""
+
+    folder: Path
+
+    @classmethod
+    def for_corpus(cls, sources: Sequence[Path]) -> QuoteCache:
+        """The entries of the corpus read from ``sources`` (in the user cache dir)."""
+        names = sorted({os.fsencode(Path(source).absolute()) for source in sources})
+        return cls(cache_home() / "quotes" / key_digest(names))
+
+    def corpus(self, keys: Sequence[str]) -> CorpusQuotes | None:
+        """The corpus-wide result for articles with ``keys`` (in corpus order), if it is kept."""
+        found = read_entry(self.folder / _CORPUS, _corpus_key(keys), _ALLOWED)
+        return found if isinstance(found, CorpusQuotes) else None
+
+    def articles(self) -> dict[str, tuple[Quote, ...]]:
+        """Every kept article's quotes by ``article_key``."""
+        found = read_entry(self.folder / _ARTICLES, extractor_version(), _ALLOWED)
+        return found if isinstance(found, dict) else {}
+
+    def keep(
+        self,
+        keys: Sequence[str],
+        read: CorpusQuotes,
+        by_article: dict[str, tuple[Quote, ...]] | None,
+    ) -> None:
+        """Keep the corpus-wide result and, unless None (unchanged), the articles' quotes. A
+        cache that cannot be written is passed over: the quotes are only read again."""
+        try:
+            if by_article is not None:
+                write_entry(self.folder / _ARTICLES, extractor_version(), by_article)
+            write_entry(self.folder / _CORPUS, _corpus_key(keys), read)
+        except CacheUnwritable:
+            pass
+
+
+def _corpus_key(keys: Sequence[str]) -> str:
+    return key_digest([extractor_version(), *keys])
+
+
+def kept_corpus_quotes(
+    articles: Sequence[Article], cache: QuoteCache, keys: Sequence[str] | None = None
+) -> CorpusQuotes:
+    """The quotes of the corpus (as ``read_corpus_quotes`` finds them), extracting only the
+    articles whose quotes ``cache`` does not hold, and keeping what was found. ``keys`` are
+    the articles' ``article_key``s, when known."""
+    if keys is None:
+        keys = [article_key(article) for article in articles]
+    found = cache.corpus(keys)
+    if found is not None:
+        return found
+    kept = cache.articles()
+    by_article: dict[str, tuple[Quote, ...]] = {}
+    raw: list[Quote] = []
+    for article, key in zip(articles, keys, strict=True):
+        quotes = kept.get(key)
+        if quotes is None:
+            quotes = tuple(article_quotes(article))
+        by_article[key] = quotes
+        raw.extend(quotes)
+    read = across_corpus(raw)
+    cache.keep(keys, read, None if by_article.keys() == kept.keys() else by_article)
+    return read
+
+
+def quotes_from_sources(
+    sources: Sequence[Path],
+    fields: Sequence[tuple[str, str]],
+    keys: Sequence[str],
+    cache: QuoteCache,
+) -> CorpusQuotes | None:
+    """``kept_corpus_quotes`` of the corpus loaded anew from ``sources``, or None unless it
+    is the corpus whose articles have ``keys``: what a child process runs, so that the corpus
+    need not be copied to it (a data set is read from the loading cache)."""
+    try:
+        articles = load_corpus(sources, dict(fields), cache=LoadCache()).articles
+    except CorpusError:
+        return None
+    if [article_key(article) for article in articles] != list(keys):
+        return None  # the sources changed since the caller loaded them
+    return kept_corpus_quotes(articles, cache, keys)
