@@ -18,10 +18,10 @@ from whoosh import query as wq
 from whoosh.filedb.filestore import RamStorage
 
 from peskovtui.corpus.model import Article
-from peskovtui.search import WhooshSearchEngine
 from peskovtui.search.cancel import search_cancellably
 from tests.search import oracle as o
 from tests.search.articles import make_article
+from tests.search.conftest import BACKENDS, backend
 
 FILLER = ["the", "minister", "said", "in", "a", "statement", "on", "the", "talks", "this", "week"]
 WORDS = ("russia", "china")
@@ -47,18 +47,15 @@ def _articles(texts: list[str]) -> list[Article]:
         ("presiden*", ("president", "presidency"), o.prefix("presiden")),
     ],
 )
+@pytest.mark.parametrize("kind", BACKENDS)
 def test_total_counts_articles_past_the_best_hits(
-    query: str, words: tuple[str, ...], node: o.Node
+    kind: str, query: str, words: tuple[str, ...], node: o.Node
 ) -> None:
     articles = _articles(_corpus(words, strong=5, weak=100))
     expected = sum(node.matches(a) for a in articles)
-    engine = WhooshSearchEngine(None)
-    try:
-        engine.refresh(articles)
-        results = engine.search(query, limit=20, ranged=0)
-        everything = engine.search(query, limit=None, ranged=0)
-    finally:
-        engine.close()
+    with backend(kind, articles, None) as searcher:
+        results = searcher.search(query, limit=20, ranged=0)
+        everything = searcher.search(query, limit=None, ranged=0)
     assert results.total == expected == len(everything.hits)
     # The best hits are the same as those of a search that keeps every hit.
     assert [h.article_id for h in results.hits] == [h.article_id for h in everything.hits[:20]]

@@ -13,6 +13,7 @@ from peskovtui.search.errors import (
     IndexBuilding,
     IndexUnavailable,
     QueryError,
+    ScanUnsupported,
     SearchCancelled,
     SearchError,
 )
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from peskovtui.search.engine import LatestSearch, SearchEngine, WhooshSearchEngine
     from peskovtui.search.manifest import DerivedSpeakers, SpeakerSource
     from peskovtui.search.refresh import RefreshReport
+    from peskovtui.search.scan import TextScan
 
 # The names whose modules import Whoosh, and those modules.
 _LAZY = {
@@ -30,6 +32,7 @@ _LAZY = {
     "LatestSearch": "engine",
     "RefreshReport": "refresh",
     "SearchEngine": "engine",
+    "TextScan": "scan",
     "SpeakerSource": "manifest",
     "WhooshSearchEngine": "engine",
 }
@@ -43,6 +46,7 @@ __all__ = [
     "ProgressCallback",
     "QueryError",
     "RefreshReport",
+    "ScanUnsupported",
     "SearchCancelled",
     "SearchEngine",
     "SearchError",
@@ -50,6 +54,7 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "SpeakerSource",
+    "TextScan",
     "WhooshSearchEngine",
 ]
 

@@ -107,6 +107,8 @@ class SearchHandlers(ReadingScreen):
                 # A step taken while the index is still building waits for its results.
                 self.search.refuse(message.query)
             return
+        # The index's answer to a query the scan answered: the reader stays where it is.
+        switching = self.search.replaces_scan(message.query, message.results)
         if not self.search.accept(message.query, message.results):
             return  # a second answer to the query shown: keep the reader where it is
         results = message.results
@@ -121,10 +123,16 @@ class SearchHandlers(ReadingScreen):
         notice = f" · {results.notices[0]}" if results.notices else ""
         bar.set_status(result_status(results, len(hits)) + notice)
         shown = articles.current
+        if switching and current is not None:
+            shown = current  # even when the index ranks it below the hits listed
         if shown is not None:
             if shown is current:
                 known = self.search.known_matches(shown.id)
-                self.reader.set_matches(known or ())
+                if not switching:
+                    self.reader.set_matches(known or ())
+                elif known is not None and list(known) != list(self.reader.matches):
+                    # Unchanged matches stay as they are, the one stepped to included.
+                    self.reader.set_matches(known)
                 if known is None:
                     self.load_view(shown.id, self.search.query)
                 self.update_status()
