@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from peskovtui.search import (
     TextScan,
     WhooshSearchEngine,
 )
+from peskovtui.search import scan as scan_module
 from peskovtui.search.offsets import tokens
 from peskovtui.search.scan import SCAN_NOTICE
 from peskovtui.search.store import cache_root
@@ -152,3 +154,40 @@ def test_phrases_of_adjacent_words_agree_with_the_index(seed_list: list[Article]
     finally:
         engine.close()
     assert len(pairs) > 1000
+
+
+def test_making_the_word_lists_stops_when_told(seed_list: list[Article]) -> None:
+    with pytest.raises(SearchCancelled):
+        TextScan(seed_list, stop=lambda: True).prepare()
+
+
+def test_the_word_lists_are_made_once_and_only_before_the_index_is_ready(
+    held_build: tuple[threading.Event, threading.Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = held_build
+    made: list[int] = []
+    words = scan_module._Words
+
+    def counted(articles: list[Article], stop: Any) -> Any:
+        made.append(len(articles))
+        return words(articles, stop)
+
+    monkeypatch.setattr(scan_module, "_Words", counted)
+    library = Library.open()
+    build = threading.Thread(target=library.refresh_index)
+    build.start()
+    try:
+        assert started.wait(60)
+        library.prepare_scan()
+        assert made == [5]
+        assert library.search("peskov").scanned
+        assert made == [5]
+        release.set()
+        build.join()
+        library.prepare_scan()
+        assert not library.search("peskov").scanned
+        assert made == [5]
+    finally:
+        release.set()
+        build.join()
+        library.close()

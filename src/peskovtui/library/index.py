@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 from peskovtui.corpus import Article
 from peskovtui.library.processes import Processes
 from peskovtui.quotes.corpus import article_speakers, extractor_version
-from peskovtui.search import IndexBuilding, IndexUnavailable, ScanUnsupported, SearchResults
+from peskovtui.search import (
+    IndexBuilding,
+    IndexUnavailable,
+    ScanUnsupported,
+    SearchCancelled,
+    SearchResults,
+)
 
 if TYPE_CHECKING:
     from peskovtui.search import RefreshReport, SpeakerSource, TextScan, WhooshSearchEngine
@@ -101,6 +107,12 @@ class SearchIndex:
         with self._scanning():
             return self._text_scan().match_offsets(article, query)
 
+    def prepare_scan(self) -> None:
+        """Make the scan's word lists now, so that the first search during a build is quick."""
+        if self._report is None:
+            with contextlib.suppress(SearchCancelled):  # the index is ready, or closed
+                self._text_scan().prepare()
+
     def _ready_or_scan(self) -> WhooshSearchEngine | None:
         """The engine when the index is ready; None when the texts are to be scanned."""
         if self._scan_only:
@@ -115,7 +127,11 @@ class SearchIndex:
 
         with self._scan_guard:
             if self._scan is None:
-                self._scan = TextScan(self._articles)
+                # Its word lists are not wanted once the index is ready or the library closed.
+                self._scan = TextScan(
+                    self._articles,
+                    stop=lambda: self._processes.closed or self._report is not None,
+                )
             return self._scan
 
     @contextlib.contextmanager

@@ -17,7 +17,7 @@ from peskovtui.search.errors import (
     SearchCancelled,
     SearchError,
 )
-from peskovtui.search.progress import Progress, ProgressCallback
+from peskovtui.search.progress import INDEXING, Progress, ProgressCallback
 from peskovtui.search.results import SearchHit, SearchResults, Snippet
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "INDEXING",
     "DerivedSpeakers",
     "IndexBuilding",
     "IndexUnavailable",

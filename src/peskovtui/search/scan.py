@@ -155,11 +155,13 @@ class _WordReader:
 class _Words:
     """The corpus's words, region by region and name field by name field."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, articles: Sequence[Article], stop: CancelCheck | None) -> None:
         self.regions = {"text": _Postings(), "title": _Postings(), "subtitle": _Postings()}
         self.names = {name: _Postings() for name in _NAME_FIELDS}
         self.dates: list[int | None] = []
         for number, article in enumerate(articles):
+            if number % _CHECK_EVERY == 0:
+                check(stop)
             self.regions["text"].add(number, article.text)
             self.regions["title"].add(number, article.title)
             self.regions["subtitle"].add(number, article.subtitle)
@@ -171,18 +173,27 @@ class _Words:
 
 
 class TextScan:
-    """A search over ``articles``' texts that answers like the index, unranked (see module)."""
+    """A search over ``articles``' texts that answers like the index, unranked (see module).
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    Making the word lists stops with ``SearchCancelled`` once ``stop`` says so (the library
+    is closing); a search's own ``cancel`` does not stop them, since the next search needs them.
+    """
+
+    def __init__(self, articles: Sequence[Article], stop: CancelCheck | None = None) -> None:
         self._articles = list(articles)
+        self._stop = stop
         self._schema = build_schema()
         self._words: _Words | None = None
         self._guard = threading.Lock()
 
+    def prepare(self) -> None:
+        """Make the word lists now (the first scan makes them otherwise)."""
+        self._word_lists()
+
     def _word_lists(self) -> _Words:
         with self._guard:
             if self._words is None:
-                self._words = _Words(self._articles)
+                self._words = _Words(self._articles, self._stop)
             return self._words
 
     def _expanded(self, query: str, cancel: CancelCheck | None) -> tuple[Expansion, _Words]:

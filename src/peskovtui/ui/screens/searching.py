@@ -115,16 +115,16 @@ class SearchHandlers(ReadingScreen):
         articles = self.article_list
         hits = [self.library.article(h.article_id) for h in results.hits]
         current = self.reader.article
+        if switching and current is not None and current not in hits:
+            hits.append(current)  # a hit the index ranks lower: the reader stays on it
         articles.show(
             hits,
             matches={h.article_id: h.match_count for h in results.hits if h.ranged},
             keep=current.id if current else None,
         )
         notice = f" · {results.notices[0]}" if results.notices else ""
-        bar.set_status(result_status(results, len(hits)) + notice)
+        bar.set_status(result_status(results, len(results.hits)) + notice)
         shown = articles.current
-        if switching and current is not None:
-            shown = current  # even when the index ranks it below the hits listed
         if shown is not None:
             if shown is current:
                 known = self.search.known_matches(shown.id)
