@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
 from peskovtui.corpus.model import Article
-from peskovtui.search import WhooshSearchEngine
+from peskovtui.search import SearchResults, TextScan, WhooshSearchEngine
+from peskovtui.search.cancel import CancelCheck
+from peskovtui.search.offsets import Range
 from tests.search.articles import SEEDS, seed_articles
 
 
@@ -35,3 +39,45 @@ def engine(seed_list: list[Article]) -> Iterator[WhooshSearchEngine]:
     eng.refresh(seed_list)
     yield eng
     eng.close()
+
+
+class Searcher(Protocol):
+    """What the index and the scan of the texts both answer."""
+
+    def search(
+        self,
+        query: str,
+        limit: int | None = 20,
+        *,
+        cancel: CancelCheck | None = None,
+        ranged: int | None = None,
+    ) -> SearchResults: ...
+
+    def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]: ...
+
+
+BACKENDS = ["index", "scan"]
+
+
+@contextlib.contextmanager
+def backend(
+    kind: str, articles: list[Article], source: str | None = str(SEEDS)
+) -> Iterator[Searcher]:
+    """``articles`` searched by the index (kept for ``source``, in memory for None) or by
+    scanning their texts."""
+    if kind == "scan":
+        yield TextScan(articles)
+        return
+    eng = WhooshSearchEngine([source] if source else None)
+    try:
+        eng.refresh(articles)
+        yield eng
+    finally:
+        eng.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def searcher(request: pytest.FixtureRequest, seed_list: list[Article]) -> Iterator[Searcher]:
+    """The seeds searched by the index, then by scanning their texts."""
+    with backend(request.param, seed_list) as found:
+        yield found

@@ -1,4 +1,5 @@
-"""Faults made to order: a disk that fills up, and a cache on a read-only file system.
+"""Faults made to order: a disk that fills up, a cache on a read-only file system, and an index
+build held up.
 
 Both are simulated at the layer where files are written, never by filling a real disk or
 mounting anything: a full disk is ENOSPC from Whoosh's file writes once a budget of bytes is
@@ -13,11 +14,16 @@ import errno
 import io
 import os
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from whoosh.filedb import filestore
+
+from peskovtui.search import WhooshSearchEngine
 
 ENOSPC = OSError(errno.ENOSPC, "No space left on device")
 
@@ -114,3 +120,24 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+@contextmanager
+def held_builds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[tuple[threading.Event, threading.Event]]:
+    """Every index refresh sets the first event once it is under way, then waits for the
+    second (bounded, so that a broken test cannot hang); the second is set on leaving."""
+    started, release = threading.Event(), threading.Event()
+    refresh = WhooshSearchEngine.refresh
+
+    def held(self: WhooshSearchEngine, *args: Any, **kwargs: Any) -> Any:
+        started.set()
+        release.wait(timeout=60)
+        return refresh(self, *args, **kwargs)
+
+    monkeypatch.setattr(WhooshSearchEngine, "refresh", held)
+    try:
+        yield started, release
+    finally:
+        release.set()

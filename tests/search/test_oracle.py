@@ -7,6 +7,7 @@ import pytest
 from peskovtui.corpus.model import Article
 from peskovtui.search import WhooshSearchEngine
 from tests.search import oracle as o
+from tests.search.conftest import Searcher
 
 CASES: list[tuple[str, o.Node]] = [
     ("peskov", o.term("peskov")),
@@ -52,10 +53,10 @@ CASES: list[tuple[str, o.Node]] = [
 
 @pytest.mark.parametrize(("query", "node"), CASES, ids=[c[0] for c in CASES])
 def test_engine_agrees_with_oracle(
-    engine: WhooshSearchEngine, seed_list: list[Article], query: str, node: o.Node
+    searcher: Searcher, seed_list: list[Article], query: str, node: o.Node
 ) -> None:
     expected = {a.id for a in seed_list if node.matches(a)}
-    results = engine.search(query, limit=None)
+    results = searcher.search(query, limit=None)
     assert {h.article_id for h in results.hits} == expected
     assert results.total == len(expected)
     by_id = {a.id: a for a in seed_list}
@@ -65,7 +66,7 @@ def test_engine_agrees_with_oracle(
         assert hit.match_count == len(hit.matches)
         for start, end in hit.matches:
             assert 0 <= start < end <= len(article.text)
-        assert engine.match_offsets(article, query) == hit.matches
+        assert searcher.match_offsets(article, query) == hit.matches
 
 
 def test_scores_are_ranked(engine: WhooshSearchEngine) -> None:
@@ -74,8 +75,8 @@ def test_scores_are_ranked(engine: WhooshSearchEngine) -> None:
     assert all(s > 0 for s in scores)
 
 
-def test_limit_bounds_hits_not_total(engine: WhooshSearchEngine) -> None:
-    results = engine.search("peskov", limit=2)
+def test_limit_bounds_hits_not_total(searcher: Searcher) -> None:
+    results = searcher.search("peskov", limit=2)
     assert len(results.hits) == 2
     assert results.total == 5
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from whoosh import query as wq
 
-from peskovtui.search import QueryError, WhooshSearchEngine
+from peskovtui.search import QueryError
 from peskovtui.search.query import read_query
 from peskovtui.search.schema import QUERY_FIELDS, build_schema
 from tests.search.articles import make_article
+from tests.search.conftest import BACKENDS, Searcher, backend
 
 SCHEMA = build_schema()
 
@@ -132,12 +132,10 @@ SLASHED = make_article(
 OTHER = make_article("other", "Elsewhere", ["Nine eleven, eleven nine and twenty four seven."])
 
 
-@pytest.fixture
-def slashed_engine() -> Iterator[WhooshSearchEngine]:
-    engine = WhooshSearchEngine([str(Path("slashed-corpus"))])
-    engine.refresh([SLASHED, OTHER])
-    yield engine
-    engine.close()
+@pytest.fixture(params=BACKENDS)
+def slashed_engine(request: pytest.FixtureRequest) -> Iterator[Searcher]:
+    with backend(request.param, [SLASHED, OTHER], "slashed-corpus") as searcher:
+        yield searcher
 
 
 @pytest.mark.parametrize(
@@ -151,7 +149,7 @@ def slashed_engine() -> Iterator[WhooshSearchEngine]:
         "https://www.bbc.com/news/world-europe-38873960",
     ],
 )
-def test_text_with_slashes_finds_itself(slashed_engine: WhooshSearchEngine, text: str) -> None:
+def test_text_with_slashes_finds_itself(slashed_engine: Searcher, text: str) -> None:
     results = slashed_engine.search(text)
     assert [hit.article_id for hit in results.hits] == ["slashed"]
     surfaces = [SLASHED.text[s:e] for s, e in results.hits[0].matches]

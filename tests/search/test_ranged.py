@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from peskovtui.corpus.model import Article
-from peskovtui.search import WhooshSearchEngine
+from tests.search.conftest import Searcher
 
 
-def test_ranges_for_the_best_hits_only(
-    engine: WhooshSearchEngine, seed_list: list[Article]
-) -> None:
-    full = engine.search("peskov", limit=None)
-    partial = engine.search("peskov", limit=None, ranged=2)
+def test_ranges_for_the_best_hits_only(searcher: Searcher, seed_list: list[Article]) -> None:
+    full = searcher.search("peskov", limit=None)
+    partial = searcher.search("peskov", limit=None, ranged=2)
     assert [h.article_id for h in partial.hits] == [h.article_id for h in full.hits]
     assert partial.total == full.total == 5
     assert [h.ranged for h in partial.hits] == [True, True, False, False, False]
@@ -18,6 +16,6 @@ def test_ranges_for_the_best_hits_only(
     by_id = {a.id: a for a in seed_list}
     for hit in partial.hits[2:]:
         assert hit.matches == ()
-        assert engine.match_offsets(by_id[hit.article_id], "peskov") == next(
+        assert searcher.match_offsets(by_id[hit.article_id], "peskov") == next(
             h.matches for h in full.hits if h.article_id == hit.article_id
         )

@@ -11,7 +11,7 @@ import pytest
 from whoosh import query as wq
 from whoosh.filedb.filestore import RamStorage
 
-from peskovtui.search import QueryError, WhooshSearchEngine
+from peskovtui.search import QueryError
 from peskovtui.search import expansion as expansion_module
 from peskovtui.search.build import add_documents
 from peskovtui.search.expansion import (
@@ -23,8 +23,10 @@ from peskovtui.search.expansion import (
     shares,
 )
 from peskovtui.search.query import MAX_EDIT_DISTANCE, read_query
+from peskovtui.search.scan import SCAN_NOTICE
 from peskovtui.search.schema import build_schema
 from tests.search.articles import make_article
+from tests.search.conftest import BACKENDS, backend
 
 SCHEMA = build_schema()
 # 1,200 words: the first 100 in three articles, the next 200 in two, the rest in one.
@@ -183,16 +185,13 @@ def test_many_fuzzy_terms_read_the_word_list_once(
     assert expanded.notices  # the two-letter words alone are more than a share each
 
 
-def test_a_cut_term_still_finds_the_articles_and_says_so() -> None:
-    engine = WhooshSearchEngine(None)
-    try:
-        engine.refresh(ARTICLES)
-        results = engine.search("xyz*", limit=None)
-        assert {h.article_id for h in results.hits} == {"all", "some", "few"}
-        assert results.notices == (
-            "“xyz*” matches 1,200 words; searched for the 500 most frequent of them.",
-        )
-        few = next(h for h in results.hits if h.article_id == "few")
-        assert len(few.matches) == 100
-    finally:
-        engine.close()
+@pytest.mark.parametrize("kind", BACKENDS)
+def test_a_cut_term_still_finds_the_articles_and_says_so(kind: str) -> None:
+    with backend(kind, ARTICLES, None) as searcher:
+        results = searcher.search("xyz*", limit=None)
+    assert {h.article_id for h in results.hits} == {"all", "some", "few"}
+    assert [n for n in results.notices if n != SCAN_NOTICE] == [
+        "“xyz*” matches 1,200 words; searched for the 500 most frequent of them.",
+    ]
+    few = next(h for h in results.hits if h.article_id == "few")
+    assert len(few.matches) == 100

@@ -25,6 +25,7 @@ from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library
+from peskovtui.search import IndexUnavailable, ScanUnsupported
 
 if TYPE_CHECKING:
     from peskovtui.search import RefreshReport
@@ -205,11 +206,11 @@ def run_speakers(args: argparse.Namespace) -> int:
 
 
 def refresh_search_index(
-    library: Library, *, rebuild: bool = False, phase_lines: bool = False
+    library: Library, *, rebuild: bool = False, phase_lines: bool = False, in_memory: bool = True
 ) -> RefreshReport:
     """Bring the corpus's search index up to date, showing progress and notices."""
     with index_progress(phase_lines=phase_lines) as progress:
-        report = library.refresh_index(rebuild=rebuild, progress=progress)
+        report = library.refresh_index(rebuild=rebuild, progress=progress, in_memory=in_memory)
     for notice in report.notices:
         warn(notice)
     return report
@@ -218,8 +219,18 @@ def refresh_search_index(
 def run_search(args: argparse.Namespace) -> int:
     """``peskovtui search``: ranked articles matching a query, with exact match ranges."""
     library = open_library(args)
-    refresh_search_index(library)
-    results = library.search(args.query, args.limit)
+    try:
+        # An index the cache cannot hold would be built in memory for this one search, which
+        # takes longer than scanning the texts.
+        refresh_search_index(library, in_memory=False)
+    except IndexUnavailable as error:
+        warn(f"{error} The texts are scanned instead.")
+    try:
+        results = library.search(args.query, args.limit)
+    except ScanUnsupported:
+        # A query the scan cannot answer (speaker:) is worth the index in memory after all.
+        refresh_search_index(library)
+        results = library.search(args.query, args.limit)
     for notice in results.notices:
         warn(notice)
     if args.format == "json":

@@ -253,13 +253,18 @@ class Library:
         rebuild: bool = False,
         progress: ProgressCallback | None = None,
         speakers: SpeakerSource | None = None,
+        in_memory: bool = True,
     ) -> RefreshReport:
         """Build or update the corpus's search index (only what changed is reindexed).
 
         The ``speaker:`` field holds the speakers each article quotes, found in its own text
-        where the article is indexed (in the child process of a big build).
+        where the article is indexed (in the child process of a big build). Without
+        ``in_memory``, an index the cache cannot hold is not built in memory:
+        ``IndexUnavailable`` says why, and searches scan the texts instead.
         """
-        return self._index.refresh(rebuild=rebuild, progress=progress, speakers=speakers)
+        return self._index.refresh(
+            rebuild=rebuild, progress=progress, speakers=speakers, in_memory=in_memory
+        )
 
     def search(
         self,
@@ -271,11 +276,17 @@ class Library:
     ) -> SearchResults:
         """Ranked hits for ``query`` with exact match ranges; opens the index on first use.
 
-        While another thread builds the index this raises ``IndexBuilding`` rather than wait.
-        The search stops with ``SearchCancelled`` once ``cancel`` says so or the library is
-        closed.
+        While another thread builds the index, or when it could not be had (see
+        ``refresh_index``), the texts are scanned instead: the results say so (``scanned``);
+        a query the scan cannot answer raises ``IndexBuilding`` meanwhile. The search stops
+        with ``SearchCancelled`` once ``cancel`` says so or the library is closed.
         """
         return self._index.search(query, limit, cancel, ranged)
+
+    def prepare_scan(self) -> None:
+        """Ready the scan of the texts that answers searches while the index is being built
+        (its word lists: about 2 s for 3,800 articles); nothing once the index is ready."""
+        self._index.prepare_scan()
 
     def reader_view(self, article_id: str, query: str = "") -> ReaderView:
         """Everything the reader shows of an article for ``query``, in one call: meant for a

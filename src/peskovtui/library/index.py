@@ -1,18 +1,26 @@
 """The corpus's search index as the Library holds it: opened or built on first use, one build
-at a time, searches that stop when the library closes."""
+at a time, searches that stop when the library closes, and a scan of the texts that answers
+while the index is being built or when it cannot be had."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from peskovtui.corpus import Article
 from peskovtui.library.processes import Processes
-from peskovtui.search import IndexBuilding, IndexUnavailable, SearchResults
+from peskovtui.search import (
+    IndexBuilding,
+    IndexUnavailable,
+    ScanUnsupported,
+    SearchCancelled,
+    SearchResults,
+)
 
 if TYPE_CHECKING:
-    from peskovtui.search import RefreshReport, SpeakerSource, WhooshSearchEngine
+    from peskovtui.search import RefreshReport, SpeakerSource, TextScan, WhooshSearchEngine
     from peskovtui.search.cancel import CancelCheck
     from peskovtui.search.progress import ProgressCallback
 
@@ -31,6 +39,10 @@ class SearchIndex:
         self._engine: WhooshSearchEngine | None = None
         self._report: RefreshReport | None = None
         self._lock = threading.Lock()
+        self._scan: TextScan | None = None
+        self._scan_guard = threading.Lock()
+        # Set when the index could not be had without building it in memory (see ``refresh``).
+        self._scan_only = False
 
     def refresh(
         self,
@@ -38,8 +50,13 @@ class SearchIndex:
         rebuild: bool = False,
         progress: ProgressCallback | None = None,
         speakers: SpeakerSource | None = None,
+        in_memory: bool = True,
     ) -> RefreshReport:
-        """Build or update the index (only what changed is reindexed)."""
+        """Build or update the index (only what changed is reindexed).
+
+        Without ``in_memory``, an index the cache cannot hold is not built in memory:
+        ``IndexUnavailable`` says why, and searches scan the texts from then on.
+        """
         # Imported here: opening a corpus should not pay for Whoosh until it is searched.
         from peskovtui.quotes.corpus import article_speakers, extractor_version
         from peskovtui.search import DerivedSpeakers, WhooshSearchEngine
@@ -53,9 +70,19 @@ class SearchIndex:
                 self._engine = WhooshSearchEngine(
                     self._sources, children=self._processes.children()
                 )
-            self._report = self._engine.refresh(
-                self._articles, speakers=speakers, rebuild=rebuild, progress=progress
-            )
+            try:
+                self._report = self._engine.refresh(
+                    self._articles,
+                    speakers=speakers,
+                    rebuild=rebuild,
+                    progress=progress,
+                    in_memory=in_memory,
+                )
+            except IndexUnavailable:
+                self._scan_only = not in_memory
+                raise
+            self._scan_only = False
+            self._scan = None  # the index answers from now on; the scan's words are let go
             return self._report
 
     def search(
@@ -66,11 +93,58 @@ class SearchIndex:
         def stop() -> bool:
             return self._processes.closed or (cancel is not None and cancel())
 
-        return self._ready().search(query, limit, cancel=stop, ranged=ranged)
+        engine = self._ready_or_scan()
+        if engine is not None:
+            return engine.search(query, limit, cancel=stop, ranged=ranged)
+        with self._scanning():
+            return self._text_scan().search(query, limit, cancel=stop, ranged=ranged)
 
     def match_offsets(self, article: Article, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ranges of ``query``'s matches in ``article``'s display text."""
-        return self._ready().match_offsets(article, query)
+        engine = self._ready_or_scan()
+        if engine is not None:
+            return engine.match_offsets(article, query)
+        with self._scanning():
+            return self._text_scan().match_offsets(article, query)
+
+    def prepare_scan(self) -> None:
+        """Make the scan's word lists now, so that the first search during a build is quick."""
+        if self._report is None:
+            with contextlib.suppress(SearchCancelled):  # the index is ready, or closed
+                self._text_scan().prepare()
+
+    def _ready_or_scan(self) -> WhooshSearchEngine | None:
+        """The engine when the index is ready; None when the texts are to be scanned."""
+        if self._scan_only:
+            return None
+        try:
+            return self._ready()
+        except IndexBuilding:
+            return None
+
+    def _text_scan(self) -> TextScan:
+        from peskovtui.search import TextScan
+
+        with self._scan_guard:
+            if self._scan is None:
+                # Its word lists are not wanted once the index is ready or the library closed.
+                self._scan = TextScan(
+                    self._articles,
+                    stop=lambda: self._processes.closed or self._report is not None,
+                )
+            return self._scan
+
+    @contextlib.contextmanager
+    def _scanning(self) -> Iterator[None]:
+        """A query the scan cannot answer waits for the index while it is being built."""
+        try:
+            yield
+        except ScanUnsupported as exc:
+            if self._scan_only:
+                raise
+            raise IndexBuilding(
+                f"{exc} It is being built; results follow when it is ready."
+            ) from exc
 
     def _ready(self) -> WhooshSearchEngine:
         """The engine, refreshed once; ``IndexBuilding`` rather than wait while another thread

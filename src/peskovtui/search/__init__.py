@@ -13,16 +13,18 @@ from peskovtui.search.errors import (
     IndexBuilding,
     IndexUnavailable,
     QueryError,
+    ScanUnsupported,
     SearchCancelled,
     SearchError,
 )
-from peskovtui.search.progress import Progress, ProgressCallback
+from peskovtui.search.progress import INDEXING, Progress, ProgressCallback
 from peskovtui.search.results import SearchHit, SearchResults, Snippet
 
 if TYPE_CHECKING:
     from peskovtui.search.engine import LatestSearch, SearchEngine, WhooshSearchEngine
     from peskovtui.search.manifest import DerivedSpeakers, SpeakerSource
     from peskovtui.search.refresh import RefreshReport
+    from peskovtui.search.scan import TextScan
 
 # The names whose modules import Whoosh, and those modules.
 _LAZY = {
@@ -30,11 +32,13 @@ _LAZY = {
     "LatestSearch": "engine",
     "RefreshReport": "refresh",
     "SearchEngine": "engine",
+    "TextScan": "scan",
     "SpeakerSource": "manifest",
     "WhooshSearchEngine": "engine",
 }
 
 __all__ = [
+    "INDEXING",
     "DerivedSpeakers",
     "IndexBuilding",
     "IndexUnavailable",
@@ -43,6 +47,7 @@ __all__ = [
     "ProgressCallback",
     "QueryError",
     "RefreshReport",
+    "ScanUnsupported",
     "SearchCancelled",
     "SearchEngine",
     "SearchError",
@@ -50,6 +55,7 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "SpeakerSource",
+    "TextScan",
     "WhooshSearchEngine",
 ]
 

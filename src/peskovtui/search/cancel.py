@@ -51,9 +51,23 @@ def search_cancellably(
 ) -> Any:
     """``searcher.search(query, limit=limit, optimize=False)``, stopped when ``cancel`` says so.
 
-    Without block-quality skipping the collector sees every match, so ``len()`` of the results
-    is the exact total, counted in the same pass.
+    The collector sees every match (see ``counting_collector``), so ``len()`` of the results is
+    the exact total, counted in the same pass.
     """
-    collector = CancellableCollector(searcher.collector(limit=limit, optimize=False), cancel)
+    collector = CancellableCollector(counting_collector(searcher, limit), cancel)
     searcher.search_with_collector(query, collector)
     return collector.results()
+
+
+def counting_collector(searcher: Any, limit: int | None) -> Any:
+    """Whoosh's collector of the best ``limit`` hits, made to see every matching document.
+
+    ``optimize=False`` stops it skipping blocks of postings, but not replacing the matcher:
+    every few matches Whoosh swaps in one that leaves out what can no longer reach the best
+    ``limit`` (an OR whose branches each score below the lowest kept hit becomes an AND), and
+    the count misses those documents: 3,700 of 6,077 for ``russia OR china`` at 20k articles.
+    The best hits are the same either way.
+    """
+    collector = searcher.collector(limit=limit, optimize=False)
+    collector.replace = 0
+    return collector

@@ -109,10 +109,12 @@ class WhooshSearchEngine:
         speakers: SpeakerSource | None = None,
         rebuild: bool = False,
         progress: ProgressCallback | None = None,
+        in_memory: bool = True,
     ) -> RefreshReport:
-        """Bring the index in line with ``articles`` (only what changed is reindexed)."""
+        """Bring the index in line with ``articles`` (only what changed is reindexed); without
+        ``in_memory``, ``IndexUnavailable`` rather than build an index the cache cannot hold."""
         return self._refresher.refresh(
-            articles, speakers=speakers, rebuild=rebuild, progress=progress
+            articles, speakers=speakers, rebuild=rebuild, progress=progress, in_memory=in_memory
         )
 
     def search(

@@ -23,3 +23,7 @@ class IndexBuilding(IndexUnavailable):
 
 class SearchCancelled(SearchError):
     """The search was cancelled or superseded by a newer one."""
+
+
+class ScanUnsupported(IndexUnavailable):
+    """The query needs the index: scanning the texts cannot answer it."""

@@ -32,11 +32,11 @@ _WORD_FIELDS: dict[str, Region] = {
     "subtitle_words": "subtitle",
 }
 
-_WORD_RE = re.compile(WORD_PATTERN)
+WORD_RE = re.compile(WORD_PATTERN)
 
 
 @lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
     return str(porter2_stem(word))
 
 
@@ -92,7 +92,7 @@ def build_plan(query: Any, reader: Any = None) -> MatchPlan:
                 region = _STEMMED_FIELDS.get(name, _WORD_FIELDS.get(name))
                 words = tuple(q.words)
                 if name in _WORD_FIELDS:
-                    words = tuple(_stem(w) for w in words)
+                    words = tuple(stem_word(w) for w in words)
                 plan.phrases.setdefault(region, []).append((words, max(1, int(q.slop))))
             return
         if isinstance(q, wq.Term) and not isinstance(q, wq.MultiTerm):
@@ -114,7 +114,7 @@ def build_plan(query: Any, reader: Any = None) -> MatchPlan:
                 if predicate is not None:
                     if stemmed:
                         inner = predicate
-                        predicate = lambda w, inner=inner: inner(_stem(w))  # noqa: E731
+                        predicate = lambda w, inner=inner: inner(stem_word(w))  # noqa: E731
                     plan.predicates.setdefault(region, []).append(predicate)
             return
         if q.is_leaf():
@@ -155,10 +155,10 @@ def tokens(text: str) -> tuple[_Token, ...]:
     (five times faster); a test checks that both give the same tokens. Cached because a
     type-ahead search asks again and again for the same top articles.
     """
-    stem = _stem
+    stem = stem_word
     return tuple(
         _Token(word, stem(word), m.start(), m.end())
-        for m in _WORD_RE.finditer(text)
+        for m in WORD_RE.finditer(text)
         for word in (fold(m.group()),)
     )
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from peskovtui.child import Children
 from peskovtui.corpus.model import Article
 from peskovtui.search.build import Item
+from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.generations import (
     CountMismatch,
     Opened,
@@ -87,6 +88,8 @@ class Refresher:
         self._discard_current = False
         self._memory_manifest: dict[str, ManifestEntry] = {}
         self._in_ram = False  # whether the open index is the in-memory one
+        self._build_in_memory = True  # whether this refresh may build an index in memory
+        self._memory_reason = "The search index has no place in the cache."
         # The generation dir, Whoosh commit and manifest this engine last wrote or read.
         self._known: tuple[Path, int, dict[str, ManifestEntry]] | None = None
         self.location = "memory"  # where the index lives: a directory, or ``memory``
@@ -98,9 +101,15 @@ class Refresher:
         speakers: SpeakerSource | None,
         rebuild: bool,
         progress: ProgressCallback | None,
+        in_memory: bool = True,
     ) -> RefreshReport:
-        """Bring the index in line with ``articles`` (only what changed is reindexed)."""
+        """Bring the index in line with ``articles`` (only what changed is reindexed).
+
+        Without ``in_memory``, an index that could only be built in memory (the cache cannot
+        hold it) is not built: ``IndexUnavailable`` says why, and the caller scans the texts.
+        """
         notices: list[str] = []
+        self._build_in_memory = in_memory
         by_id = unique_articles(articles, notices)
         items = make_items(by_id.values(), speakers)
         # Set first: while a long rebuild runs, searches still compute exact offsets against
@@ -151,6 +160,7 @@ class Refresher:
         return self._dir
 
     def _fall_back_to_memory(self, notices: list[str], reason: str) -> None:
+        self._memory_reason = reason
         self._memory = True
         self._dir = None
         self._known = None
@@ -165,6 +175,10 @@ class Refresher:
         notices: list[str],
     ) -> RefreshReport:
         if not self._in_ram or rebuild or self._index.damaged:
+            if not self._build_in_memory:
+                # The next refresh looks at the cache afresh, and says why it builds in memory.
+                self._memory = not self._corpus_paths
+                raise IndexUnavailable(self._memory_reason)
             self._index.swap(build_in_memory(self._index.schema, items, progress))
             self._memory_manifest = diff({}, items).entries
             self._in_ram = True

@@ -56,6 +56,8 @@ class SearchResults:
     hits: tuple[SearchHit, ...]
     total: int
     notices: tuple[str, ...] = ()
+    # True when the texts were scanned because the index was not ready: hits are not ranked.
+    scanned: bool = False
 
     def __len__(self) -> int:
         return len(self.hits)

@@ -39,12 +39,18 @@ class SearchSession:
 
     def accept(self, query: str, results: SearchResults) -> bool:
         """Take ``results`` for ``query``; False for a second answer to the query shown,
-        which leaves the reader where it is."""
+        which leaves the reader where it is, unless it is the index's answer to a query
+        answered by scanning the texts (see ``replaces_scan``)."""
         self.answered = query
-        if query == self.query:
+        if query == self.query and not self.replaces_scan(query, results):
             return False
         self.query, self.results = query, results
         return True
+
+    def replaces_scan(self, query: str, results: SearchResults) -> bool:
+        """Whether ``results`` are the index's answer to the query the scan answered."""
+        shown = self.results
+        return query == self.query and shown is not None and shown.scanned and not results.scanned
 
     def refuse(self, query: str) -> None:
         """``query`` was answered with a problem: a step waiting for it is dropped."""
@@ -295,15 +301,21 @@ def by_date(articles: Sequence[Article]) -> list[Article]:
 
 
 def result_status(results: SearchResults, listed: int) -> str:
-    """``127 matches in 58 articles``, or ``the best 200 of 2345 articles`` for a long list."""
+    """``127 matches in 58 articles``, or ``the best 200 of 2345 articles`` for a long list;
+    results found by scanning the texts say so."""
     if not results.hits:
-        return "no match"
-    if results.total > listed:
-        return f"the best {listed} of {results.total} articles"
-    if all(hit.ranged for hit in results.hits):
+        found = "no match"
+    elif results.total > listed:
+        which = "first" if results.scanned else "best"
+        found = f"the {which} {listed} of {results.total} articles"
+    elif all(hit.ranged for hit in results.hits):
         matches = sum(hit.match_count for hit in results.hits)
-        return f"{counted(matches, 'match', 'matches')} in {counted(listed, 'article')}"
-    return counted(listed, "article")
+        found = f"{counted(matches, 'match', 'matches')} in {counted(listed, 'article')}"
+    else:
+        found = counted(listed, "article")
+    if results.scanned:
+        return f"{found} · scanning the texts; the index is being built"
+    return found
 
 
 def match_counter(matches: Sequence[Range], current: int | None) -> str:

@@ -10,13 +10,15 @@ from textual.widgets import Label, ProgressBar
 
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
-from peskovtui.search import Progress
+from peskovtui.search import INDEXING, Progress
 from peskovtui.ui.messages import IndexProgress, IndexReady, QuotesFailed, QuotesReady
 from peskovtui.ui.screens.reading import ReadingScreen
 
 
 class BackgroundWork(ReadingScreen):
     """The index build and the corpus-wide pass over the quotes, and what they report."""
+
+    _scan_prepared = False
 
     @property
     def corpus_title(self) -> str:
@@ -56,10 +58,19 @@ class BackgroundWork(ReadingScreen):
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:
         progress = message.progress
+        if progress.phase == INDEXING and not self._scan_prepared:
+            # Articles are being indexed: searches scan the texts until the index is ready.
+            self._scan_prepared = True
+            self.prepare_scan()
         self.query_one("#index-progress").add_class("-active")
         label = f"{progress.phase} {progress.count}".rstrip()
         self.query_one("#index-phase", Label).update(Text(label))
         self.query_one(ProgressBar).update(total=progress.total, progress=progress.done)
+
+    @work(thread=True, exclusive=True, group="scan")
+    def prepare_scan(self) -> None:
+        """Ready the scan of the texts for the searches typed while the index is built."""
+        self.library.prepare_scan()
 
     @on(IndexReady)
     def _index_done(self, message: IndexReady) -> None:

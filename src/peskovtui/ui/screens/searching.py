@@ -107,24 +107,32 @@ class SearchHandlers(ReadingScreen):
                 # A step taken while the index is still building waits for its results.
                 self.search.refuse(message.query)
             return
+        # The index's answer to a query the scan answered: the reader stays where it is.
+        switching = self.search.replaces_scan(message.query, message.results)
         if not self.search.accept(message.query, message.results):
             return  # a second answer to the query shown: keep the reader where it is
         results = message.results
         articles = self.article_list
         hits = [self.library.article(h.article_id) for h in results.hits]
         current = self.reader.article
+        if switching and current is not None and current not in hits:
+            hits.append(current)  # a hit the index ranks lower: the reader stays on it
         articles.show(
             hits,
             matches={h.article_id: h.match_count for h in results.hits if h.ranged},
             keep=current.id if current else None,
         )
         notice = f" · {results.notices[0]}" if results.notices else ""
-        bar.set_status(result_status(results, len(hits)) + notice)
+        bar.set_status(result_status(results, len(results.hits)) + notice)
         shown = articles.current
         if shown is not None:
             if shown is current:
                 known = self.search.known_matches(shown.id)
-                self.reader.set_matches(known or ())
+                if not switching:
+                    self.reader.set_matches(known or ())
+                elif known is not None and list(known) != list(self.reader.matches):
+                    # Unchanged matches stay as they are, the one stepped to included.
+                    self.reader.set_matches(known)
                 if known is None:
                     self.load_view(shown.id, self.search.query)
                 self.update_status()
