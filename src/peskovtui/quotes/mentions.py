@@ -42,6 +42,9 @@ class Mention:
 # A capitalised plural of people: "Presenters", "Activists", "Historians".
 _PLURAL_PERSONS = re.compile(r"[A-Z][a-z]+(?:ers|ists|ants|ents|ians|ors)")
 _TOKEN = re.compile(r"[^\s,]+")
+# A replacement character (text decoded wrongly) or a word cut at a hyphen ("Garda\ufffd-agreed")
+# is damage, which no group's or body's name contains.
+_DAMAGED = re.compile(r"\ufffd|-$")
 # A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
 # full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
 _ABBREVIATION = rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\."
@@ -391,6 +394,8 @@ def _plain(
     if head in PLURAL_ROLE_NOUNS or head in ORG_NOUNS or tokens[0][0].isupper():
         if not (tokens[0][0].isupper() or first in DETERMINERS):
             return None
+        if any(_DAMAGED.search(t) for t in np_tokens):
+            return None  # damaged text ("Garda\ufffd\ufffd-agreed") names no body
         plain = all(t[0].isupper() or t.lower() in DETERMINERS | _PREPOSITIONS for t in np_tokens)
         if not plain and head not in PLURAL_ROLE_NOUNS and head not in ORG_NOUNS:
             return None
