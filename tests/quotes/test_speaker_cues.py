@@ -213,3 +213,11 @@ def test_says_is_the_main_verb_of_a_title_case_headline() -> None:
 def test_a_sentence_of_nothing_but_said_names_the_quote_before_it() -> None:
     text = "Title\n\n“If you are listening, find the emails.” Tom Hale said. Anna Berg laughed."
     assert speakers(text) == ["Tom Hale"]
+
+
+def test_a_headline_rubric_in_capitals_names_no_speaker() -> None:
+    text = (
+        "PRESS EXPLAINS: What is the Senate's 'nuclear option'?\n\n"
+        "To change the rules or not? The senators disagree."
+    )
+    assert speakers(text) == ["unattributed"]

@@ -115,6 +115,7 @@ _MANNER_AFTER = re.compile(
     r"(?!\s+(?:(?:the|a|an|his|her|him|them|its|their)\b|[A-Z]\w*\s+(?:as|that)\b))"
 )
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
+_OPENS_AT = re.compile(r"\s*[\"“‘']$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,15 @@ class Cues:
         label before the quote ("Name, Outlet: “...”") gives it that quote."""
         para = self.reading.paragraphs[span.paragraph]
         label = _LABEL.match(self.masked, para.start, para.end)
+        if (
+            label is not None
+            and headline
+            and not _OPENS_AT.match(self.masked, label.end(), span.open + 1)
+        ):
+            # A headline's capitals before a colon are its rubric ("AP EXPLAINS: What is the
+            # 'nuclear option'?"), which names no speaker, not even by the verb inside it;
+            # unless the quote follows at once ("PUTIN: “We will answer”").
+            return Cue("label", None)
         if label is not None and not _BOILERPLATE_LABEL.match(label.group(1)):
             # (an acronym of three letters or fewer stays as it is: "CIA", "UN")
             name = " ".join(w if len(w) <= 3 else w.title() for w in label.group(1).split())
