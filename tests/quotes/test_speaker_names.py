@@ -291,3 +291,14 @@ def test_damaged_text_names_no_body() -> None:
         "was her “preferred method of contact” but that calls were rare."
     )
     assert speakers(text) == ["unattributed"]
+
+
+def test_an_adverb_opening_a_sentence_is_no_speaker() -> None:
+    text = (
+        "Title\n\n“He was an inspiration to millions,” the foundation said in a statement. "
+        "Affectionately called “Uncle Kay” by his supporters, Kadri gave his life to the "
+        "struggle.\n\nThe vote was close. Reportedly told “the deal is off” by aides, the "
+        "minister left."
+    )
+    found = speakers(text)
+    assert "Affectionately" not in found and "Reportedly" not in found

@@ -96,6 +96,11 @@ after as because before despite during following he's here how if it's no not sh
 that's there these this those to until what when where while who why
 """
 )
+# A capitalised adverb opening a sentence ("Affectionately called ...", "Reportedly"), by its
+# suffix; names ending in -ly are shorter ("Kelly", "Daly", "Connolly").
+_ADVERB = re.compile(
+    r"[A-Z][a-z]{2,}(?:ately|ably|ibly|ously|ively|fully|edly|ingly|lessly|ently|antly|ically)"
+)
 # A capitalised compound whose second part is lower case, no name: "Above-ground", "Co-anchor".
 _COMPOUND = re.compile(r"[A-Z][a-z]+-(?:[a-z][\w-]*)?")
 # A word opening a phrase before the name, no part of it: a participle in -ed or a compound
@@ -262,6 +267,7 @@ def classify(text: str, start: int, end: int, shares: bool = False) -> Mention |
         return None
     while tokens and (
         tokens[0].lower() in _LEADING_FILLER
+        or _ADVERB.fullmatch(tokens[0])
         or (
             len(tokens) > 1
             and _COMMON_OPENING.fullmatch(tokens[0])
