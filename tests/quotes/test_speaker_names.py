@@ -302,3 +302,11 @@ def test_an_adverb_opening_a_sentence_is_no_speaker() -> None:
     )
     found = speakers(text)
     assert "Affectionately" not in found and "Reportedly" not in found
+
+
+def test_a_verb_and_its_object_are_no_speaker_name() -> None:
+    text = (
+        "Title\n\nThe meeting ended. Hale and Ryan issued a statement describing their talks "
+        "as a “very positive step toward unity” on Thursday."
+    )
+    assert "Ryan issued a statement" not in speakers(text)

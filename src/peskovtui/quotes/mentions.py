@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from peskovtui.quotes.lexicon import (
@@ -96,6 +97,9 @@ after as because before despite during following he's here how if it's no not sh
 that's there these this those to until what when where while who why
 """
 )
+# Words that open a verb's object ("issued a statement", "sent his letter"), which no word of a
+# body's name is followed by.
+_OBJECT_OPENERS = words("a an his her their its")
 # A capitalised adverb opening a sentence ("Affectionately called ...", "Reportedly"), by its
 # suffix; names ending in -ly are shorter ("Kelly", "Daly", "Connolly").
 _ADVERB = re.compile(
@@ -312,7 +316,9 @@ def _read(text: str, start: int, end: int, tokens: list[str]) -> Mention | None:
         return Mention("role", start, end, phrase, head=tokens[1], definite=False)
     # "one questioner", "one Democratic source": an indefinite role, not the pronoun "one".
     one_role = first == "one" and len(tokens) > 1 and _head(tokens) in ROLE_NOUNS
-    pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
+    # ("US Senator Jeff Sessions": an acronym in capitals is no pronoun)
+    acronym = len(tokens[0]) > 1 and tokens[0].isupper()
+    pronoun_led = (first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS) and not acronym
     if len(tokens) > 1 and pronoun_led and not one_role:
         return None
     if len(tokens) == 1 and first in ("one", "another"):
@@ -402,6 +408,11 @@ def _plain(
             return None
         if any(_DAMAGED.search(t) for t in np_tokens):
             return None  # damaged text ("Garda\ufffd\ufffd-agreed") names no body
+        if any(
+            t.islower() and t not in _PREPOSITIONS and n.lower() in _OBJECT_OPENERS
+            for t, n in pairwise(np_tokens)
+        ):
+            return None  # a verb and its object: "Ryan issued a statement" is a clause
         plain = all(t[0].isupper() or t.lower() in DETERMINERS | _PREPOSITIONS for t in np_tokens)
         if not plain and head not in PLURAL_ROLE_NOUNS and head not in ORG_NOUNS:
             return None
