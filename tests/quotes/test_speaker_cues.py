@@ -232,6 +232,16 @@ def test_a_name_then_its_role_between_commas_before_said_is_the_speaker() -> Non
     assert speakers(text) == ["Dan Usher", "Kevin Brand"]
 
 
+def test_a_gerund_of_saying_after_a_preposition_shares_the_sentence_subject() -> None:
+    text = (
+        "Title\n\nAt the party's meeting in Denver, Chairman Reid Palmer scolded Tom Hale for "
+        "suggesting that migrants should “go home on their own.”\n\n"
+        "Reprising a favourite line, Anna Berg talked about continuing the “progress we "
+        "made together.”"
+    )
+    assert speakers(text) == ["Reid Palmer", "Anna Berg"]
+
+
 def test_an_acronym_in_capitals_before_a_title_is_no_pronoun() -> None:
     text = (
         "Title\n\nThe vote began.\n\n“The great state of Alabama is proud to cast its votes!” "

@@ -70,6 +70,8 @@ _AS_PUT = (
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;“”\"]{1,60}?" + _AS_PUT + ")", re.IGNORECASE
 )
+# A preposition that takes a gerund of saying ("scolded him for suggesting").
+_GERUND_AFTER = re.compile(r"\b(?:for|about|by|after|before|without|of|while|when|since)$")
 _BOILERPLATE_LABEL = re.compile(
     r"(?:READ|WATCH|RELATED|UPDATE|PHOTOS?|VIDEO|EDITOR|CORRECTION|SOURCE|NOTE|MORE|LISTEN|"
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
@@ -351,11 +353,14 @@ class Cues:
             verb = verbs[k]
             if verb.group().lower().startswith("according"):
                 continue
-            if verb.group().endswith("ing") and self.masked[lo : verb.start()].rstrip().endswith(
-                ","
+            lead_in = self.masked[lo : verb.start()].rstrip()
+            if verb.group().endswith("ing") and (
+                lead_in.endswith(",") or _GERUND_AFTER.search(lead_in)
             ):
                 # "..., arguing that": a participle shares the subject of the verb of saying
-                # before it ("Nefzi said, adding, “...”"), else of its sentence.
+                # before it ("Nefzi said, adding, “...”"), else of its sentence; so does a
+                # gerund after a preposition ("Priebus scolded Romney for suggesting", "she
+                # talked about continuing").
                 lead = self._finite_subject(lo, verbs[:k]) or leading_subject(
                     self.reading, lo, verb.start()
                 )
