@@ -213,3 +213,47 @@ def test_says_is_the_main_verb_of_a_title_case_headline() -> None:
 def test_a_sentence_of_nothing_but_said_names_the_quote_before_it() -> None:
     text = "Title\n\n“If you are listening, find the emails.” Tom Hale said. Anna Berg laughed."
     assert speakers(text) == ["Tom Hale"]
+
+
+def test_a_headline_rubric_in_capitals_names_no_speaker() -> None:
+    text = (
+        "PRESS EXPLAINS: What is the Senate's 'nuclear option'?\n\n"
+        "To change the rules or not? The senators disagree."
+    )
+    assert speakers(text) == ["unattributed"]
+
+
+def test_a_name_then_its_role_between_commas_before_said_is_the_speaker() -> None:
+    text = (
+        "Title\n\nThe race went on. “If you look at Iowa, that is the turning point,” Dan "
+        "Usher, director of research at Hartwell Polling, said at the time.\n\n"
+        "“It is a good day,” Kevin Brand, chairman of the House Ways and Means Committee, said."
+    )
+    assert speakers(text) == ["Dan Usher", "Kevin Brand"]
+
+
+def test_a_gerund_of_saying_after_a_preposition_shares_the_sentence_subject() -> None:
+    text = (
+        "Title\n\nAt the party's meeting in Denver, Chairman Reid Palmer scolded Tom Hale for "
+        "suggesting that migrants should “go home on their own.”\n\n"
+        "Reprising a favourite line, Anna Berg talked about continuing the “progress we "
+        "made together.”"
+    )
+    assert speakers(text) == ["Reid Palmer", "Anna Berg"]
+
+
+def test_an_acronym_in_capitals_before_a_title_is_no_pronoun() -> None:
+    text = (
+        "Title\n\nThe vote began.\n\n“The great state of Alabama is proud to cast its votes!” "
+        "US Senator Jim Sellers said as he opened the roll call."
+    )
+    assert speakers(text) == ["Jim Sellers"]
+
+
+def test_two_adjectives_parted_by_a_comma_stay_in_one_subject() -> None:
+    text = (
+        "Title\n\nHe made the climate his focus. “From day one, it was the top priority,” the "
+        "bespectacled, 71-year-old diplomat said in an interview."
+    )
+    assert speakers(text) != ["unattributed"]
+    assert "diplomat" in speakers(text)[0]

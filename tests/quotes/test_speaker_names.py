@@ -253,3 +253,60 @@ def test_a_conjunction_opening_a_sentence_is_no_name() -> None:
     or_name = classify("Or Tom Hale", 0, 11)
     assert or_name is not None and or_name.name == "Tom Hale"
     assert classify("Or", 0, 2) is None
+
+
+def test_a_capitalised_word_opening_a_longer_noun_phrase_is_no_speaker() -> None:
+    text = (
+        "Title\n\nThousands marched through the city. Russian opposition leader Pavel Orlov "
+        "was held for a night. Though it does say: “The marches will go on.”\n\n"
+        "Premiums are rising. State and federal officials can help families. It is a "
+        "“stability fund” that states can use.\n\n"
+        "The record was reassessed. Vice presidential nominee Sara Lind was the first sign. "
+        "The magazine went further. It called the term “a success.”"
+    )
+    found = speakers(text)
+    assert not {"Russian", "State", "Vice"} & set(found)
+
+
+def test_the_name_a_capitalised_modifier_leads_to_is_the_subject() -> None:
+    text = (
+        "Title\n\nDemocratic presidential candidate Ben Ostrow spoke in Ohio. “The plan is a "
+        "gift to the banks,” he said."
+    )
+    assert speakers(text) == ["Ben Ostrow"]
+
+
+def test_a_word_opening_a_line_is_at_a_sentence_start() -> None:
+    text = (
+        "Title\n\nThe senator backed the bill. pic.twitter.com/Ab12Cd\n\n"
+        "Appreciated joining the caucus for lunch again today. This is it.\n\n"
+        "The talks went on for hours. “We are close to a deal,” he said."
+    )
+    assert "Appreciated" not in speakers(text)
+
+
+def test_damaged_text_names_no_body() -> None:
+    text = (
+        "Title\n\nRecords show she phoned his home. Garda\ufffd\ufffd-agreed with counsel this "
+        "was her “preferred method of contact” but that calls were rare."
+    )
+    assert speakers(text) == ["unattributed"]
+
+
+def test_an_adverb_opening_a_sentence_is_no_speaker() -> None:
+    text = (
+        "Title\n\n“He was an inspiration to millions,” the foundation said in a statement. "
+        "Affectionately called “Uncle Kay” by his supporters, Kadri gave his life to the "
+        "struggle.\n\nThe vote was close. Reportedly told “the deal is off” by aides, the "
+        "minister left."
+    )
+    found = speakers(text)
+    assert "Affectionately" not in found and "Reportedly" not in found
+
+
+def test_a_verb_and_its_object_are_no_speaker_name() -> None:
+    text = (
+        "Title\n\nThe meeting ended. Hale and Ryan issued a statement describing their talks "
+        "as a “very positive step toward unity” on Thursday."
+    )
+    assert "Ryan issued a statement" not in speakers(text)

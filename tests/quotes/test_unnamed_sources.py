@@ -123,3 +123,19 @@ def test_a_word_opening_a_longer_subject_is_no_share() -> None:
         "Most voters said the bridge was “a bargain.”"
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Some lawmakers", "Most voters"]
+
+
+def test_one_is_one_of_the_group_counted_out_not_a_plural_mentioned_later() -> None:
+    text = (
+        "Title\n\nTwo officials spoke to reporters on Friday. “It was a mistake,” one said. "
+        "“We will fix it,” said another."
+    )
+    assert speakers(text) == ["One official", "Another official"]
+
+
+def test_one_of_a_named_group_is_one_of_that_group() -> None:
+    text = (
+        "Title\n\nThousands of people marched on Sunday. One of the marchers said: “We are "
+        "here for our families.”"
+    )
+    assert speakers(text) == ["One marcher"]

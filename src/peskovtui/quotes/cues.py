@@ -70,6 +70,8 @@ _AS_PUT = (
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|per)\s+|\bas\s+(?=[^,.;“”\"]{1,60}?" + _AS_PUT + ")", re.IGNORECASE
 )
+# A preposition that takes a gerund of saying ("scolded him for suggesting").
+_GERUND_AFTER = re.compile(r"\b(?:for|about|by|after|before|without|of|while|when|since)$")
 _BOILERPLATE_LABEL = re.compile(
     r"(?:READ|WATCH|RELATED|UPDATE|PHOTOS?|VIDEO|EDITOR|CORRECTION|SOURCE|NOTE|MORE|LISTEN|"
     r"BREAKING|ADVERTISEMENT|ALSO|SEE|CLICK|FOLLOW|SUBSCRIBE|SIGN UP|TRENDING|TOPICS?)\b"
@@ -115,6 +117,7 @@ _MANNER_AFTER = re.compile(
     r"(?!\s+(?:(?:the|a|an|his|her|him|them|its|their)\b|[A-Z]\w*\s+(?:as|that)\b))"
 )
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Z.'’\- ]{1,30}[A-Z]):\s")
+_OPENS_AT = re.compile(r"\s*[\"“‘']$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,15 @@ class Cues:
         label before the quote ("Name, Outlet: “...”") gives it that quote."""
         para = self.reading.paragraphs[span.paragraph]
         label = _LABEL.match(self.masked, para.start, para.end)
+        if (
+            label is not None
+            and headline
+            and not _OPENS_AT.match(self.masked, label.end(), span.open + 1)
+        ):
+            # A headline's capitals before a colon are its rubric ("AP EXPLAINS: What is the
+            # 'nuclear option'?"), which names no speaker, not even by the verb inside it;
+            # unless the quote follows at once ("PUTIN: “We will answer”").
+            return Cue("label", None)
         if label is not None and not _BOILERPLATE_LABEL.match(label.group(1)):
             # (an acronym of three letters or fewer stays as it is: "CIA", "UN")
             name = " ".join(w if len(w) <= 3 else w.title() for w in label.group(1).split())
@@ -341,11 +353,14 @@ class Cues:
             verb = verbs[k]
             if verb.group().lower().startswith("according"):
                 continue
-            if verb.group().endswith("ing") and self.masked[lo : verb.start()].rstrip().endswith(
-                ","
+            lead_in = self.masked[lo : verb.start()].rstrip()
+            if verb.group().endswith("ing") and (
+                lead_in.endswith(",") or _GERUND_AFTER.search(lead_in)
             ):
                 # "..., arguing that": a participle shares the subject of the verb of saying
-                # before it ("Nefzi said, adding, “...”"), else of its sentence.
+                # before it ("Nefzi said, adding, “...”"), else of its sentence; so does a
+                # gerund after a preposition ("Priebus scolded Romney for suggesting", "she
+                # talked about continuing").
                 lead = self._finite_subject(lo, verbs[:k]) or leading_subject(
                     self.reading, lo, verb.start()
                 )

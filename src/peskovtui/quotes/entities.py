@@ -38,6 +38,13 @@ _ISSUED_BY = re.compile(
 _PLURAL_NOUN = re.compile(
     r"\b(" + "|".join(sorted(PLURAL_ROLE_NOUNS)) + r"|[a-z]+(?:ers|ists|ants|ents|ians|ors))\b"
 )
+_ONE_OF = re.compile(
+    r"\s+of\s+(?:the|his|her|their|its|our|those|these)\s+(?:[a-z\-]+\s+){0,2}?([a-z]{3,}s)\b"
+)
+_COUNTED = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|both|\d+)\s+(?:[a-z\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # A definite description that varies a name already given ("the Wisconsin Republican",
 # "the 43-year-old former congressman", "the retired neurosurgeon").
 _VARIATION = re.compile(r"\b(?:[A-Z][a-z]+|\d+-year-old|former|retired|veteran|longtime)\b")
@@ -209,9 +216,17 @@ class EntityTable:
         lo = reading.sentences[max(0, reading.sentence_of(mention.start) - 2)][0]
         groups = list(_PLURAL_NOUN.finditer(reading.masked, lo, mention.start))
         word = mention.text.strip().capitalize()
+        named = _ONE_OF.match(reading.masked, mention.end)
+        if named is not None:
+            # "One of the banners read": the group is the one named after it.
+            plural = named.group(1).lower()
+            return f"{word} {plural[:-3] + 'y' if plural.endswith('ies') else plural[:-1]}"
         if not groups:
             return f"{word} unnamed source"
-        plural = groups[-1].group(1).lower()
+        # A group counted out ("Two officials", "several aides") is the set "one" is taken
+        # from, before a plural merely mentioned later ("... spoke to reporters").
+        counted = [g for g in groups if _COUNTED.search(reading.masked, lo, g.start())]
+        plural = (counted or groups)[-1].group(1).lower()
         single = {"police": "police officer", "people": "person"}.get(plural)
         if single is None:
             single = plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal
 
 from peskovtui.quotes.lexicon import (
@@ -42,6 +43,9 @@ class Mention:
 # A capitalised plural of people: "Presenters", "Activists", "Historians".
 _PLURAL_PERSONS = re.compile(r"[A-Z][a-z]+(?:ers|ists|ants|ents|ians|ors)")
 _TOKEN = re.compile(r"[^\s,]+")
+# A replacement character (text decoded wrongly) or a word cut at a hyphen ("Garda\ufffd-agreed")
+# is damage, which no group's or body's name contains.
+_DAMAGED = re.compile(r"\ufffd|-$")
 # A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
 # full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
 _ABBREVIATION = rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\."
@@ -92,6 +96,14 @@ _LEADING_REJECT = words(
 after as because before despite during following he's here how if it's no not she's since
 that's there these this those to until what when where while who why
 """
+)
+# Words that open a verb's object ("issued a statement", "sent his letter"), which no word of a
+# body's name is followed by.
+_OBJECT_OPENERS = words("a an his her their its")
+# A capitalised adverb opening a sentence ("Affectionately called ...", "Reportedly"), by its
+# suffix; names ending in -ly are shorter ("Kelly", "Daly", "Connolly").
+_ADVERB = re.compile(
+    r"[A-Z][a-z]{2,}(?:ately|ably|ibly|ously|ively|fully|edly|ingly|lessly|ently|antly|ically)"
 )
 # A capitalised compound whose second part is lower case, no name: "Above-ground", "Co-anchor".
 _COMPOUND = re.compile(r"[A-Z][a-z]+-(?:[a-z][\w-]*)?")
@@ -259,6 +271,7 @@ def classify(text: str, start: int, end: int, shares: bool = False) -> Mention |
         return None
     while tokens and (
         tokens[0].lower() in _LEADING_FILLER
+        or _ADVERB.fullmatch(tokens[0])
         or (
             len(tokens) > 1
             and _COMMON_OPENING.fullmatch(tokens[0])
@@ -303,7 +316,9 @@ def _read(text: str, start: int, end: int, tokens: list[str]) -> Mention | None:
         return Mention("role", start, end, phrase, head=tokens[1], definite=False)
     # "one questioner", "one Democratic source": an indefinite role, not the pronoun "one".
     one_role = first == "one" and len(tokens) > 1 and _head(tokens) in ROLE_NOUNS
-    pronoun_led = first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS
+    # ("US Senator Jeff Sessions": an acronym in capitals is no pronoun)
+    acronym = len(tokens[0]) > 1 and tokens[0].isupper()
+    pronoun_led = (first in PRONOUN_GENDER or first in UNRESOLVABLE_PRONOUNS) and not acronym
     if len(tokens) > 1 and pronoun_led and not one_role:
         return None
     if len(tokens) == 1 and first in ("one", "another"):
@@ -391,6 +406,13 @@ def _plain(
     if head in PLURAL_ROLE_NOUNS or head in ORG_NOUNS or tokens[0][0].isupper():
         if not (tokens[0][0].isupper() or first in DETERMINERS):
             return None
+        if any(_DAMAGED.search(t) for t in np_tokens):
+            return None  # damaged text ("Garda\ufffd\ufffd-agreed") names no body
+        if any(
+            t.islower() and t not in _PREPOSITIONS and n.lower() in _OBJECT_OPENERS
+            for t, n in pairwise(np_tokens)
+        ):
+            return None  # a verb and its object: "Ryan issued a statement" is a clause
         plain = all(t[0].isupper() or t.lower() in DETERMINERS | _PREPOSITIONS for t in np_tokens)
         if not plain and head not in PLURAL_ROLE_NOUNS and head not in ORG_NOUNS:
             return None

@@ -91,15 +91,19 @@ class NameTable:
         mid_capitals: set[str] = set()
         words_before: dict[str, set[str]] = {}
         previous = ""
-        for token in self._text.split():
-            first = token[0]
-            word = _CAPITAL_WORD.match(token) if first.isupper() or first in "\"“‘'([" else None
-            if word is not None:
-                name = word.group(1)
-                if previous and not previous.endswith(_SENTENCE_ENDS) and token[0].isalpha():
-                    mid_capitals.add(name)
-                words_before.setdefault(name, set()).add(previous.rstrip(".,"))
-            previous = token
+        for line in self._text.splitlines():
+            # A line opens a sentence whatever ends the line before ("... pic.twitter.com/x"
+            # then "Appreciated joining ...").
+            previous = ""
+            for token in line.split():
+                first = token[0]
+                word = _CAPITAL_WORD.match(token) if first.isupper() or first in "\"“‘'([" else None
+                if word is not None:
+                    name = word.group(1)
+                    if previous and not previous.endswith(_SENTENCE_ENDS) and first.isalpha():
+                        mid_capitals.add(name)
+                    words_before.setdefault(name, set()).add(previous.rstrip(".,"))
+                previous = token
         return mid_capitals, words_before
 
     def is_person(self, name: str, title_gender: str, has_role: bool) -> bool:

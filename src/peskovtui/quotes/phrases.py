@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from peskovtui.quotes.lexicon import ROLE_NOUNS
 from peskovtui.quotes.mentions import DETERMINERS, NAME_RUN, Mention, classify
 
 _TRAILING_FILLER = re.compile(
@@ -23,6 +24,7 @@ _CLAUSE_CUT = re.compile(
     r"whether|so|or|since|although|though|where|than|what|how|why|said|says|told)\s+|[”\"»])",
 )
 _INITIAL = re.compile(r"\b[A-Z]\.[A-Z]$")
+_LISTED_ADJECTIVE = re.compile(r"\b(?:the|a|an|The|A|An)\s+[a-z][\w\-]*$")
 
 
 def subject_before(text: str, lo: int, verb: int) -> Mention | None:
@@ -57,6 +59,12 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
         cut, before_and = comma + 1, None
     mention = classify(text, lo + cut, lo + len(stripped), shares=True)
     bare_role = mention is not None and mention.kind == "role" and not mention.definite
+    listed = _LISTED_ADJECTIVE.search(stripped, 0, comma) if cut == comma + 1 else None
+    if listed is not None and (mention is None or bare_role):
+        # "the bespectacled, 71-year-old diplomat said": the comma parts two adjectives.
+        whole = classify(text, lo + listed.start(), lo + len(stripped))
+        if whole is not None and whole.kind == "role":
+            return whole
     if before_and is not None and (mention is None or bare_role):
         # "the former first lady and U.S. senator said": two roles of one subject.
         whole = classify(text, lo + before_and, lo + len(stripped))
@@ -79,6 +87,9 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
             if mention is not None and mention.kind not in ("name", "pronoun"):
                 return None
     return mention
+
+
+_APPOSITIVE = re.compile(r"(?:a|an|the|now|then|one|who|which)\s")
 
 
 def _apposition(text: str, lo: int, comma: int) -> Mention | None:
@@ -109,9 +120,10 @@ def _apposition(text: str, lo: int, comma: int) -> Mention | None:
         for m in _CLAUSE_CUT.finditer(seg, a, b):
             cut = m.end() - a
         piece = seg[a:b].strip()
-        if not cut and k > 0 and re.match(r"(?:a|an|the|now|then|one|who|which)\s", piece):
-            # An appositive ("a division of Immigration and Customs Enforcement") describes
-            # the piece before it.
+        role_led = piece.split(" ", 1)[0] in ROLE_NOUNS  # "chairman of the Ways and Means ..."
+        if k > 0 and (role_led or (not cut and (_APPOSITIVE.match(piece) or piece[:1].islower()))):
+            # An appositive ("a division of Immigration and Customs Enforcement", "director
+            # of research at Widmeyer Communications") describes the piece before it.
             appositive = classify(text, lo + a, lo + b)
             if appositive is not None and appositive.kind in ("role", "group"):
                 found.append((k, appositive))

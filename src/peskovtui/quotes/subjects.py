@@ -39,6 +39,34 @@ _APPOSED_NAME = re.compile(
 _CONJUNCTION = re.compile(r"\s*(?:And|But|So|Yet|Or)(?:\s+(?:then|now|so|also|yet))?\s+(?=[A-Z])")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([a-z][a-z\-]*)\b(?![’'])")
 _MEDIA_NOUNS = words("media television tv radio press citizen national state-run state-owned")
+# What may follow a lone subject word at a sentence's head: its verb (a past or third-person
+# form, an auxiliary, a common irregular past), an adverb, a preposition or a relative word.
+# Any other lower-case word makes the capitalised word a modifier of the noun phrase it opens
+# ("Russian opposition leader ...", "Vice presidential nominee ...", "State and federal
+# officials", "Appreciated joining ...").
+_VERB_FORM = re.compile(r"[a-z]+(?:ed|s|ly)")
+_MODIFIED_NAME = re.compile(
+    r"[A-Z][\w'’\-]*((?:[ \u00a0]+[a-z][\w\-]*){1,4})[ \u00a0]+"
+    r"(?:[A-Z][\w'’.\-]*[ \u00a0]+){0,3}[A-Z][\w'’\-]*\b(?!['’])"
+)
+# "Trump and his aides", "Netanyahu and other leaders": a name joined to people, no modifier.
+_PEOPLE_JOINED = re.compile(r"[ \u00a0]+(?:his|her|their|its|other|others|the|a|an|some|many)\b")
+_NOT_MODIFYING = words(
+    """
+a about across after against again ahead all almost alone already also always among amid an
+another any around as at became become before began behind being below beside between beyond
+both brought built but by came can cannot could did do does down during each earlier even ever
+every fell felt first for forgot found from further gave get got grew had has have heard held
+her herself himself his hit in into is its itself just kept knew laid last later led left let
+lost made may meant met might more most must my near nearly never next no not now of off often
+on once only onto or our out over paid perhaps put quickly quit quite ran rather read rose said
+sang sat saw see seemed sent set shall shook shot should sold soon sought spent spoke still
+stood stole struck swore than that the their then these this those thought threw through thus
+to today together told too took twice under understood until up upon via was went were what
+when where which while who whom whose will with within without woke won wore would wrote
+yesterday yet your
+"""
+)
 
 
 def leading_subject(reading: Reading, lo: int, hi: int) -> Mention | None:
@@ -68,8 +96,11 @@ def leading_subject(reading: Reading, lo: int, hi: int) -> Mention | None:
         m = _ROLE_SUBJECT.match(seg[s:]) or _NAME_SUBJECT.match(seg[s:])
         if m:
             mention = classify(reading.masked, lo + s + m.start(1), lo + s + m.end(1))
-            if mention is not None and _modifier(reading, mention):
-                return None  # "Russian citizen Alexander Lapshin", "State media"
+            opens = mention is not None and not reading.masked[lo + s : mention.start].strip()
+            if mention is not None and _modifier(reading, mention, opens):
+                # "Russian citizen Alexander Lapshin", "State media": the name the phrase
+                # leads to, if any, is the subject.
+                return _modified_name(reading, mention.start, hi) if opens else None
             if mention is not None and mention.kind != "relative":
                 return mention
     return _past_open_mark(reading, lo, seg)
@@ -91,10 +122,23 @@ def _past_open_mark(reading: Reading, lo: int, seg: str) -> Mention | None:
     return None
 
 
-def _modifier(reading: Reading, mention: Mention) -> bool:
+def _modified_name(reading: Reading, start: int, hi: int) -> Mention | None:
+    """The name ending a subject that a capitalised modifier opens ("Democratic presidential
+    candidate Bernie Sanders"), when no verb comes between; else no subject."""
+    m = _MODIFIED_NAME.match(reading.masked, start, hi)
+    if m is None or any(
+        w in _NOT_MODIFYING or w == "and" or _VERB_FORM.fullmatch(w) for w in m.group(1).split()
+    ):
+        return None
+    mention = classify(reading.masked, start, m.end())
+    return mention if mention is not None and mention.kind == "name" else None
+
+
+def _modifier(reading: Reading, mention: Mention, opens: bool) -> bool:
     """Whether a lone capitalised word is only the first word of a longer subject: a noun
     of people or bodies follows it ("Russian citizen", "State media", "Finance ministers"),
-    and it is no known first name."""
+    or, opening the phrase, any word that is no verb, adverb or preposition ("Russian
+    opposition leader ...", "State and federal officials"); and it is no known first name."""
     if mention.kind not in ("name", "group") or " " in mention.text.strip():
         return False
     if not mention.text[:1].isupper() or is_first_name(mention.text):
@@ -103,6 +147,15 @@ def _modifier(reading: Reading, mention: Mention) -> bool:
     if nxt is None:
         return False
     word = nxt.group(1)
+    if (
+        opens
+        and not mention.text.endswith(("'s", "’s", "s'", "s’"))  # "Rubio's campaign said"
+        and word not in _NOT_MODIFYING
+        and not _VERB_FORM.fullmatch(word)
+        and not word.endswith("ing")  # "Protesters marching through the streets chanted"
+        and not (word == "and" and _PEOPLE_JOINED.match(reading.masked, nxt.end()))
+    ):
+        return True
     single = word[:-1] if word.endswith("s") else word
     return (
         word in PLURAL_ROLE_NOUNS
