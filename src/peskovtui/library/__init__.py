@@ -15,12 +15,6 @@ from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
-from peskovtui.library.quotecache import (
-    QuoteCache,
-    article_key,
-    kept_corpus_quotes,
-    quotes_from_sources,
-)
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
@@ -138,8 +132,6 @@ class Library:
     def read_quotes(self) -> CorpusQuotes:
         """Read the quotes of the whole corpus (once; later calls return them at once). A big
         corpus is read in a child process, so that this process (the app's) is free meanwhile."""
-        from peskovtui.quotes.corpus import read_corpus_quotes
-
         if self._book is None:
             self._book = QuoteBook(self._read_corpus_quotes(), list(self._by_id))
         return self._book.read
@@ -147,6 +139,16 @@ class Library:
     def _read_corpus_quotes(self) -> CorpusQuotes:
         """The corpus's quotes: from the cache when it holds them, else found (in a child
         process for a big corpus) and kept for next time."""
+        # Imported here: the extractor is not needed to open a corpus or draw the first
+        # screen, and its patterns take a while to compile.
+        from peskovtui.library.quotecache import (
+            QuoteCache,
+            article_key,
+            kept_corpus_quotes,
+            quotes_from_sources,
+        )
+        from peskovtui.quotes.corpus import read_corpus_quotes
+
         articles = self.articles
         in_child = len(articles) >= CHILD_QUOTES_THRESHOLD
         if self.bundled or len(articles) < QUOTE_CACHE_MIN_ARTICLES:
