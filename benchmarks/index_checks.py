@@ -28,7 +28,7 @@ from typing import Any
 from unittest import mock
 
 from peskovtui.corpus import load_corpus
-from peskovtui.quotes.corpus import article_speakers, extractor_version
+from peskovtui.quotes.derived import article_speakers, extractor_version
 from peskovtui.search import DerivedSpeakers, WhooshSearchEngine, integrity
 from peskovtui.search import generations as generations_module
 

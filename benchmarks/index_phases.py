@@ -126,7 +126,7 @@ def main() -> int:
         print(f"{args.path} does not exist", file=sys.stderr)
         return 1
     from peskovtui.library import Library
-    from peskovtui.quotes.corpus import article_speakers, extractor_version
+    from peskovtui.quotes.derived import article_speakers, extractor_version
     from peskovtui.search import DerivedSpeakers, WhooshSearchEngine
 
     library = Library.open([args.path])

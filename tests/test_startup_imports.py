@@ -53,3 +53,19 @@ def test_the_first_search_loads_the_index(tmp_path: object) -> None:
         "library.search('kremlin')\n"
     )
     assert "whoosh" in loaded_after(code)
+
+
+def test_reopening_an_index_that_is_up_to_date_loads_no_extractor(tmp_path: object) -> None:
+    code = (
+        "import os\n"
+        f"os.environ['XDG_CACHE_HOME'] = {str(tmp_path)!r}\n"
+        "from peskovtui.library import Library\n"
+        "library = Library.open()\n"
+        "report = library.refresh_index()\n"
+        "assert not (report.added or report.changed or report.removed), report\n"
+    )
+    build = code.replace("assert not", "assert")
+    # The first refresh builds the index: the speakers of every article are found.
+    assert "peskovtui.quotes.extract" in loaded_after(build)
+    # The second finds nothing to do: it needs the extractor's version, not the extractor.
+    assert "peskovtui.quotes.extract" not in loaded_after(code)

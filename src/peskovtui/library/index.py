@@ -58,7 +58,7 @@ class SearchIndex:
         ``IndexUnavailable`` says why, and searches scan the texts from then on.
         """
         # Imported here: opening a corpus should not pay for Whoosh until it is searched.
-        from peskovtui.quotes.corpus import article_speakers, extractor_version
+        from peskovtui.quotes.derived import article_speakers, extractor_version
         from peskovtui.search import DerivedSpeakers, WhooshSearchEngine
 
         if speakers is None:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from peskovtui.corpus import Article, LoadCache, load_corpus
 from peskovtui.errors import CorpusError
-from peskovtui.quotes.corpus import CorpusQuotes, across_corpus, extractor_version
+from peskovtui.quotes.corpus import CorpusQuotes, across_corpus
+from peskovtui.quotes.derived import extractor_version
 from peskovtui.quotes.extract import article_quotes
 from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion
 from peskovtui.usercache import CacheUnwritable, cache_home, key_digest, read_entry, write_entry

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from peskovtui.corpus import Article
 from peskovtui.quotes.clusters import cluster_quotes
@@ -37,17 +34,3 @@ def across_corpus(raw: Sequence[Quote]) -> CorpusQuotes:
     aliases = speaker_aliases((q.speaker for q in raw), spread)
     quotes = tuple(normalise_speakers(raw, aliases))
     return CorpusQuotes(quotes, aliases, tuple(cluster_quotes(quotes)))
-
-
-def article_speakers(article: Article) -> list[str]:
-    """The speakers an article quotes (named within the article), for the search index."""
-    return sorted({q.speaker for q in article_quotes(article) if q.attributed})
-
-
-@cache
-def extractor_version() -> str:
-    """A fingerprint of the extraction code: when it changes, indexed speakers are renewed."""
-    digest = hashlib.blake2b(digest_size=8)
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
