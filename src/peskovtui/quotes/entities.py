@@ -49,7 +49,7 @@ _COUNTED = re.compile(
 # "the 43-year-old former congressman", "the retired neurosurgeon").
 _VARIATION = re.compile(r"\b(?:[A-Z][a-z]+|\d+-year-old|former|retired|veteran|longtime)\b")
 # Words describing a person whatever office they hold.
-_DESCRIPTORS = words("republican democrat billionaire mogul tycoon veteran")
+_DESCRIPTORS = words("republican democrat billionaire mogul tycoon veteran year-old")
 _SHARES = CROWD_WORDS | {"those", "percent"}
 
 
