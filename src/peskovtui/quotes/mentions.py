@@ -43,9 +43,9 @@ class Mention:
 # A capitalised plural of people: "Presenters", "Activists", "Historians".
 _PLURAL_PERSONS = re.compile(r"[A-Z][a-z]+(?:ers|ists|ants|ents|ians|ors)")
 _TOKEN = re.compile(r"[^\s,]+")
-# A replacement character (text decoded wrongly) or a word cut at a hyphen ("Garda\ufffd-agreed")
-# is damage, which no group's or body's name contains.
-_DAMAGED = re.compile(r"\ufffd|-$")
+# A word cut at a hyphen, where a space was lost ("Garda\ufffd\ufffd-agreed"), is damage, which no
+# group's or body's name ends in.
+_DAMAGED = re.compile(r"-$")
 # A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
 # full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
 _ABBREVIATION = rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\."
