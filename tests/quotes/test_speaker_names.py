@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peskovtui.quotes import extract_quotes
 from peskovtui.quotes.mentions import classify
+from peskovtui.quotes.names import NameTable
 from tests.quotes.texts import quotes_of, speakers
 
 
@@ -336,3 +337,13 @@ def test_a_place_before_an_apposed_role_is_no_part_of_it() -> None:
         "city's civil defense department said, calling it “the worst in years.”"
     )
     assert speakers(text) == ["An official at the city's civil defense department"]
+
+
+def test_a_word_after_a_sentence_closed_in_brackets_is_at_a_sentence_start() -> None:
+    text = (
+        "Title\n\nThe site added new filters. (So, this helps when your feed is busy.) Tweets "
+        "coming from new accounts can be hidden. Later, Maria Lind said so."
+    )
+    names = NameTable(text)
+    assert not names.proper("Tweets")
+    assert names.proper("Lind")
