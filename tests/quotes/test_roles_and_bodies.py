@@ -116,3 +116,11 @@ def test_insiders_employees_and_protesters_are_roles_that_speak() -> None:
     quotes = quotes_of(text)
     assert [q.speaker for q in quotes] == ["Insider", "Designer", "One protester"]
     assert {q.speaker_kind for q in quotes} == {"role"}
+
+
+def test_an_age_alone_describes_the_person_just_named() -> None:
+    text = (
+        "Title\n\nWith millions watching, Melinda Hart delivered a defense of her husband.\n\n"
+        "“Tom is, and always has been, a great leader,” said the 46-year-old."
+    )
+    assert speakers(text) == ["Melinda Hart"]

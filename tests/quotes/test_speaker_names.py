@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peskovtui.quotes import extract_quotes
 from peskovtui.quotes.mentions import classify
+from peskovtui.quotes.names import NameTable
 from tests.quotes.texts import quotes_of, speakers
 
 
@@ -310,3 +311,39 @@ def test_a_verb_and_its_object_are_no_speaker_name() -> None:
         "as a “very positive step toward unity” on Thursday."
     )
     assert "Ryan issued a statement" not in speakers(text)
+
+
+def test_a_subject_before_an_irregular_or_plural_verb_is_no_modifier() -> None:
+    text = (
+        "Title\n\nThe minister spoke of his past. In the early 2000s, Murphy taught English to "
+        "migrants at a school in Dublin. “It changed my life,” he said.\n\n"
+        "Some on both sides are loose with facts. Republicans are overlooking President Tom "
+        "Hale's promise to deliver “insurance for everybody,” which will not happen."
+    )
+    assert speakers(text) == ["Murphy", "Republicans"]
+
+
+def test_a_rubric_in_capitals_opens_no_subject() -> None:
+    text = (
+        "Title\n\nThe vote is near. PHOTO OF THE DAY: Thousands of people marched in the "
+        "capital. It said the marches were “peaceful.”"
+    )
+    assert speakers(text) == ["unattributed"]
+
+
+def test_a_place_before_an_apposed_role_is_no_part_of_it() -> None:
+    text = (
+        "Title\n\nThe storm hit the city. Four people died in the city, an official at the "
+        "city's civil defense department said, calling it “the worst in years.”"
+    )
+    assert speakers(text) == ["An official at the city's civil defense department"]
+
+
+def test_a_word_after_a_sentence_closed_in_brackets_is_at_a_sentence_start() -> None:
+    text = (
+        "Title\n\nThe site added new filters. (So, this helps when your feed is busy.) Tweets "
+        "coming from new accounts can be hidden. Later, Maria Lind said so."
+    )
+    names = NameTable(text)
+    assert not names.proper("Tweets")
+    assert names.proper("Lind")

@@ -139,3 +139,11 @@ def test_one_of_a_named_group_is_one_of_that_group() -> None:
         "here for our families.”"
     )
     assert speakers(text) == ["One marcher"]
+
+
+def test_one_of_a_group_an_adjective_qualifies_is_one_of_that_group() -> None:
+    text = (
+        "Title\n\nThousands of people marched. One of the obvious signs said: “We are here "
+        "for good.”"
+    )
+    assert speakers(text) == ["One sign"]

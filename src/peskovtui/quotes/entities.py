@@ -39,7 +39,8 @@ _PLURAL_NOUN = re.compile(
     r"\b(" + "|".join(sorted(PLURAL_ROLE_NOUNS)) + r"|[a-z]+(?:ers|ists|ants|ents|ians|ors))\b"
 )
 _ONE_OF = re.compile(
-    r"\s+of\s+(?:the|his|her|their|its|our|those|these)\s+(?:[a-z\-]+\s+){0,2}?([a-z]{3,}s)\b"
+    r"\s+of\s+(?:the|his|her|their|its|our|those|these)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"([a-z]{2,}(?<![su])s)\b"  # a plural noun, no "obvious" or "class"
 )
 _COUNTED = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|both|\d+)\s+(?:[a-z\-]+\s+){0,2}$",
@@ -49,7 +50,7 @@ _COUNTED = re.compile(
 # "the 43-year-old former congressman", "the retired neurosurgeon").
 _VARIATION = re.compile(r"\b(?:[A-Z][a-z]+|\d+-year-old|former|retired|veteran|longtime)\b")
 # Words describing a person whatever office they hold.
-_DESCRIPTORS = words("republican democrat billionaire mogul tycoon veteran")
+_DESCRIPTORS = words("republican democrat billionaire mogul tycoon veteran year-old")
 _SHARES = CROWD_WORDS | {"those", "percent"}
 
 

@@ -43,9 +43,9 @@ class Mention:
 # A capitalised plural of people: "Presenters", "Activists", "Historians".
 _PLURAL_PERSONS = re.compile(r"[A-Z][a-z]+(?:ers|ists|ants|ents|ians|ors)")
 _TOKEN = re.compile(r"[^\s,]+")
-# A replacement character (text decoded wrongly) or a word cut at a hyphen ("Garda\ufffd-agreed")
-# is damage, which no group's or body's name contains.
-_DAMAGED = re.compile(r"\ufffd|-$")
+# A word cut at a hyphen, where a space was lost ("Garda\ufffd\ufffd-agreed"), is damage, which no
+# group's or body's name ends in.
+_DAMAGED = re.compile(r"-$")
 # A name's words end in a letter or digit ("Sturgeon-said" is damage, not a name) and take a
 # full stop only as initials or a title's abbreviation: "Ernie Els. Trump's" is two sentences.
 _ABBREVIATION = rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\."
@@ -97,6 +97,7 @@ after as because before despite during following he's here how if it's no not sh
 that's there these this those to until what when where while who why
 """
 )
+_AGE = re.compile(r"\d{1,3}-year-old")
 # Words that open a verb's object ("issued a statement", "sent his letter"), which no word of a
 # body's name is followed by.
 _OBJECT_OPENERS = words("a an his her their its")
@@ -395,6 +396,9 @@ def _plain(
                     gender = ROLE_NOUNS[word]
             return Mention("name", start, end, phrase, name=name, role=role, gender=gender)
     definite = first in ("the", "this", "that") or first.endswith(("'s", "’s"))
+    if first == "the" and len(np_tokens) == 2 and _AGE.fullmatch(np_tokens[1]):
+        # "said the 46-year-old": an age alone describes a person the article has named.
+        return Mention("role", start, end, phrase, head="year-old", definite=True)
     if head in ROLE_NOUNS:
         if first not in DETERMINERS and not tokens[0][0].isupper() and not definite:
             return None

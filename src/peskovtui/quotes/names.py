@@ -23,7 +23,10 @@ _PLACE_QUALIFIERS = frozenset(["north", "south", "east", "west", "northern", "so
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]*\b")
 # A capitalised word as a token of the text, after an opening mark or bracket if any.
 _CAPITAL_WORD = re.compile(r"[\"“‘'(\[]?([A-Z][\w'’\-]*\w|[A-Z])")
-_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "“", "’", "‘", "(", "—", "–", "-")
+_SENTENCE_ENDS = (
+    *(".", "!", "?", ":", ";", '"', "”", "“", "’", "‘", "(", "—", "–", "-"),
+    *(".)", "!)", "?)", ".]"),  # a sentence closed inside brackets: "(So ... watch.) Tweets"
+)
 
 
 def _plain_name(token: str) -> bool:

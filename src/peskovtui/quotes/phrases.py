@@ -60,7 +60,13 @@ def subject_before(text: str, lo: int, verb: int) -> Mention | None:
     mention = classify(text, lo + cut, lo + len(stripped), shares=True)
     bare_role = mention is not None and mention.kind == "role" and not mention.definite
     listed = _LISTED_ADJECTIVE.search(stripped, 0, comma) if cut == comma + 1 else None
-    if listed is not None and (mention is None or bare_role):
+    after_comma = stripped[cut:].split()[:1]
+    if (
+        listed is not None
+        and (mention is None or bare_role)
+        and after_comma
+        and after_comma[0].lower() not in DETERMINERS  # "the city, an official at ..."
+    ):
         # "the bespectacled, 71-year-old diplomat said": the comma parts two adjectives.
         whole = classify(text, lo + listed.start(), lo + len(stripped))
         if whole is not None and whole.kind == "role":

@@ -31,7 +31,8 @@ _NAME_SUBJECT = re.compile(
     r"[A-Z][\w'’.\-]*(?:\s+(?:" + "|".join(sorted(ORG_NOUNS)) + r"))?|[Hh]e|[Ss]he|They)\b"
     r"(?!\s+[A-Z]|&)"
 )
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ,]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
+# A dateline ("MIDWAY ATOLL —") or a rubric ("PHOTO OF THE DAY:") in capitals opens no subject.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ ,]{2,40}(?:\([^)]{1,30}\))?\s*(?:[—–-]{1,2}|:)\s*")
 # A role opening a sentence, then the name of the one holding it between commas.
 _APPOSED_NAME = re.compile(
     r"\s*([^,.;:“”\"_]{3,60}?),\s+([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),\s+[a-z]"
@@ -53,18 +54,19 @@ _MODIFIED_NAME = re.compile(
 _PEOPLE_JOINED = re.compile(r"[ \u00a0]+(?:his|her|their|its|other|others|the|a|an|some|many)\b")
 _NOT_MODIFYING = words(
     """
-a about across after against again ahead all almost alone already also always among amid an
-another any around as at became become before began behind being below beside between beyond
-both brought built but by came can cannot could did do does down during each earlier even ever
-every fell felt first for forgot found from further gave get got grew had has have heard held
-her herself himself his hit in into is its itself just kept knew laid last later led left let
-lost made may meant met might more most must my near nearly never next no not now of off often
-on once only onto or our out over paid perhaps put quickly quit quite ran rather read rose said
-sang sat saw see seemed sent set shall shook shot should sold soon sought spent spoke still
-stood stole struck swore than that the their then these this those thought threw through thus
-to today together told too took twice under understood until up upon via was went were what
-when where which while who whom whose will with within without woke won wore would wrote
-yesterday yet your
+a about across after against again ahead all almost alone already also always am among amid an
+another any are arose around as at ate awoke became become before began behind being below bent
+beside between beyond bit blew bore both bought broke brought built but by came can cannot
+caught chose could cut dealt did do does down drank drew drove during each earlier even ever
+every fed fell felt fled flew fought forgave forgot found from further gave get got grew had has
+have heard held her herself himself his hit hung in into is its itself just kept knew laid last
+later led left lent let lost made may meant met might more most must my near nearly never next
+no not now of off often on once only onto or our out over paid perhaps put quickly quit quite
+ran rather read rose said sang sat saw see seemed sent set shall shook shot should shut slept
+sold soon sought spent spoke stole still stood struck swore taught than that the their then
+these this those thought threw through thus to today together told too took tore twice under
+understood until up upon via was went were what when where which while who whom whose will with
+withdrew within without woke won wore would wrote yesterday yet your
 """
 )
 
@@ -126,12 +128,18 @@ def _modified_name(reading: Reading, start: int, hi: int) -> Mention | None:
     """The name ending a subject that a capitalised modifier opens ("Democratic presidential
     candidate Bernie Sanders"), when no verb comes between; else no subject."""
     m = _MODIFIED_NAME.match(reading.masked, start, hi)
+    between = m.group(1).split() if m is not None else []
     if m is None or any(
-        w in _NOT_MODIFYING or w == "and" or _VERB_FORM.fullmatch(w) for w in m.group(1).split()
+        w in _NOT_MODIFYING or w == "and" or _VERB_FORM.fullmatch(w) for w in between
     ):
         return None
     mention = classify(reading.masked, start, m.end())
-    return mention if mention is not None and mention.kind == "name" else None
+    if mention is None or mention.kind != "name":
+        return None
+    # A name in full, or one a role introduces ("opposition leader Navalny"); a lone word
+    # after an unknown verb ("Murphy taught English") is its object.
+    full = " " in mention.name or any(w in ROLE_NOUNS for w in between)
+    return mention if full else None
 
 
 def _modifier(reading: Reading, mention: Mention, opens: bool) -> bool:
@@ -149,7 +157,10 @@ def _modifier(reading: Reading, mention: Mention, opens: bool) -> bool:
     word = nxt.group(1)
     if (
         opens
-        and not mention.text.endswith(("'s", "’s", "s'", "s’"))  # "Rubio's campaign said"
+        # (a group takes a bare verb, "Critics argue", and a possessive owns: "Rubio's aides")
+        and mention.head not in PLURAL_ROLE_NOUNS
+        and not reading.names.plural(mention.text.strip())
+        and not mention.text.endswith(("'s", "’s", "s'", "s’"))
         and word not in _NOT_MODIFYING
         and not _VERB_FORM.fullmatch(word)
         and not word.endswith("ing")  # "Protesters marching through the streets chanted"
