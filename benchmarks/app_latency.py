@@ -4,7 +4,9 @@
     python benchmarks/app_latency.py typing PATH [--queries "kremlin,white house,..."]
 
 ``first-screen`` starts the installed ``peskovtui`` in a real terminal (tmux) with a warm index
-and times process start to the first screen drawn (the first article's title on screen).
+and times process start to the first screen drawn (the first article's title on screen), in
+turn with a bare Textual app showing the same words (``bare_app.py``), so that their ratio holds
+whatever the load.
 ``typing`` drives the app headless on PATH (its index warmed first), types each query a key at
 a time and times the last keystroke to its results listed; it also reports the process's peak
 memory with the corpus open and its quotes read.
@@ -38,7 +40,7 @@ QUERIES = (
 
 
 def first_screen(path: str | None, runs: int) -> None:
-    """Median time from process start to the first screen in tmux."""
+    """Process start to the first screen in tmux: peskovtui and a bare Textual app in turn."""
     script = shutil.which("peskovtui") or str(Path(sys.executable).with_name("peskovtui"))
     args = [script] + ([path] if path else [])
     cache = tempfile.mkdtemp()
@@ -50,54 +52,69 @@ def first_screen(path: str | None, runs: int) -> None:
 
     library = Library.open([path] if path else [])
     marker = _first_title(library)
+    bare = [sys.executable, str(Path(__file__).with_name("bare_app.py")), "Documents", marker]
     socket = f"bench-{uuid.uuid4().hex[:8]}"
     tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
-    timings = []
+    timings: dict[str, list[float]] = {"peskovtui": [], "bare Textual app": []}
+    load = os.getloadavg()[0]
     try:
         for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    *tmux,
-                    "new-session",
-                    "-d",
-                    "-s",
-                    "b",
-                    "-x",
-                    "140",
-                    "-y",
-                    "45",
-                    "env",
-                    f"XDG_CACHE_HOME={cache}",
-                    *args,
-                ],
-                check=True,
-                env=env,
-            )
-            while True:
-                screen = subprocess.run(
-                    [*tmux, "capture-pane", "-p", "-t", "b"],
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                ).stdout
-                if marker in screen and "Documents" in screen:
-                    timings.append(time.perf_counter() - start)
-                    break
-                if time.perf_counter() - start > 30:
-                    raise SystemExit(f"no first screen after 30 s:\n{screen}")
-                time.sleep(0.005)
-            subprocess.run([*tmux, "kill-session", "-t", "b"], check=False)
-            time.sleep(0.2)
+            for name, command in (("peskovtui", args), ("bare Textual app", bare)):
+                timings[name].append(_time_to_screen(tmux, env, cache, command, marker))
     finally:
         subprocess.run([*tmux, "kill-server"], check=False, capture_output=True)
         shutil.rmtree(cache, ignore_errors=True)
     print(f"corpus: {library.name} ({len(library.articles)} articles), warm index, tmux 140x45")
-    print(
-        f"process start to first screen: median {statistics.median(timings) * 1000:.0f} ms, "
-        f"best {min(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms "
-        f"over {runs} runs"
+    print(f"load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
+    for name, values in timings.items():
+        print(
+            f"{name}: process start to first screen: median "
+            f"{statistics.median(values) * 1000:.0f} ms, best {min(values) * 1000:.0f} ms, "
+            f"worst {max(values) * 1000:.0f} ms over {runs} runs"
+        )
+    ratio = statistics.median(timings["peskovtui"]) / statistics.median(timings["bare Textual app"])
+    print(f"ratio of the medians, peskovtui / bare Textual app: {ratio:.2f}x")
+
+
+def _time_to_screen(
+    tmux: list[str], env: dict[str, str], cache: str, command: list[str], marker: str
+) -> float:
+    """Seconds from starting ``command`` in a new tmux session to ``marker`` on its screen."""
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            *tmux,
+            "new-session",
+            "-d",
+            "-s",
+            "b",
+            "-x",
+            "140",
+            "-y",
+            "45",
+            "env",
+            f"XDG_CACHE_HOME={cache}",
+            *command,
+        ],
+        check=True,
+        env=env,
     )
+    try:
+        while True:
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p", "-t", "b"],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout
+            if marker in screen and "Documents" in screen:
+                return time.perf_counter() - start
+            if time.perf_counter() - start > 30:
+                raise SystemExit(f"no first screen after 30 s:\n{screen}")
+            time.sleep(0.005)
+    finally:
+        subprocess.run([*tmux, "kill-session", "-t", "b"], check=False)
+        time.sleep(0.2)
 
 
 def _first_title(library: object) -> str:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from peskovtui import library as library_module
 from peskovtui.cli import main
 from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
 
@@ -42,7 +41,7 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         quotes = tuple(replace(q, speaker=SPEAKER) if q.attributed else q for q in found.quotes)
         return CorpusQuotes(quotes, {SPEAKER: SPEAKER}, found.clusters)
 
-    monkeypatch.setattr(library_module, "read_corpus_quotes", renamed)
+    monkeypatch.setattr("peskovtui.quotes.corpus.read_corpus_quotes", renamed)
     return folder
 
 

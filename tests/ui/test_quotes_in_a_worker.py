@@ -33,7 +33,7 @@ async def test_the_text_shows_before_the_quotes_are_found(
             release.wait(timeout=60)
         return extract(article)
 
-    monkeypatch.setattr("peskovtui.library.article_quotes", slow)
+    monkeypatch.setattr("peskovtui.quotes.extract.article_quotes", slow)
     monkeypatch.setattr(library_module.Library, "read_quotes", lambda self: None)
     monkeypatch.setattr(library_module.Library, "quote_counts", lambda self: {})
     async with run_app() as pilot:

@@ -8,8 +8,6 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
-
 from peskovtui.citation import as_markdown, as_plain
 from peskovtui.cli import output
 from peskovtui.cli.output import (
@@ -22,6 +20,7 @@ from peskovtui.cli.output import (
     warn,
 )
 from peskovtui.cli.progress import index_progress
+from peskovtui.cli.rows import Column, RowWriter, cell
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
@@ -57,26 +56,23 @@ def run_list(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         emit_jsonl(summaries)
     else:
-        console = output.stdout_console()
+        columns = (
+            # Ids are what ``show`` takes, so they are never cut; the title gives way instead.
+            Column("id", style="cyan"),
+            Column("title", overflow="ellipsis", flexible=True),
+            Column("outlet", overflow="ellipsis", max_width=24),
+            Column("date", overflow="ellipsis", max_width=24),
+            Column("words", justify="right"),
+        )
         rows = [
             (
-                *(visible_controls(s[k] or "") for k in ("id", "title", "outlet", "date")),
-                str(s["words"]),
+                *(cell(visible_controls(s[k] or "")) for k in ("id", "title", "outlet", "date")),
+                cell(str(s["words"])),
             )
             for s in summaries
         ]
-        table = titled_table(f"{library.name}: {counted(len(rows), 'article')}")
-        # Ids are what ``show`` takes, so they are never cut; the title gives way instead.
-        fixed = [max([len(row[i]) for row in rows] + [5]) for i in (0, 2, 3, 4)]
-        title_width = max(20, console.width - sum(min(w, 24) for w in fixed) - 16)
-        table.add_column("id", no_wrap=True, style="cyan")
-        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_width)
-        table.add_column("outlet", no_wrap=True, max_width=24, overflow="ellipsis")
-        table.add_column("date", no_wrap=True, max_width=24, overflow="ellipsis")
-        table.add_column("words", justify="right")
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        console.print(table)
+        title = f"{library.name}: {counted(len(rows), 'article')}"
+        RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
     return 0
 
 
@@ -135,24 +131,35 @@ def run_quotes(args: argparse.Namespace) -> int:
     library.read_quotes()
     quotes = library.quotes(args.article, args.speaker, include_fragments=args.all)
     records = [library.quote_json(q) for q in quotes]
-    table = titled_table(f"{library.name}: {counted(len(records), 'quote')}")
-    table.add_column("article", no_wrap=True, style="cyan", max_width=24, overflow="ellipsis")
-    table.add_column("¶", justify="right", no_wrap=True)
-    table.add_column("at", justify="right", no_wrap=True)
-    table.add_column("speaker", max_width=28, overflow="fold")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("quote", overflow="fold")
-    table.add_column("cluster", no_wrap=True)
-    for r in records:
-        table.add_row(
-            plain(r["article_id"]),
-            str(r["paragraph"]),
-            f"{r['start']}-{r['end']}",
-            plain(r["speaker"], style="dim" if r["speaker"] == "unattributed" else ""),
-            plain(r["kind"]),
-            plain(r["text"]),
-            plain(r["cluster"]),
-        )
+    columns = (
+        Column("article", style="cyan", overflow="ellipsis", max_width=24),
+        Column("¶", justify="right"),
+        Column("at", justify="right"),
+        Column("speaker", max_width=28),
+        Column("kind"),
+        Column("quote", flexible=True),
+        Column("cluster"),
+    )
+
+    def table() -> None:
+        rows = [
+            (
+                cell(visible_controls(r["article_id"])),
+                cell(str(r["paragraph"])),
+                cell(f"{r['start']}-{r['end']}"),
+                cell(
+                    visible_controls(r["speaker"]),
+                    "dim" if r["speaker"] == "unattributed" else "",
+                ),
+                cell(r["kind"]),
+                cell(visible_controls(r["text"])),
+                cell(r["cluster"]),
+            )
+            for r in records
+        ]
+        title = f"{library.name}: {counted(len(records), 'quote')}"
+        RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
+
     emit_records(args.format, records, QUOTE_FIELDS, table)
     return 0
 
@@ -171,20 +178,28 @@ def run_speakers(args: argparse.Namespace) -> int:
         }
         for s in library.speakers(include_fragments=args.all)
     ]
-    table = titled_table(f"{library.name}: {counted(len(records), 'speaker')}")
-    table.add_column("speaker", overflow="fold")
-    table.add_column("kind", no_wrap=True)
-    table.add_column("quotes", justify="right")
-    table.add_column("articles", justify="right")
-    table.add_column("also named", overflow="fold")
-    for r in records:
-        table.add_row(
-            plain(r["speaker"]),
-            plain(r["kind"]),
-            str(r["quotes"]),
-            str(r["articles"]),
-            plain(", ".join(r["variants"])),
-        )
+    columns = (
+        Column("speaker", max_width=40),
+        Column("kind"),
+        Column("quotes", justify="right"),
+        Column("articles", justify="right"),
+        Column("also named", flexible=True),
+    )
+
+    def table() -> None:
+        rows = [
+            (
+                cell(visible_controls(r["speaker"])),
+                cell(r["kind"]),
+                cell(str(r["quotes"])),
+                cell(str(r["articles"])),
+                cell(visible_controls(", ".join(r["variants"]))),
+            )
+            for r in records
+        ]
+        title = f"{library.name}: {counted(len(records), 'speaker')}"
+        RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
+
     emit_records(args.format, records, SPEAKER_FIELDS, table)
     return 0
 

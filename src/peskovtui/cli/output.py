@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from rich.console import Console
@@ -105,9 +105,12 @@ def _flat(value: Any) -> Any:
 
 
 def emit_records(
-    fmt: str, records: Sequence[dict[str, Any]], fields: Sequence[str], table: Table
+    fmt: str,
+    records: Sequence[dict[str, Any]],
+    fields: Sequence[str],
+    table: Callable[[], None],
 ) -> None:
-    """Print records in the chosen format; ``table`` is the Rich table already filled."""
+    """Print records in the chosen format; ``table`` prints them for people."""
     if fmt == "json":
         emit_json(list(records))
     elif fmt == "jsonl":
@@ -117,7 +120,7 @@ def emit_records(
     elif fmt == "md":
         emit_markdown(records, fields)
     else:
-        stdout_console().print(table)
+        table()
 
 
 def highlighted(snippet: Snippet) -> Text:

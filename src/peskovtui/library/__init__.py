@@ -15,19 +15,12 @@ from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
-from peskovtui.library.quotecache import (
-    QuoteCache,
-    article_key,
-    kept_corpus_quotes,
-    quotes_from_sources,
-)
 from peskovtui.library.view import Range, ReaderView
-from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount, article_quotes
-from peskovtui.quotes.clusters import differing_words
-from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
+from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
 
 if TYPE_CHECKING:
+    from peskovtui.quotes.corpus import CorpusQuotes
     from peskovtui.search import RefreshReport, SpeakerSource
     from peskovtui.search.cancel import CancelCheck
     from peskovtui.search.progress import ProgressCallback
@@ -123,6 +116,10 @@ class Library:
         """One article's quotes as extraction finds them, kept once found."""
         found = self._extracted_by_id.get(article.id)
         if found is None:
+            # Imported here, as in ``read_quotes``: the extractor is not needed to open a
+            # corpus or draw the first screen, and its patterns take a while to compile.
+            from peskovtui.quotes.extract import article_quotes
+
             found = self._extracted_by_id[article.id] = article_quotes(article)
         return found
 
@@ -142,6 +139,16 @@ class Library:
     def _read_corpus_quotes(self) -> CorpusQuotes:
         """The corpus's quotes: from the cache when it holds them, else found (in a child
         process for a big corpus) and kept for next time."""
+        # Imported here: the extractor is not needed to open a corpus or draw the first
+        # screen, and its patterns take a while to compile.
+        from peskovtui.library.quotecache import (
+            QuoteCache,
+            article_key,
+            kept_corpus_quotes,
+            quotes_from_sources,
+        )
+        from peskovtui.quotes.corpus import read_corpus_quotes
+
         articles = self.articles
         in_child = len(articles) >= CHILD_QUOTES_THRESHOLD
         if self.bundled or len(articles) < QUOTE_CACHE_MIN_ARTICLES:
@@ -199,6 +206,8 @@ class Library:
 
     def wording_differences(self, reference: Quote, version: Quote) -> list[tuple[int, int]]:
         """Ranges of ``version``'s article text where its words differ from ``reference``."""
+        from peskovtui.quotes.clusters import differing_words
+
         return [
             (version.start + start, version.start + end)
             for start, end in differing_words(reference.text, version.text)

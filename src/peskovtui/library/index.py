@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from peskovtui.corpus import Article
 from peskovtui.library.processes import Processes
-from peskovtui.quotes.corpus import article_speakers, extractor_version
 from peskovtui.search import IndexBuilding, IndexUnavailable, SearchResults
 
 if TYPE_CHECKING:
@@ -42,6 +41,7 @@ class SearchIndex:
     ) -> RefreshReport:
         """Build or update the index (only what changed is reindexed)."""
         # Imported here: opening a corpus should not pay for Whoosh until it is searched.
+        from peskovtui.quotes.corpus import article_speakers, extractor_version
         from peskovtui.search import DerivedSpeakers, WhooshSearchEngine
 
         if speakers is None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from peskovtui.errors import SpeakerNotFound
 from peskovtui.quotes import Quote, QuoteCluster, QuoteVersion, SpeakerCount
-from peskovtui.quotes.corpus import CorpusQuotes
 from peskovtui.quotes.speakers import speaker_index, speakers_named, suggest_speakers
+
+if TYPE_CHECKING:
+    from peskovtui.quotes.corpus import CorpusQuotes
 
 QuoteKey = tuple[str | None, int, int]
 

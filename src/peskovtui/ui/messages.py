@@ -7,12 +7,16 @@ commands post one too, so that the providers need not know the screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from peskovtui.library import ReaderView
-from peskovtui.quotes import CorpusQuotes, Quote
+from peskovtui.quotes import Quote
 from peskovtui.search import Progress, SearchResults
+
+if TYPE_CHECKING:
+    from peskovtui.quotes import CorpusQuotes
 
 
 @dataclass

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from peskovtui.corpus import Article
 from peskovtui.display import counted
 from peskovtui.library import ReaderView
-from peskovtui.quotes import CorpusQuotes, Quote
+from peskovtui.quotes import Quote
 from peskovtui.search import SearchHit, SearchResults
+
+if TYPE_CHECKING:
+    from peskovtui.quotes import CorpusQuotes
 
 Range = tuple[int, int]
 

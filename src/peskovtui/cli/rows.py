@@ -1,0 +1,160 @@
+"""Long tables printed row by row: ``quotes``, ``speakers`` and ``list`` of a big corpus.
+
+A Rich ``Table`` measures and renders every cell through its whole layout machinery (about half
+a millisecond a row), and prints nothing until every row is laid out: 20,000 quotes took ten
+seconds before the first line. Here the column widths are found once from the plain cell text,
+each cell is wrapped on its own, and each row is written as soon as it is laid out, so the first
+lines appear at once and ``| head`` stops the work. Colours come from Rich's own ``Style``, for
+the console's colour system, and only on a terminal.
+
+Every cell is plain text whose control characters were made visible (``display``): nothing in
+a cell is read as markup or sent to the terminal as a control.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.cells import cell_len, set_cell_size
+from rich.console import COLOR_SYSTEMS, Console
+from rich.style import Style
+from rich.text import Text
+
+# Between two columns, and where the rule under the header crosses it.
+GAP = " │ "
+CROSSING = "─┼─"
+# A column that takes the width left over is never made narrower than this.
+MIN_FLEXIBLE = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """How one column is laid out.
+
+    ``fold`` wraps a long cell onto more lines (at spaces, or inside a word longer than the
+    column); ``ellipsis`` cuts it to one line ending in "…". A ``flexible`` column takes the
+    width the others leave on the console.
+    """
+
+    header: str
+    justify: Literal["left", "right"] = "left"
+    overflow: Literal["fold", "ellipsis"] = "fold"
+    max_width: int | None = None
+    style: str = ""
+    flexible: bool = False
+
+
+# A cell: its text, and a style of its own (or "" for the column's).
+Cell = tuple[str, str]
+
+
+def cell(text: str | None, style: str = "") -> Cell:
+    """A cell of ``text`` (None is empty)."""
+    return (text or "", style)
+
+
+def widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], total: int) -> list[int]:
+    """The width of each column: its widest cell or header, within its ``max_width``; the
+    flexible columns share what is left of ``total``."""
+    found = [cell_len(c.header) for c in columns]
+    for row in rows:
+        for i, (text, _) in enumerate(row):
+            width = len(text) if text.isascii() else cell_len(text)
+            if width > found[i]:
+                found[i] = width
+    for i, column in enumerate(columns):
+        if column.max_width is not None:
+            found[i] = min(found[i], column.max_width)
+    flexible = [i for i, c in enumerate(columns) if c.flexible]
+    if flexible:
+        fixed = sum(w for i, w in enumerate(found) if i not in flexible)
+        left = total - fixed - len(GAP) * (len(columns) - 1)
+        share = max(MIN_FLEXIBLE, left // len(flexible))
+        for i in flexible:
+            found[i] = max(1, min(found[i], share))
+    return found
+
+
+def cell_lines(text: str, width: int, overflow: str) -> list[str]:
+    """``text`` laid out in ``width`` cells: folded onto lines, or cut with an ellipsis."""
+    exact = text.isascii() or cell_len(text) == len(text)
+    if overflow == "ellipsis":
+        if (len(text) if exact else cell_len(text)) <= width:
+            return [text]
+        # A wide character that does not fit is left out whole (set_cell_size pads for it).
+        return [set_cell_size(text, width - 1).rstrip() + "…"]
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if exact:
+            lines.extend(textwrap.wrap(line, width, break_on_hyphens=False) or [""])
+        else:
+            # Wide characters: Rich's own wrapping counts cells, not characters.
+            wrapped = Text(line).wrap(Console(width=width), width, overflow="fold")
+            lines.extend(part.plain.rstrip() for part in wrapped)
+    return lines
+
+
+def _padded(text: str, width: int, justify: str) -> str:
+    gap = width - (len(text) if text.isascii() else cell_len(text))
+    return " " * gap + text if justify == "right" else text + " " * gap
+
+
+class RowWriter:
+    """Writes a title, a header and rows, one row at a time, in the console's width."""
+
+    def __init__(self, console: Console, columns: Sequence[Column]) -> None:
+        self.console = console
+        self.columns = columns
+        system = console.color_system
+        # No colour when piped, when NO_COLOR is set, or on a terminal without colours.
+        self._colours = COLOR_SYSTEMS.get(system) if system and console.is_terminal else None
+        self._styles: dict[str, Style] = {}
+
+    def _styled(self, text: str, style: str) -> str:
+        if not style or self._colours is None or not text.strip():
+            return text
+        parsed = self._styles.get(style)
+        if parsed is None:
+            parsed = Style.parse(style)
+            # NO_COLOR takes the colours away and leaves bold, dim and italic, as in Rich.
+            if self.console.no_color:
+                parsed = parsed.without_color
+            self._styles[style] = parsed
+        return parsed.render(text, color_system=self._colours)
+
+    def write(self, title: str, rows: Sequence[Sequence[Cell]]) -> None:
+        """Print ``title``, the header and ``rows`` to stdout."""
+        sizes = widths(self.columns, rows, self.console.width)
+        write = sys.stdout.write
+        write(self._styled(title, "italic") + "\n")
+        header = [(c.header, "bold") for c in self.columns]
+        self._write_row(header, sizes)
+        rule = CROSSING.join("─" * w for w in sizes)
+        write(self._styled(rule, "dim") + "\n")
+        for row in rows:
+            self._write_row(row, sizes)
+
+    def _write_row(self, row: Sequence[Cell], sizes: Sequence[int]) -> None:
+        laid = [
+            cell_lines(text, width, column.overflow)
+            for (text, _), width, column in zip(row, sizes, self.columns, strict=True)
+        ]
+        height = max(len(lines) for lines in laid)
+        last = len(self.columns) - 1
+        out = []
+        for n in range(height):
+            parts = []
+            for i, (lines, width, column, (_, style)) in enumerate(
+                zip(laid, sizes, self.columns, row, strict=True)
+            ):
+                text = lines[n] if n < len(lines) else ""
+                padded = text if i == last and column.justify == "left" else None
+                if padded is None:
+                    padded = _padded(text, width, column.justify)
+                parts.append(self._styled(padded, style or column.style))
+            out.append(self._styled(GAP, "dim").join(parts).rstrip() + "\n")
+        sys.stdout.write("".join(out))
