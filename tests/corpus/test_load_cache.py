@@ -212,3 +212,17 @@ def test_a_small_data_set_is_not_kept(tmp_path: Path, monkeypatch: pytest.Monkey
     corpus: Corpus = load_corpus([data_set(tmp_path)], cache=LoadCache())
     assert len(corpus.articles) == 3
     assert entries() == []
+
+
+def test_a_data_set_of_no_articles_is_named_as_such_with_an_unwritable_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("id,title,text\n1,T1,Bad,extra\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as plain:
+        load_corpus([path])
+    read_only(monkeypatch, cache_home())
+    with pytest.raises(CorpusError) as cached:
+        load_corpus([path], cache=LoadCache())
+    assert str(cached.value) == str(plain.value)
+    assert "row 1 has 4 fields" in str(plain.value)
