@@ -184,14 +184,15 @@ def test_an_unwritable_cache_is_told_once_and_the_corpus_loads(
     second = tmp_path / "more.csv"
     second.write_text(csv_text([("b1", "More", "More text.")]), encoding="utf-8")
     plain = load_corpus([first, second])
-    read_only(monkeypatch, cache_home())
+    root = cache_home()
+    read_only(monkeypatch, root)
     corpus = load_corpus([first, second], cache=LoadCache())
     assert corpus.articles == plain.articles
     (notice,) = corpus.warnings
     assert notice.startswith(f"The loading cache in {cache_home() / 'corpora'} cannot be written")
     assert notice.endswith("; data sets are read in full each time.")
-    monkeypatch.undo()
-    assert entries() == []
+    monkeypatch.undo()  # the cache dir of the test's own too: it is named by ``root``
+    assert not (root / "corpora").exists()
 
 
 def test_the_library_keeps_a_big_data_set_but_not_the_bundled_articles(tmp_path: Path) -> None:
@@ -211,3 +212,17 @@ def test_a_small_data_set_is_not_kept(tmp_path: Path, monkeypatch: pytest.Monkey
     corpus: Corpus = load_corpus([data_set(tmp_path)], cache=LoadCache())
     assert len(corpus.articles) == 3
     assert entries() == []
+
+
+def test_a_data_set_of_no_articles_is_named_as_such_with_an_unwritable_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("id,title,text\n1,T1,Bad,extra\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as plain:
+        load_corpus([path])
+    read_only(monkeypatch, cache_home())
+    with pytest.raises(CorpusError) as cached:
+        load_corpus([path], cache=LoadCache())
+    assert str(cached.value) == str(plain.value)
+    assert "row 1 has 4 fields" in str(plain.value)

@@ -30,11 +30,11 @@ MIN_CACHED_BYTES = 1 << 20
 @cache
 def loader_version() -> str:
     """A fingerprint of the loading code and the interpreter that ran it."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.sha256()
     digest.update(f"{LOADER_VERSION}\0{sys.version}\0".encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    return digest.hexdigest()
+    return digest.hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ class LoadCache:
             mtime = path.stat().st_mtime_ns
         except OSError:
             mtime = -1
-        content = hashlib.blake2b(data, digest_size=32).hexdigest()
+        content = hashlib.sha256(data).hexdigest()
         key = key_digest([loader_version(), str(len(data)), str(mtime), content])
         return CacheSlot(self, entry, key)
 

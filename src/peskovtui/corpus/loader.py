@@ -63,13 +63,13 @@ def load_corpus(
             article = _unique(article, ids)
             ids.add(article.id)
             articles.append(article)
-    if cache is not None and cache.notice is not None:
-        warnings.append(cache.notice)
     if not articles:
         reason = warnings[-1] if warnings else "no articles were found."
         if len(sources) == 1 and len(warnings) == 1:
             raise CorpusError(reason.removesuffix("; skipped.").removesuffix("."))
         raise CorpusError(f"Nothing could be loaded: {reason.removesuffix('.')}")
+    if cache is not None and cache.notice is not None:
+        warnings.append(cache.notice)
     return Corpus(tuple(articles), sources, tuple(warnings), tuple(sorted(overrides.items())))
 
 
@@ -153,9 +153,10 @@ def _file_articles(
 
     built: list[Article] = []
     for article in _built(dataset_records(path, data, warn_and_keep, overrides), warn_and_keep):
-        built.append(article)
+        if slot is not None:
+            built.append(article)
         yield article
-    if slot is not None:
+    if slot is not None and built:
         slot.put(LoadedFile(tuple(built), tuple(said)))
 
 

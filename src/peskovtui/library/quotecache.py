@@ -102,6 +102,19 @@ def kept_corpus_quotes(
     found = cache.corpus(keys)
     if found is not None:
         return found
+    return _across_corpus_kept(_extracted(articles, keys, cache), keys, cache)
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    """Every article's quotes in corpus order, and all of them by article key unless the
+    cache holds them already."""
+
+    quotes: list[Quote]
+    by_article: dict[str, tuple[Quote, ...]] | None
+
+
+def _extracted(articles: Sequence[Article], keys: Sequence[str], cache: QuoteCache) -> _Extracted:
     kept = cache.articles()
     by_article: dict[str, tuple[Quote, ...]] = {}
     raw: list[Quote] = []
@@ -111,8 +124,14 @@ def kept_corpus_quotes(
             quotes = tuple(article_quotes(article))
         by_article[key] = quotes
         raw.extend(quotes)
-    read = across_corpus(raw)
-    cache.keep(keys, read, None if by_article.keys() == kept.keys() else by_article)
+    return _Extracted(raw, None if by_article.keys() == kept.keys() else by_article)
+
+
+def _across_corpus_kept(
+    extracted: _Extracted, keys: Sequence[str], cache: QuoteCache
+) -> CorpusQuotes:
+    read = across_corpus(extracted.quotes)
+    cache.keep(keys, read, extracted.by_article)
     return read
 
 
@@ -126,9 +145,13 @@ def quotes_from_sources(
     is the corpus whose articles have ``keys``: what a child process runs, so that the corpus
     need not be copied to it (a data set is read from the loading cache)."""
     try:
-        articles = load_corpus(sources, dict(fields), cache=LoadCache()).articles
+        corpus = load_corpus(sources, dict(fields), cache=LoadCache())
     except CorpusError:
         return None
-    if [article_key(article) for article in articles] != list(keys):
+    if [article_key(article) for article in corpus.articles] != list(keys):
         return None  # the sources changed since the caller loaded them
-    return kept_corpus_quotes(articles, cache, keys)
+    extracted = _extracted(corpus.articles, keys, cache)
+    # Only the quotes are needed from here on: the articles are let go before the corpus-wide
+    # pass, the moment this process needs the most memory.
+    del corpus
+    return _across_corpus_kept(extracted, keys, cache)
