@@ -5,14 +5,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Protocol
 
 import pytest
 
 from peskovtui.corpus.model import Article
-from peskovtui.search import SearchResults, TextScan, WhooshSearchEngine
-from peskovtui.search.cancel import CancelCheck
-from peskovtui.search.offsets import Range
+from peskovtui.search import TextScan, WhooshSearchEngine
+from peskovtui.search.engine import Searcher
 from tests.search.articles import SEEDS, seed_articles
 
 
@@ -39,21 +37,6 @@ def engine(seed_list: list[Article]) -> Iterator[WhooshSearchEngine]:
     eng.refresh(seed_list)
     yield eng
     eng.close()
-
-
-class Searcher(Protocol):
-    """What the index and the scan of the texts both answer."""
-
-    def search(
-        self,
-        query: str,
-        limit: int | None = 20,
-        *,
-        cancel: CancelCheck | None = None,
-        ranged: int | None = None,
-    ) -> SearchResults: ...
-
-    def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]: ...
 
 
 BACKENDS = ["index", "scan"]

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+
+from peskovtui.corpus.model import Article
 from peskovtui.search import WhooshSearchEngine
-from peskovtui.search.offsets import match_offsets
+from peskovtui.search.offsets import (
+    MatchPlan,
+    Range,
+    _inside,
+    _phrase_spans,
+    _region_ranges,
+    build_plan,
+    match_offsets,
+    merge,
+    plan_offsets,
+    tokens,
+)
 from peskovtui.search.query import parse_query
 from peskovtui.search.results import make_snippet
 from peskovtui.search.schema import build_schema
@@ -93,3 +107,58 @@ def test_snippet_highlights_index_the_snippet() -> None:
     assert snippet.highlights
     for s, e in snippet.highlights:
         assert snippet.text[s:e].lower() == "output"
+
+
+def _read_word_by_word(article: Article, plan: MatchPlan) -> tuple[Range, ...]:
+    """What ``plan_offsets`` finds, read one word of the text at a time (the way it was done
+    before it found written forms by pattern)."""
+    toks = tokens(article.text)
+    found: list[Range] = []
+    regions = set(plan.stems) | set(plan.words) | set(plan.predicates) | set(plan.phrases)
+    for region in regions:
+        bounds = _region_ranges(article, region)
+        stems = plan.stems.get(region, set())
+        words = plan.words.get(region, set())
+        predicates = plan.predicates.get(region, [])
+        hits = [
+            (t.start, t.end)
+            for t in toks
+            if t.stem in stems or t.word in words or any(p(t.word) for p in predicates)
+        ]
+        for phrase, slop in plan.phrases.get(region, []):
+            hits.extend(_phrase_spans(toks, phrase, slop))
+        found.extend(h for h in hits if region is None or _inside(bounds, *h))
+    return merge(found)
+
+
+TRICKY = make_article(
+    "tricky",
+    "Prime' minister",
+    [
+        "He said ’prime minister’ and prime'minister, x'prime minister, d’Prime Minister's "
+        "office; PRIME-MINISTER’s aides, the prime ministers’ talks; minister minister minister.",
+        "Primé Mínister of São Tomé, Zoë's prime-ministerial ambitions, rock'n'roll band.",
+    ],
+    subtitle="The minister’s day",
+)
+
+
+def test_patterns_of_written_forms_find_what_reading_word_by_word_finds(
+    seed_list: list[Article],
+) -> None:
+    articles = [*seed_list, TRICKY]
+    queries: set[str] = {'"minister minister"', '"prime minister"~3', "title:minister"}
+    for article in articles:
+        words = tokens(article.text)
+        for n, (first, second) in enumerate(itertools.pairwise(words)):
+            if n % 7 == 0:
+                queries |= {first.word, f"{first.word[:3]}*", f'"{first.word} {second.word}"'}
+                queries |= {f"title:{first.word}", f"subtitle:{second.word}"}
+    plans = [build_plan(parse_query(q, SCHEMA)) for q in sorted(queries)]
+    compared = 0
+    for article in articles:
+        for plan in plans:
+            assert plan_offsets(article, plan) == _read_word_by_word(article, plan)
+            compared += bool(plan_offsets(article, plan))
+    assert len(queries) > 500
+    assert compared > 1000

@@ -6,8 +6,8 @@ import pytest
 
 from peskovtui.corpus.model import Article
 from peskovtui.search import WhooshSearchEngine
+from peskovtui.search.engine import Searcher
 from tests.search import oracle as o
-from tests.search.conftest import Searcher
 
 CASES: list[tuple[str, o.Node]] = [
     ("peskov", o.term("peskov")),

@@ -8,10 +8,11 @@ import pytest
 from whoosh import query as wq
 
 from peskovtui.search import QueryError
+from peskovtui.search.engine import Searcher
 from peskovtui.search.query import read_query
 from peskovtui.search.schema import QUERY_FIELDS, build_schema
 from tests.search.articles import make_article
-from tests.search.conftest import BACKENDS, Searcher, backend
+from tests.search.conftest import BACKENDS, backend
 
 SCHEMA = build_schema()
 

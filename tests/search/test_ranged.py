@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from peskovtui.corpus.model import Article
-from tests.search.conftest import Searcher
+from peskovtui.search.engine import Searcher
 
 
 def test_ranges_for_the_best_hits_only(searcher: Searcher, seed_list: list[Article]) -> None:

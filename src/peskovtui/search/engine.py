@@ -24,7 +24,26 @@ from peskovtui.search.schema import build_schema
 from peskovtui.search.searching import OpenIndex
 
 
-class SearchEngine(Protocol):
+class Searcher(Protocol):
+    """What the index and the scan of the texts (``scan.TextScan``) both answer."""
+
+    def search(
+        self,
+        query: str,
+        limit: int | None = 20,
+        *,
+        cancel: CancelCheck | None = None,
+        ranged: int | None = None,
+    ) -> SearchResults:
+        """Hits for ``query`` with exact match ranges (for the first ``ranged`` hits)."""
+        ...
+
+    def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
+        """Exact character ranges of ``query``'s matches in ``article.text``."""
+        ...
+
+
+class SearchEngine(Searcher, Protocol):
     """What the Library, CLI and UI need from a search engine (Whoosh today)."""
 
     def refresh(
@@ -36,21 +55,6 @@ class SearchEngine(Protocol):
         progress: ProgressCallback | None = None,
     ) -> RefreshReport:
         """Bring the index in line with ``articles`` (only what changed is reindexed)."""
-        ...
-
-    def search(
-        self,
-        query: str,
-        limit: int | None = 20,
-        *,
-        cancel: CancelCheck | None = None,
-        ranged: int | None = None,
-    ) -> SearchResults:
-        """Ranked hits for ``query`` with exact match ranges (for the best ``ranged`` hits)."""
-        ...
-
-    def match_offsets(self, article: Article, query: str) -> tuple[Range, ...]:
-        """Exact character ranges of ``query``'s matches in ``article.text``."""
         ...
 
     def close(self) -> None:

@@ -32,7 +32,15 @@ from peskovtui.search.analysis import fold
 from peskovtui.search.cancel import CancelCheck, check
 from peskovtui.search.errors import QueryError, ScanUnsupported
 from peskovtui.search.expansion import Expansion, WordLists, expand_partial_terms
-from peskovtui.search.offsets import WORD_RE, Range, build_plan, plan_offsets, stem_word
+from peskovtui.search.offsets import (
+    WORD_ENDS,
+    WORD_RE,
+    WORD_STARTS,
+    Range,
+    build_plan,
+    plan_offsets,
+    stem_word,
+)
 from peskovtui.search.query import read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
 from peskovtui.search.schema import build_schema, date_number
@@ -48,10 +56,6 @@ _CHECK_EVERY = 64
 _TEXT_FIELDS = {"text": "text", "title": "title", "subtitle": "subtitle"}
 _WORD_FIELDS = {"text_words": "text", "title_words": "title", "subtitle_words": "subtitle"}
 _NAME_FIELDS = ("outlet", "authors")
-# Where a word starts and ends, as ``analysis.WORD_PATTERN`` reads words: an apostrophe between
-# letters is inside a word.
-_WORD_STARTS = r"(?<!\w)(?<!\w['’])"
-_WORD_ENDS = r"(?!\w)(?!['’]\w)"
 
 
 class _Postings:
@@ -128,8 +132,8 @@ class _Postings:
             forms = [re.escape(f) for w in words for f in self.forms.get(w, ())]
             if plain:
                 forms.append(f"(?ai:{'|'.join(plain)})")
-            parts.append(f"(?:{'|'.join(forms)}){_WORD_ENDS}")
-        return re.compile(_WORD_STARTS + r"\W+".join(parts))
+            parts.append(f"(?:{'|'.join(forms)}){WORD_ENDS}")
+        return re.compile(WORD_STARTS + r"\W+".join(parts))
 
     def with_prefix(self, prefix: str) -> Iterator[str]:
         words = self._sorted_words()

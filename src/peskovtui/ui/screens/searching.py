@@ -5,7 +5,6 @@ and stepping through the matches with ``n``/``N`` from one article of the result
 from __future__ import annotations
 
 from textual import on, work
-from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -18,7 +17,6 @@ from peskovtui.ui.settings import save_history
 from peskovtui.ui.state import match_step, result_status
 from peskovtui.ui.widgets.search_bar import QueryInput
 
-SEARCH_DELAY = 0.05
 # Exact match ranges cost about a millisecond an article, so the list holds the best hits only.
 SEARCH_LIMIT = 200
 # Ranges for the best hits come with the results; the others' when they are opened.
@@ -30,7 +28,8 @@ class SearchHandlers(ReadingScreen):
 
     def __init__(self, library: Library, history: list[str]) -> None:
         super().__init__(library, history)
-        self._search_timer: Timer | None = None
+        # The query handed to the search worker last, until its answer comes.
+        self._pending = ""
 
     def action_search(self) -> None:
         focused = self.focused
@@ -40,25 +39,24 @@ class SearchHandlers(ReadingScreen):
         )
         self.focus_now(self.query_one(QueryInput))
 
-    def _stop_timer(self) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
-        self._stop_timer()
         query = event.value.strip()
         if not query:
+            self._pending = ""
             self.clear_search(keep_input=True)
             return
-        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self.run_search(query))
+        # Searched at once: a search still running for the previous key is cancelled (the
+        # worker is exclusive), and stops at its next check, within a millisecond or so.
+        self._pending = query
+        self.run_search(query)
 
     def action_submit_query(self) -> None:
         # A binding rather than Input.Submitted: the focus moves before the keys typed right
         # after enter are delivered, so they go to the results, not into the query.
         query = self.typed_query
-        self._stop_timer()
-        if query and query != self.search.query:
+        if query and query != self.search.query and query != self._pending:
+            self._pending = query
             self.run_search(query)
         self.search_bar.remember(query)
         save_history(self.history)
@@ -98,6 +96,8 @@ class SearchHandlers(ReadingScreen):
 
     @on(SearchDone)
     def _search_done(self, message: SearchDone) -> None:
+        if message.query == self._pending:
+            self._pending = ""
         bar = self.search_bar
         if message.query != bar.input.value.strip():
             return  # a stale answer to a query the user has since changed
