@@ -103,3 +103,10 @@ def test_no_colour_but_bold_when_no_color_is_set(
     lines = printed(capsys, terminal)
     assert not any("\x1b[36m" in line for line in lines)
     assert "\x1b[1mid" in lines[1]
+
+
+def test_folding_keeps_the_spaces_inside_a_line_and_cuts_a_word_too_long() -> None:
+    assert cell_lines("two  spaces kept", 12, "fold") == ["two  spaces", "kept"]
+    assert cell_lines("abcdefghij end", 4, "fold") == ["abcd", "efgh", "ij", "end"]
+    assert cell_lines("first line\nsecond", 20, "fold") == ["first line", "second"]
+    assert cell_lines("fits as it is", 13, "fold") == ["fits as it is"]

@@ -14,7 +14,6 @@ a cell is read as markup or sent to the terminal as a control.
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -82,15 +81,18 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], total: int
 def cell_lines(text: str, width: int, overflow: str) -> list[str]:
     """``text`` laid out in ``width`` cells: folded onto lines, or cut with an ellipsis."""
     exact = text.isascii() or cell_len(text) == len(text)
+    fits = (len(text) if exact else cell_len(text)) <= width
     if overflow == "ellipsis":
-        if (len(text) if exact else cell_len(text)) <= width:
+        if fits:
             return [text]
         # A wide character that does not fit is left out whole (set_cell_size pads for it).
         return [set_cell_size(text, width - 1).rstrip() + "…"]
+    if fits and "\n" not in text and "\t" not in text:
+        return [text]  # most cells: nothing to fold
     lines: list[str] = []
     for line in text.split("\n"):
         if exact:
-            lines.extend(textwrap.wrap(line, width, break_on_hyphens=False) or [""])
+            lines.extend(_fold(line, width))
         else:
             # Wide characters: Rich's own wrapping counts cells, not characters.
             wrapped = Text(line).wrap(Console(width=width), width, overflow="fold")
@@ -98,9 +100,33 @@ def cell_lines(text: str, width: int, overflow: str) -> list[str]:
     return lines
 
 
-def _padded(text: str, width: int, justify: str) -> str:
-    gap = width - (len(text) if text.isascii() else cell_len(text))
-    return " " * gap + text if justify == "right" else text + " " * gap
+def _fold(line: str, width: int) -> list[str]:
+    """``line`` (one cell per character) broken at spaces into lines of at most ``width``; a
+    word longer than that is cut. Spaces inside a line are kept as they are."""
+    lines: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        while len(word) > width:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current.rstrip())
+            current = word
+    lines.append(current.rstrip())
+    return lines
+
+
+def _padded(text: str, width: int, right: bool) -> str:
+    """``text`` padded with spaces to ``width`` cells, on the left when ``right``."""
+    gap = width - cell_len(text)
+    return " " * gap + text if right else text + " " * gap
 
 
 class RowWriter:
@@ -113,6 +139,7 @@ class RowWriter:
         # No colour when piped, when NO_COLOR is set, or on a terminal without colours.
         self._colours = COLOR_SYSTEMS.get(system) if system and console.is_terminal else None
         self._styles: dict[str, Style] = {}
+        self._gap = self._styled(GAP, "dim")
 
     def _styled(self, text: str, style: str) -> str:
         if not style or self._colours is None or not text.strip():
@@ -139,22 +166,26 @@ class RowWriter:
             self._write_row(row, sizes)
 
     def _write_row(self, row: Sequence[Cell], sizes: Sequence[int]) -> None:
+        columns = self.columns
         laid = [
             cell_lines(text, width, column.overflow)
-            for (text, _), width, column in zip(row, sizes, self.columns, strict=True)
+            for (text, _), width, column in zip(row, sizes, columns, strict=True)
         ]
         height = max(len(lines) for lines in laid)
-        last = len(self.columns) - 1
+        last = len(columns) - 1
         out = []
         for n in range(height):
             parts = []
-            for i, (lines, width, column, (_, style)) in enumerate(
-                zip(laid, sizes, self.columns, row, strict=True)
-            ):
+            for i, lines in enumerate(laid):
+                column = columns[i]
                 text = lines[n] if n < len(lines) else ""
-                padded = text if i == last and column.justify == "left" else None
-                if padded is None:
-                    padded = _padded(text, width, column.justify)
-                parts.append(self._styled(padded, style or column.style))
-            out.append(self._styled(GAP, "dim").join(parts).rstrip() + "\n")
+                right = column.justify == "right"
+                if i < last or right:
+                    if text.isascii():
+                        text = text.rjust(sizes[i]) if right else text.ljust(sizes[i])
+                    else:
+                        text = _padded(text, sizes[i], right)
+                style = row[i][1] or column.style
+                parts.append(self._styled(text, style) if style else text)
+            out.append(self._gap.join(parts).rstrip() + "\n")
         sys.stdout.write("".join(out))
