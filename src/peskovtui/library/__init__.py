@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,17 @@ from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
+from peskovtui.library.clips import (
+    Clip,
+    ClipStatus,
+    ClipStore,
+    appended,
+    clip_status,
+    moved,
+    new_clip,
+    noted,
+    removed,
+)
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
@@ -361,6 +373,47 @@ class Library:
             if found is not None:
                 speaker, quote = found.speaker, True
         return cite(article, start, end, speaker=speaker, quote=quote)
+
+    # -- clips ----------------------------------------------------------------------------------
+    # The clip list of this corpus, kept in the user data dir. Each call reads the list from
+    # its file (another process may have changed it) and writes it back when it changes.
+
+    @cached_property
+    def clip_store(self) -> ClipStore:
+        """Where this corpus's clips are kept; its ``notices`` say what was set aside."""
+        return ClipStore.for_corpus(self.corpus.sources)
+
+    def clips(self) -> list[Clip]:
+        """The clips of this corpus, in order."""
+        return self.clip_store.load()
+
+    def clip_range(self, article_id: str, start: int, end: int, note: str = "") -> list[Clip]:
+        """Add ``text[start:end]`` of an article to the clips, cited as ``cite`` cites it."""
+        article = self.article(article_id)
+        clip = new_clip(self.cite(article.id, start, end), article.authors, note.strip())
+        return self.clip_store.change(appended(clip))
+
+    def clip_quote(self, quote: Quote, note: str = "") -> list[Clip]:
+        """Add a quote to the clips, with its speaker."""
+        article = self.article(quote.article_id or "")
+        citation = self.cite(article.id, quote.start, quote.end, speaker=quote.speaker, quote=True)
+        return self.clip_store.change(appended(new_clip(citation, article.authors, note.strip())))
+
+    def move_clip(self, index: int, offset: int) -> list[Clip]:
+        """Move clip ``index`` (from 0) up (negative ``offset``) or down."""
+        return self.clip_store.change(moved(index, offset))
+
+    def delete_clip(self, index: int) -> list[Clip]:
+        """Delete clip ``index`` (from 0)."""
+        return self.clip_store.change(removed(index))
+
+    def note_clip(self, index: int, note: str) -> list[Clip]:
+        """Set the note of clip ``index`` (from 0)."""
+        return self.clip_store.change(noted(index, note))
+
+    def clip_statuses(self, clips: Sequence[Clip]) -> list[ClipStatus]:
+        """For each clip, whether its passage is still in the corpus as it was clipped."""
+        return [clip_status(clip, self._by_id.get(clip.citation.article_id)) for clip in clips]
 
     def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""
