@@ -95,6 +95,7 @@ def test_a_changed_or_vanished_article_marks_its_clips_stale(corpus: Path) -> No
     assert reopened.clips() == kept  # nothing altered, nothing dropped
     assert reopened.clip_statuses(kept) == ["changed", "missing"]
     assert library.clip_statuses(kept) == ["current", "current"]
+    assert "The article has changed since this was clipped" in reopened.export_clips("md")
 
 
 def test_the_file_is_replaced_whole(corpus: Path) -> None:

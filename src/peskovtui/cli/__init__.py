@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from peskovtui.cli import output
 from peskovtui.cli.output import PROG, plain
-from peskovtui.cli.parser import USAGE, build_parser
+from peskovtui.cli.parser import COMPOUNDS, USAGE, build_parser
 from peskovtui.errors import PeskovError
 
 __all__ = ["USAGE", "main"]
@@ -24,6 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, handlers = build_parser()
+    if tuple(args_list[:2]) in COMPOUNDS:
+        args_list[:2] = [" ".join(args_list[:2])]
     if not args_list or (
         args_list[0] not in handlers and args_list[0] not in ("-h", "--help", "--version")
     ):

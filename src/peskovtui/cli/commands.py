@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from peskovtui.citation import as_markdown, as_plain
@@ -297,6 +298,59 @@ def run_cite(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(as_markdown(citation) if args.format == "md" else as_plain(citation))
     return 0
+
+
+def run_clips(args: argparse.Namespace) -> int:
+    """``peskovtui clips``: the clip list of a corpus, to the screen or a file."""
+    library = open_library(args)
+    clips = library.clips()
+    _clip_notices(library)
+    text = library.export_clips(args.format, clips)
+    if args.output is None:
+        if not clips:
+            warn(f"There are no clips of {library.name} yet.")
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    try:
+        # "x" refuses an existing file, at the moment of opening: nothing is replaced unasked.
+        with target.open("w" if args.force else "x", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except FileExistsError:
+        raise PeskovError(f"{args.output} exists; add --force to replace it") from None
+    except OSError as error:
+        raise PeskovError(f"Cannot write {args.output}: {error.strerror}") from None
+    output.stdout_console().print(
+        plain(f"{counted(len(clips), 'clip')} written to {args.output}."), soft_wrap=True
+    )
+    return 0
+
+
+def run_clips_add(args: argparse.Namespace) -> int:
+    """``peskovtui clips add``: a passage added to the clip list, with its citation."""
+    library = open_library(args)
+    clips = library.clip_range(args.id, args.start, args.end, note=args.note)
+    _clip_notices(library)
+    output.stdout_console().print(
+        plain(f"Clip {len(clips)} added to the clips of {library.name}."), soft_wrap=True
+    )
+    return 0
+
+
+def run_clips_remove(args: argparse.Namespace) -> int:
+    """``peskovtui clips remove``: clip N taken off the list."""
+    library = open_library(args)
+    clips = library.delete_clip(args.number - 1)
+    _clip_notices(library)
+    output.stdout_console().print(
+        plain(f"Clip {args.number} removed; {counted(len(clips), 'clip')} left."), soft_wrap=True
+    )
+    return 0
+
+
+def _clip_notices(library: Library) -> None:
+    for notice in library.clip_store.notices:
+        warn(notice)
 
 
 def run_read(args: argparse.Namespace) -> int:

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from peskovtui import __version__
 from peskovtui.cli.commands import (
     run_cite,
+    run_clips,
+    run_clips_add,
+    run_clips_remove,
     run_index,
     run_list,
     run_quotes,
@@ -50,7 +53,14 @@ USAGE = {
     "[--format table|json|jsonl|csv|md]",
     "index": "peskovtui index [PATH...] [--fields SPEC] [--rebuild]",
     "cite": "peskovtui cite ID START END [PATH...] [--fields SPEC] [--format text|md|json]",
+    "clips": "peskovtui clips [PATH...] [--fields SPEC] [--format md|text|csv|json|csljson] "
+    "[--output FILE [--force]]",
+    "clips add": "peskovtui clips add ID START END [PATH...] [--fields SPEC] [--note TEXT]",
+    "clips remove": "peskovtui clips remove N [PATH...] [--fields SPEC]",
 }
+
+# Subcommands of two words: ``peskovtui clips add`` runs the subcommand named "clips add".
+COMPOUNDS = {("clips", "add"), ("clips", "remove")}
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
@@ -158,6 +168,20 @@ def _positive(value: str) -> int:
     return number
 
 
+def _clips_options(parser: argparse.ArgumentParser) -> None:
+    _format("md", "text", "csv", "json", "csljson")(parser)
+    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def _clip_note(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--note", metavar="TEXT", default="", help="a note kept with the clip")
+
+
+def _clip_number(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("number", metavar="N", type=_positive, help="the clip's number, from 1")
+
+
 AddArguments = Callable[[argparse.ArgumentParser], None]
 
 # Each subcommand: its name, its help line, what runs it, and its arguments before and after
@@ -183,4 +207,7 @@ _SUBCOMMANDS: tuple[tuple[str, str, Command, AddArguments, AddArguments], ...] =
         _cite_range,
         _format("text", "md", "json"),
     ),
+    ("clips", "print the clip list of a corpus", run_clips, _nothing, _clips_options),
+    ("clips add", "add a passage to the clip list", run_clips_add, _cite_range, _clip_note),
+    ("clips remove", "remove a clip from the list", run_clips_remove, _clip_number, _nothing),
 )

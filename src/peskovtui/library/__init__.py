@@ -13,6 +13,7 @@ from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
+from peskovtui.library.clip_export import export_clips
 from peskovtui.library.clips import (
     Clip,
     ClipStatus,
@@ -414,6 +415,12 @@ class Library:
     def clip_statuses(self, clips: Sequence[Clip]) -> list[ClipStatus]:
         """For each clip, whether its passage is still in the corpus as it was clipped."""
         return [clip_status(clip, self._by_id.get(clip.citation.article_id)) for clip in clips]
+
+    def export_clips(self, fmt: str, clips: Sequence[Clip] | None = None) -> str:
+        """The clips (all of this corpus's by default) as ``md``, ``text``, ``csv``, ``json``
+        or ``csljson``."""
+        chosen = self.clips() if clips is None else list(clips)
+        return export_clips(chosen, self.clip_statuses(chosen), fmt)
 
     def match_offsets(self, article_id: str, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ``(start, end)`` ranges of ``query``'s matches in an article's display text."""
