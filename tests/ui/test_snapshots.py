@@ -58,3 +58,19 @@ def test_help_screen(snap_compare: Any, monkeypatch: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(100, 40), run_before=run_before)
+
+
+def test_clips_screen(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        app = pilot.app
+        assert isinstance(app, PeskovApp)
+        library = app.library
+        quote = library.article_quotes("000_8b6f72e4f8395ed9")[1]
+        library.clip_quote(quote)
+        paragraph = library.article("002_3d0a4687557009c2").paragraphs[2]
+        library.clip_range("002_3d0a4687557009c2", paragraph.start, paragraph.end, "ask Mediaite")
+        await pilot.press("L")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)

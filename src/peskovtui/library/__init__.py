@@ -38,7 +38,14 @@ if TYPE_CHECKING:
     from peskovtui.search.cancel import CancelCheck
     from peskovtui.search.progress import ProgressCallback
 
-__all__ = ["CHILD_QUOTES_THRESHOLD", "Library", "ReaderView", "bundled_seeds"]
+__all__ = [
+    "CHILD_QUOTES_THRESHOLD",
+    "Clip",
+    "ClipStatus",
+    "Library",
+    "ReaderView",
+    "bundled_seeds",
+]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
 CHILD_QUOTES_THRESHOLD = 400
@@ -388,17 +395,21 @@ class Library:
         """The clips of this corpus, in order."""
         return self.clip_store.load()
 
+    def clip_citation(self, citation: Citation, note: str = "") -> list[Clip]:
+        """Add a citation (made by ``cite``) to the clips, with its article's authors."""
+        authors = self.article(citation.article_id).authors
+        return self.clip_store.change(appended(new_clip(citation, authors, note.strip())))
+
     def clip_range(self, article_id: str, start: int, end: int, note: str = "") -> list[Clip]:
         """Add ``text[start:end]`` of an article to the clips, cited as ``cite`` cites it."""
-        article = self.article(article_id)
-        clip = new_clip(self.cite(article.id, start, end), article.authors, note.strip())
-        return self.clip_store.change(appended(clip))
+        return self.clip_citation(self.cite(article_id, start, end), note)
 
     def clip_quote(self, quote: Quote, note: str = "") -> list[Clip]:
         """Add a quote to the clips, with its speaker."""
-        article = self.article(quote.article_id or "")
-        citation = self.cite(article.id, quote.start, quote.end, speaker=quote.speaker, quote=True)
-        return self.clip_store.change(appended(new_clip(citation, article.authors, note.strip())))
+        citation = self.cite(
+            quote.article_id or "", quote.start, quote.end, speaker=quote.speaker, quote=True
+        )
+        return self.clip_citation(citation, note)
 
     def move_clip(self, index: int, offset: int) -> list[Clip]:
         """Move clip ``index`` (from 0) up (negative ``offset``) or down."""

@@ -23,6 +23,7 @@ import platformdirs
 
 from peskovtui.citation import Citation
 from peskovtui.corpus import Article
+from peskovtui.display import counted
 from peskovtui.errors import PeskovError
 from peskovtui.usercache import key_digest
 
@@ -212,10 +213,8 @@ class ClipStore:
 
 def _checked(clips: Sequence[Clip], index: int) -> int:
     if not 0 <= index < len(clips):
-        count = len(clips)
-        raise ClipsError(
-            f"There is no clip {index + 1}: the list has {count} clip{'' if count == 1 else 's'}"
-        )
+        has = counted(len(clips), "clip")
+        raise ClipsError(f"There is no clip {index + 1}: the list has {has}")
     return index
 
 

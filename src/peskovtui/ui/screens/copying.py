@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual import work
 
-from peskovtui.citation import as_markdown, as_plain
+from peskovtui.citation import Citation, as_markdown, as_plain
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.screens.reading import ReadingScreen
 from peskovtui.ui.state import CopySource, copy_notice
@@ -16,14 +16,14 @@ from peskovtui.ui.state import CopySource, copy_notice
 class CopyHandlers(ReadingScreen):
     """``y`` and ``Y``."""
 
-    def action_copy(self, markdown: bool) -> None:
-        # A view that knows what it would copy says so; the others copy from the reader.
+    def focused_citation(self) -> tuple[Citation, str] | None:
+        """The citation of what the focused view says ``y`` would copy (a view that does not
+        say copies from the reader), and what to call it; None when there is nothing."""
         focused = self.focused
         source = focused if isinstance(focused, CopySource) else self.reader
         target = source.copy_target()
         if target is None:
-            self.app.notify("Nothing to copy here.", severity="warning", timeout=3)
-            return
+            return None
         quote = target.quote
         if quote is not None:
             # Stepped with v/V: the version on screen is the one marked.
@@ -33,11 +33,23 @@ class CopyHandlers(ReadingScreen):
             )
         else:
             citation = self.library.cite(target.article_id, target.start, target.end)
+        return citation, target.what
+
+    def action_copy(self, markdown: bool) -> None:
+        found = self.focused_citation()
+        if found is None:
+            self.app.notify("Nothing to copy here.", severity="warning", timeout=3)
+            return
+        citation, what = found
         text = as_markdown(citation) if markdown else as_plain(citation)
+        self.copy_text(text)
+        notice = copy_notice(what, markdown=markdown, characters=len(citation.passage))
+        self.app.notify(notice, timeout=4, markup=False)
+
+    def copy_text(self, text: str) -> None:
+        """Put ``text`` on the clipboard: the terminal's (OSC 52) and the system's."""
         self.app.copy_to_clipboard(text)
         self.copy_to_system_clipboard(text)
-        notice = copy_notice(target.what, markdown=markdown, characters=len(citation.passage))
-        self.app.notify(notice, timeout=4, markup=False)
 
     @work(thread=True, group="clipboard")
     def copy_to_system_clipboard(self, text: str) -> None:

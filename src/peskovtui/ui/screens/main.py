@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.background import BackgroundWork
-from peskovtui.ui.screens.copying import CopyHandlers
+from peskovtui.ui.screens.clipping import ClipHandlers
 from peskovtui.ui.screens.jumps import JumpHandlers
 from peskovtui.ui.screens.quote_browsing import QuoteHandlers
 from peskovtui.ui.screens.searching import SearchHandlers
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from textual import events
 
 
-class MainScreen(SearchHandlers, QuoteHandlers, CopyHandlers, JumpHandlers, BackgroundWork):
+class MainScreen(SearchHandlers, QuoteHandlers, ClipHandlers, JumpHandlers, BackgroundWork):
     """Read, search and cite: the screen the app opens on."""
 
     COMMANDS: ClassVar = {ArticleCommands, QuoteCommands, SpeakerCommands}
@@ -47,6 +47,8 @@ class MainScreen(SearchHandlers, QuoteHandlers, CopyHandlers, JumpHandlers, Back
         Binding("N", "previous_match", "Prev match", key_display="N", id="app.previous_match"),
         Binding("y", "copy(False)", "Copy", id="app.copy"),
         Binding("Y", "copy(True)", "Copy as Markdown", key_display="Y", id="app.copy_markdown"),
+        Binding("c", "clip", "Clip", id="app.clip"),
+        Binding("L", "clips", "Clips", key_display="L", id="app.clips"),
         Binding(
             "1",
             "focus_pane('articles')",
