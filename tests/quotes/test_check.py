@@ -219,3 +219,26 @@ def test_places_are_listed_earliest_first(tmp_path: Path) -> None:
         ("late", "2017-03-02", "verbatim"),
     ]
     assert [f.to_json()["passage"] for f in result.findings] == [words.capitalize()] * 2
+
+
+def test_no_matched_words_reach_across_an_ellipsis(tmp_path: Path) -> None:
+    # "real" ends the words before the ellipsis and also stands just before the words after
+    # it in the article: the match must not join them and leave "the leaks are" behind.
+    said = (
+        "The leaks are real. The leaks are absolutely real. The news is fake because so much "
+        "of the news is fake"
+    )
+    (tmp_path / "leaks.txt").write_text(
+        f"Press conference\n\n“{said},” the president said.\n", encoding="utf-8"
+    )
+    library = Library.open([tmp_path])
+    try:
+        result = library.check(
+            "The leaks are real … the news is fake because so much of the news is fake"
+        )
+    finally:
+        library.close()
+    assert result.verdict == "found verbatim"
+    assert [(f.kind, f.passage, f.differences, f.missing) for f in result.findings] == [
+        ("verbatim", said, (), ())
+    ]

@@ -42,6 +42,8 @@ _GAP = 6
 _ELLIPSIS_GAP = 60
 # Words replaced at either end of a passage that are still taken as part of it.
 _WIDEN = 2
+# What an ellipsis is in the pasted words (no word has a NUL).
+_ELLIPSIS_TOKEN = "\0…"
 # Words too common to tie two places of an article together.
 _COMMON = frozenset(
     re.split(
@@ -130,6 +132,17 @@ class _Pasted:
     words: tuple[str, ...]
     gaps: frozenset[int]
     pairs: tuple[str, ...]
+
+    @property
+    def pattern(self) -> tuple[str, ...]:
+        """The words with a token that matches no word where an ellipsis is, so that no run
+        of matched words reaches across it."""
+        pattern: list[str] = []
+        for i, word in enumerate(self.words):
+            if i in self.gaps:
+                pattern.append(_ELLIPSIS_TOKEN)
+            pattern.append(word)
+        return tuple(pattern)
 
 
 def pasted_words(text: str) -> _Pasted:
@@ -307,14 +320,15 @@ def _align_all(
 def _align(pasted: _Pasted, words: Sequence[str], lo: int, hi: int) -> _Aligned | None:
     """The passage of ``words[lo:hi]`` that best matches the pasted words; None when it falls
     short of the near ratio."""
-    n = len(pasted.words)
+    pattern = pasted.pattern
+    n = len(pattern)
     window = words[lo:hi]
     blocks = [
         b
-        for b in SequenceMatcher(None, pasted.words, window, autojunk=False).get_matching_blocks()
+        for b in SequenceMatcher(None, pattern, window, autojunk=False).get_matching_blocks()
         if b.size
     ]
-    blocks = _densest(blocks, pasted.gaps)
+    blocks = _densest(blocks, pattern)
     if not blocks:
         return None
     # The passage runs from the first matched word to the last, widened over a word or two
@@ -323,28 +337,32 @@ def _align(pasted: _Pasted, words: Sequence[str], lo: int, hi: int) -> _Aligned 
     end_a, end_b = blocks[-1].a + blocks[-1].size, blocks[-1].b + blocks[-1].size
     tail = min(n - end_a, len(window) - end_b, _WIDEN)
     a0, b0 = blocks[0].a - head, blocks[0].b - head
-    a1, b1 = blocks[-1].a + blocks[-1].size + tail, blocks[-1].b + blocks[-1].size + tail
-    ours, theirs = pasted.words[a0:a1], window[b0:b1]
+    a1, b1 = end_a + tail, end_b + tail
+    ours, theirs = pattern[a0:a1], window[b0:b1]
     matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
     changed: list[tuple[int, int]] = []
-    missing = [*pasted.words[:a0]]
+    missing = [*pattern[:a0]]
     left_out = 0
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "insert" and i1 + a0 in pasted.gaps:
+        if op == "equal":
+            continue
+        if ours[i1:i2] and set(ours[i1:i2]) == {_ELLIPSIS_TOKEN}:
             left_out += j2 - j1  # the words an ellipsis stands for
-        elif op in ("replace", "insert"):
+            continue
+        if j2 > j1:  # words in place of the pasted ones, or added
             changed.append((lo + b0 + j1, lo + b0 + j2))
-        elif op == "delete":
+        else:
             missing.extend(ours[i1:i2])
-    missing.extend(pasted.words[a1:])
+    missing.extend(pattern[a1:])
+    missing = [word for word in missing if word != _ELLIPSIS_TOKEN]
     same = sum(b.size for b in matcher.get_matching_blocks())
-    if same < MIN_WORDS or 2 * same < NEAR_RATIO * (n + len(theirs) - left_out):
+    if same < MIN_WORDS or 2 * same < NEAR_RATIO * (len(pasted.words) + len(theirs) - left_out):
         return None
     exact = not changed and not missing
     return _Aligned(lo + b0, lo + b1, tuple(changed), tuple(missing), exact)
 
 
-def _densest(blocks: Sequence[Match], gaps: frozenset[int]) -> list[Match]:
+def _densest(blocks: Sequence[Match], pattern: Sequence[str]) -> list[Match]:
     """The run of matched blocks with the most words, a run ending where the article has more
     words between two blocks than the pasted text (a stray match of a common word far off)."""
     runs: list[list[Match]] = []
@@ -353,7 +371,7 @@ def _densest(blocks: Sequence[Match], gaps: frozenset[int]) -> list[Match]:
             last = runs[-1][-1]
             after = last.a + last.size
             between = block.b - (last.b + last.size) - (block.a - after)
-            ellipsis = any(after <= gap <= block.a for gap in gaps)
+            ellipsis = _ELLIPSIS_TOKEN in pattern[after : block.a]
             if between <= (_ELLIPSIS_GAP if ellipsis else _GAP):
                 runs[-1].append(block)
                 continue
