@@ -124,15 +124,20 @@ def emit_records(
 
 
 def highlighted(snippet: Snippet) -> Text:
-    """A snippet with its matches styled (built from ranges, never parsed as markup).
+    """A snippet with its matches styled (built from ranges, never parsed as markup)."""
+    return marked(snippet.text, snippet.highlights)
+
+
+def marked(value: str, ranges: Iterable[tuple[int, int]]) -> Text:
+    """Untrusted text with the given ranges of it styled, in order (never parsed as markup).
 
     Each piece has its controls made visible on its own, since that can lengthen it.
     """
     text = Text()
     done = 0
-    for start, end in snippet.highlights:
-        text.append(visible_controls(snippet.text[done:start]))
-        text.append(visible_controls(snippet.text[start:end]), style="bold reverse")
+    for start, end in ranges:
+        text.append(visible_controls(value[done:start]))
+        text.append(visible_controls(value[start:end]), style="bold reverse")
         done = end
-    text.append(visible_controls(snippet.text[done:]))
+    text.append(visible_controls(value[done:]))
     return text

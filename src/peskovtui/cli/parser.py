@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from peskovtui import __version__
 from peskovtui.cli.commands import (
+    run_check,
     run_cite,
     run_index,
     run_list,
@@ -50,6 +51,7 @@ USAGE = {
     "[--format table|json|jsonl|csv|md]",
     "index": "peskovtui index [PATH...] [--fields SPEC] [--rebuild]",
     "cite": "peskovtui cite ID START END [PATH...] [--fields SPEC] [--format text|md|json]",
+    "check": 'peskovtui check "TEXT" [PATH...] [--fields SPEC] [--format table|json|jsonl]',
 }
 
 
@@ -132,6 +134,14 @@ def _index_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
 
 
+def _pasted_text(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text",
+        metavar="TEXT",
+        help="the words of the quote, as pasted (… or ... for words left out)",
+    )
+
+
 def _cite_range(parser: argparse.ArgumentParser) -> None:
     _article_id(parser)
     parser.add_argument("start", metavar="START", type=_offset, help="first character (from 0)")
@@ -182,5 +192,12 @@ _SUBCOMMANDS: tuple[tuple[str, str, Command, AddArguments, AddArguments], ...] =
         run_cite,
         _cite_range,
         _format("text", "md", "json"),
+    ),
+    (
+        "check",
+        "find every place in the corpus that reports the words of a quote",
+        run_check,
+        _pasted_text,
+        _listing_format,
     ),
 )
