@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from peskovtui.display import visible_controls
+from peskovtui.display import marked_pieces, visible_controls
 from peskovtui.search import Snippet
 
 PROG = "peskovtui"
@@ -129,15 +129,8 @@ def highlighted(snippet: Snippet) -> Text:
 
 
 def marked(value: str, ranges: Iterable[tuple[int, int]]) -> Text:
-    """Untrusted text with the given ranges of it styled, in order (never parsed as markup).
-
-    Each piece has its controls made visible on its own, since that can lengthen it.
-    """
+    """Untrusted text with the given ranges of it styled, in order (never parsed as markup)."""
     text = Text()
-    done = 0
-    for start, end in ranges:
-        text.append(visible_controls(value[done:start]))
-        text.append(visible_controls(value[start:end]), style="bold reverse")
-        done = end
-    text.append(visible_controls(value[done:]))
+    for piece, is_marked in marked_pieces(value, ranges):
+        text.append(piece, style="bold reverse" if is_marked else "")
     return text

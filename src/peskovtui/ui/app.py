@@ -23,6 +23,7 @@ from textual.screen import Screen
 
 from peskovtui.display import visible_controls
 from peskovtui.library import Library
+from peskovtui.ui.screens.checking import CheckQuoteScreen
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
 from peskovtui.ui.screens.palette import Palette
@@ -161,7 +162,16 @@ class PeskovApp(App[None]):
 def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
-    for node in (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen):
+    for node in (
+        PeskovApp,
+        MainScreen,
+        Reader,
+        ArticleList,
+        QuotesPanel,
+        QueryInput,
+        HelpScreen,
+        CheckQuoteScreen,
+    ):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)
