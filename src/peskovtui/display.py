@@ -9,6 +9,8 @@ are text, not controls, and are kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # C0 (U+0000–U+001F, ESC among them) without tab and newline, and DEL.
 _C0 = [c for c in range(0x20) if chr(c) not in "\n\t"] + [0x7F]
 # C1 (U+0080–U+009F): no control picture exists for them, so they are spelled out.
@@ -60,3 +62,16 @@ def strip_controls(text: str) -> str:
 def counted(number: int, noun: str, plural: str | None = None) -> str:
     """``1 article``, ``2 articles``; ``plural`` for nouns that do not just take an s."""
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def marked_pieces(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut at the given ranges (in order) into pieces, each with its controls shown
+    and whether it is one of the ranges: what a marked passage is built from."""
+    pieces: list[tuple[str, bool]] = []
+    done = 0
+    for start, end in ranges:
+        pieces.append((visible_controls(text[done:start]), False))
+        pieces.append((visible_controls(text[start:end]), True))
+        done = end
+    pieces.append((visible_controls(text[done:]), False))
+    return pieces

@@ -16,6 +16,7 @@ from peskovtui.cli.output import (
     emit_jsonl,
     emit_records,
     highlighted,
+    marked,
     plain,
     titled_table,
     warn,
@@ -351,6 +352,51 @@ def run_clips_remove(args: argparse.Namespace) -> int:
 def _clip_notices(library: Library) -> None:
     for notice in library.clip_store.notices:
         warn(notice)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``peskovtui check``: every place in the corpus that reports the words of a quote, and
+    whether they are found verbatim, with different wording, or not at all (exit status 0
+    whichever it is)."""
+    library = open_library(args)
+    # Read for the speakers to be named as ``quotes`` names them across the corpus.
+    library.read_quotes()
+    result = library.check(args.text)
+    if args.format == "json":
+        emit_json(result.to_json())
+        return 0
+    if args.format == "jsonl":
+        emit_jsonl(f.to_json() for f in result.findings)
+        return 0
+    console = output.stdout_console()
+    places = f": {counted(len(result.findings), 'place')}" if result.findings else ""
+    # repr() writes the pasted text's control characters as escapes.
+    console.print(
+        plain(f"{result.verdict.capitalize()}{places} in {library.name}: {args.text!r}"),
+        soft_wrap=True,
+    )
+    if not result.findings:
+        return 0
+    table = titled_table("", show_lines=True)
+    for name in ("date", "outlet", "article", "speaker", "kind"):
+        table.add_column(name, style="cyan" if name == "article" else "", overflow="fold")
+    table.add_column("¶", justify="right")
+    table.add_column("passage (differing words marked)", ratio=1)
+    for f in result.findings:
+        passage = marked(f.passage, [(s - f.start, e - f.start) for s, e in f.differences])
+        if f.missing:
+            passage.append("\nleft out: " + " ".join(f.missing), style="dim")
+        table.add_row(
+            plain(f.date),
+            plain(f.outlet),
+            plain(f.article_id),
+            plain(f.speaker or "—"),
+            plain(f.kind),
+            str(f.paragraph),
+            passage,
+        )
+    console.print(table)
+    return 0
 
 
 def run_read(args: argparse.Namespace) -> int:

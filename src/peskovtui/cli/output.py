@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from peskovtui.display import visible_controls
+from peskovtui.display import marked_pieces, visible_controls
 from peskovtui.search import Snippet
 
 PROG = "peskovtui"
@@ -124,15 +124,13 @@ def emit_records(
 
 
 def highlighted(snippet: Snippet) -> Text:
-    """A snippet with its matches styled (built from ranges, never parsed as markup).
+    """A snippet with its matches styled (built from ranges, never parsed as markup)."""
+    return marked(snippet.text, snippet.highlights)
 
-    Each piece has its controls made visible on its own, since that can lengthen it.
-    """
+
+def marked(value: str, ranges: Iterable[tuple[int, int]]) -> Text:
+    """Untrusted text with the given ranges of it styled, in order (never parsed as markup)."""
     text = Text()
-    done = 0
-    for start, end in snippet.highlights:
-        text.append(visible_controls(snippet.text[done:start]))
-        text.append(visible_controls(snippet.text[start:end]), style="bold reverse")
-        done = end
-    text.append(visible_controls(snippet.text[done:]))
+    for piece, is_marked in marked_pieces(value, ranges):
+        text.append(piece, style="bold reverse" if is_marked else "")
     return text

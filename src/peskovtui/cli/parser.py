@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from peskovtui import __version__
 from peskovtui.cli.commands import (
+    run_check,
     run_cite,
     run_clips,
     run_clips_add,
@@ -57,6 +58,7 @@ USAGE = {
     "[--output FILE [--force]]",
     "clips add": "peskovtui clips add ID START END [PATH...] [--fields SPEC] [--note TEXT]",
     "clips remove": "peskovtui clips remove N [PATH...] [--fields SPEC]",
+    "check": 'peskovtui check "TEXT" [PATH...] [--fields SPEC] [--format table|json|jsonl]',
 }
 
 # Subcommands of two words: ``peskovtui clips add`` runs the subcommand named "clips add".
@@ -142,6 +144,14 @@ def _index_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
 
 
+def _pasted_text(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text",
+        metavar="TEXT",
+        help="the words of the quote, as pasted (… or ... for words left out)",
+    )
+
+
 def _cite_range(parser: argparse.ArgumentParser) -> None:
     _article_id(parser)
     parser.add_argument("start", metavar="START", type=_offset, help="first character (from 0)")
@@ -210,4 +220,11 @@ _SUBCOMMANDS: tuple[tuple[str, str, Command, AddArguments, AddArguments], ...] =
     ("clips", "print the clip list of a corpus", run_clips, _nothing, _clips_options),
     ("clips add", "add a passage to the clip list", run_clips_add, _cite_range, _clip_note),
     ("clips remove", "remove a clip from the list", run_clips_remove, _clip_number, _nothing),
+    (
+        "check",
+        "find every place in the corpus that reports the words of a quote",
+        run_check,
+        _pasted_text,
+        _listing_format,
+    ),
 )

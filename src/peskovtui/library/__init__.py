@@ -33,6 +33,7 @@ from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
 
 if TYPE_CHECKING:
+    from peskovtui.quotes.check import CheckResult, QuoteChecker
     from peskovtui.quotes.corpus import CorpusQuotes
     from peskovtui.search import RefreshReport, SpeakerSource
     from peskovtui.search.cancel import CancelCheck
@@ -74,6 +75,7 @@ class Library:
         self._by_id = {article.id: article for article in corpus.articles}
         self._extracted_by_id: dict[str, list[Quote]] = {}
         self._book: QuoteBook | None = None
+        self._checker: QuoteChecker | None = None
         self._processes = Processes()
         self._index = SearchIndex(
             [str(p) for p in corpus.sources],
@@ -441,6 +443,18 @@ class Library:
     def index_notices(self) -> tuple[str, ...]:
         """What the last index refresh had to tell the user (a rebuild, a fallback)."""
         return self._index.notices
+
+    # -- checking a quote ---------------------------------------------------------------------
+
+    def check(self, text: str) -> CheckResult:
+        """Every place in the corpus that reports the words of ``text`` (quoted verbatim, with
+        different wording, or reported outside quote marks), earliest first, with a verdict.
+        Text too short to tell a quote raises ``CheckError``."""
+        from peskovtui.quotes.check import QuoteChecker
+
+        if self._checker is None:
+            self._checker = QuoteChecker(self.articles, lambda a: self.article_quotes(a.id))
+        return self._checker.check(text)
 
     def close(self) -> None:
         """Stop this library's child processes and its searches at once, and release the

@@ -21,12 +21,15 @@ from peskovtui.quotes.model import (
 )
 
 if TYPE_CHECKING:
+    from peskovtui.quotes.check import CheckResult, Finding
     from peskovtui.quotes.corpus import CorpusQuotes
     from peskovtui.quotes.extract import article_quotes, extract_quotes
     from peskovtui.quotes.scanner import scan_quotes, split_paragraphs
 
 # The names imported on first use, and the module each comes from.
 _LAZY = {
+    "CheckResult": "peskovtui.quotes.check",
+    "Finding": "peskovtui.quotes.check",
     "CorpusQuotes": "peskovtui.quotes.corpus",
     "article_quotes": "peskovtui.quotes.extract",
     "extract_quotes": "peskovtui.quotes.extract",
@@ -36,7 +39,9 @@ _LAZY = {
 
 __all__ = [
     "UNATTRIBUTED",
+    "CheckResult",
     "CorpusQuotes",
+    "Finding",
     "Quote",
     "QuoteCluster",
     "QuoteKind",

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
 from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
 from peskovtui.ui.screens.background import BackgroundWork
+from peskovtui.ui.screens.checking import CheckHandlers
 from peskovtui.ui.screens.clipping import ClipHandlers
 from peskovtui.ui.screens.jumps import JumpHandlers
 from peskovtui.ui.screens.quote_browsing import QuoteHandlers
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
     from textual import events
 
 
-class MainScreen(SearchHandlers, QuoteHandlers, ClipHandlers, JumpHandlers, BackgroundWork):
+class MainScreen(
+    SearchHandlers, QuoteHandlers, ClipHandlers, JumpHandlers, CheckHandlers, BackgroundWork
+):
     """Read, search and cite: the screen the app opens on."""
 
     COMMANDS: ClassVar = {ArticleCommands, QuoteCommands, SpeakerCommands}
@@ -67,6 +70,9 @@ class MainScreen(SearchHandlers, QuoteHandlers, ClipHandlers, JumpHandlers, Back
         Binding("V", "version(-1)", "Prev version", show=False, id="app.previous_version"),
         Binding("a", "toggle_corpus_quotes", "All/article quotes", show=False, id="app.all_quotes"),
         Binding("f", "toggle_fragments", "Show/hide fragments", show=False, id="app.fragments"),
+        Binding(
+            "C", "check_quote", "Check a quote", key_display="C", show=False, id="app.check_quote"
+        ),
         Binding("escape", "back", "Back", id="app.back", priority=True),
         Binding(
             "enter",
