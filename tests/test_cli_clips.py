@@ -266,3 +266,27 @@ def test_a_damaged_list_is_reported_and_kept(capsys: pytest.CaptureFixture[str])
     assert (status, out) == (0, "Clip 1 added to the clips of bundled articles.\n")
     assert err.startswith(f"peskovtui: warning: The clips file {path} is damaged; it was kept as ")
     assert [p.read_text(encoding="utf-8") for p in path.parent.iterdir() if p != path] == ["{"]
+
+
+def test_a_clip_added_from_a_script_names_its_speaker_as_quotes_does(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Across a corpus a speaker can be named otherwise than within one article (aliases
+    merged): the clip takes the corpus's name, the one ``quotes`` prints."""
+    from dataclasses import replace
+
+    from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
+
+    def renamed(articles: Any) -> CorpusQuotes:
+        found = read_corpus_quotes(articles)
+        quotes = tuple(
+            replace(q, speaker="Dmitry S. Peskov") if q.speaker == "Dmitry Peskov" else q
+            for q in found.quotes
+        )
+        return CorpusQuotes(quotes, found.aliases, found.clusters)
+
+    monkeypatch.setattr("peskovtui.quotes.corpus.read_corpus_quotes", renamed)
+    assert run(capsys, "clips", "add", "000_8b6", "250", "295")[0] == 0
+    status, out, _ = run(capsys, "clips", "--format", "json")
+    assert status == 0
+    assert [clip["speaker"] for clip in json.loads(out)] == ["Dmitry S. Peskov"]

@@ -330,6 +330,8 @@ def run_clips(args: argparse.Namespace) -> int:
 def run_clips_add(args: argparse.Namespace) -> int:
     """``peskovtui clips add``: a passage added to the clip list, with its citation."""
     library = open_library(args)
+    # Read first, so that a clip names its speaker as ``quotes`` and the app name them.
+    library.read_quotes()
     clips = library.clip_range(args.id, args.start, args.end, note=args.note)
     _clip_notices(library)
     output.stdout_console().print(
