@@ -52,6 +52,23 @@ def key_digest(parts: Iterable[str | bytes]) -> str:
     return digest.hexdigest()[:40]
 
 
+def corpus_paths(sources: Iterable[str | Path]) -> list[bytes]:
+    """The absolute paths of a corpus's ``sources``, sorted and each once: what names it."""
+    return sorted({os.fsencode(Path(source).absolute()) for source in sources})
+
+
+def corpus_key(sources: Iterable[str | Path]) -> str:
+    """One key for the corpus read from ``sources``, whatever their order."""
+    return key_digest(corpus_paths(sources))
+
+
+def code_version(folder: Path, *extra: str) -> str:
+    """A fingerprint of the Python sources in ``folder`` (and of ``extra``): it changes
+    whenever the code that made a kept result does."""
+    sources = sorted(folder.glob("*.py"))
+    return key_digest([*extra, *(p.name.encode() + b"\0" + p.read_bytes() for p in sources)])
+
+
 def _private(path: Path) -> bool:
     """Whether ``path`` is a real directory or file of ours that nobody else can write."""
     try:

@@ -19,7 +19,14 @@ from pathlib import Path
 
 from peskovtui.corpus.model import Article, Paragraph, SetAside
 from peskovtui.corpus.names import printable_name
-from peskovtui.usercache import CacheUnwritable, cache_home, key_digest, read_entry, write_entry
+from peskovtui.usercache import (
+    CacheUnwritable,
+    cache_home,
+    code_version,
+    key_digest,
+    read_entry,
+    write_entry,
+)
 
 # Bump when loading produces something else from the same code (the code is fingerprinted too).
 LOADER_VERSION = "1"
@@ -30,11 +37,8 @@ MIN_CACHED_BYTES = 1 << 20
 @cache
 def loader_version() -> str:
     """A fingerprint of the loading code and the interpreter that ran it."""
-    digest = hashlib.sha256()
-    digest.update(f"{LOADER_VERSION}\0{sys.version}\0".encode())
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    return digest.hexdigest()[:32]
+    # Cut to the 32 characters the entries' keys have always been made with.
+    return code_version(Path(__file__).parent, LOADER_VERSION, sys.version)[:32]
 
 
 @dataclass(frozen=True, slots=True)

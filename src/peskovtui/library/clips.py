@@ -25,7 +25,7 @@ from peskovtui.citation import Citation
 from peskovtui.corpus import Article
 from peskovtui.display import counted
 from peskovtui.errors import PeskovError
-from peskovtui.usercache import key_digest
+from peskovtui.usercache import corpus_paths, key_digest
 
 _FORMAT = "peskovtui clips 1"
 
@@ -134,7 +134,7 @@ class ClipStore:
     @classmethod
     def for_corpus(cls, sources: Sequence[Path]) -> ClipStore:
         """The clip list of the corpus read from ``sources``."""
-        names = sorted({os.fsencode(Path(source).absolute()) for source in sources})
+        names = corpus_paths(sources)
         shown = [os.fsdecode(name) for name in names]
         return cls(clips_home() / f"{key_digest(names)}.json", shown)
 

@@ -11,7 +11,6 @@ changed, since one article can rename a speaker everywhere.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,14 @@ from peskovtui.quotes.corpus import CorpusQuotes, across_corpus
 from peskovtui.quotes.derived import extractor_version
 from peskovtui.quotes.extract import article_quotes
 from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion
-from peskovtui.usercache import CacheUnwritable, cache_home, key_digest, read_entry, write_entry
+from peskovtui.usercache import (
+    CacheUnwritable,
+    cache_home,
+    corpus_key,
+    key_digest,
+    read_entry,
+    write_entry,
+)
 
 _ALLOWED = frozenset({CorpusQuotes, Quote, QuoteCluster, QuoteVersion})
 _ARTICLES = "articles.quotes"
@@ -58,8 +64,7 @@ class QuoteCache:
     @classmethod
     def for_corpus(cls, sources: Sequence[Path]) -> QuoteCache:
         """The entries of the corpus read from ``sources`` (in the user cache dir)."""
-        names = sorted({os.fsencode(Path(source).absolute()) for source in sources})
-        return cls(cache_home() / "quotes" / key_digest(names))
+        return cls(cache_home() / "quotes" / corpus_key(sources))
 
     def corpus(self, keys: Sequence[str]) -> CorpusQuotes | None:
         """The corpus-wide result for articles with ``keys`` (in corpus order), if it is kept."""

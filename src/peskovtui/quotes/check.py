@@ -24,7 +24,7 @@ from typing import Any, Literal
 from peskovtui.citation import paragraph_number
 from peskovtui.corpus import Article
 from peskovtui.errors import PeskovError
-from peskovtui.quotes.clusters import _WORDS, MIN_WORDS, NEAR_RATIO, quote_words
+from peskovtui.quotes.clusters import MIN_WORDS, NEAR_RATIO, QUOTE_WORD, quote_words
 from peskovtui.quotes.model import Quote
 
 FindingKind = Literal["verbatim", "different wording", "reported"]
@@ -155,7 +155,7 @@ def pasted_words(text: str) -> _Pasted:
             gaps.add(len(words))
         words.extend(quote_words(part))
         lowered = _lowered(part)
-        found = list(_WORDS.finditer(lowered))
+        found = list(QUOTE_WORD.finditer(lowered))
         for one, two in pairwise(found):
             if lowered[one.end() : two.start()] == " " and {one[0], two[0]} - _COMMON:
                 pairs.add(f"{one[0]} {two[0]}")
@@ -214,7 +214,7 @@ class QuoteChecker:
         return found
 
     def _findings(self, article: Article, pasted: _Pasted) -> list[Finding]:
-        spans = [m.span() for m in _WORDS.finditer(article.text)]
+        spans = [m.span() for m in QUOTE_WORD.finditer(article.text)]
         # Each word lowercased on its own, so that the words and their ranges stay paired.
         words = tuple(_lowered(article.text[a:b]) for a, b in spans)
         n = len(pasted.words)

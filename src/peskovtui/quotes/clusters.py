@@ -26,12 +26,12 @@ SHORT_WORDS = 7
 NEAR_RATIO = 0.6
 _SHINGLE = 4
 _COMMON_SHINGLE = 40  # a 4-gram in this many distinct quotes is boilerplate, not evidence
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def quote_words(text: str) -> tuple[str, ...]:
     """The words of a quote, lowercased, with apostrophes made straight."""
-    return tuple(w.replace("’", "'") for w in _WORDS.findall(text.lower()))
+    return tuple(w.replace("’", "'") for w in QUOTE_WORD.findall(text.lower()))
 
 
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
@@ -88,7 +88,7 @@ def _edits(
 
 def differing_words(reference: str, version: str) -> list[tuple[int, int]]:
     """Where ``version``'s words differ from ``reference``'s, as ranges into ``version``."""
-    spans = [m.span() for m in _WORDS.finditer(version)]
+    spans = [m.span() for m in QUOTE_WORD.finditer(version)]
     theirs = quote_words(version)
     ours = quote_words(reference)
     if len(spans) != len(theirs):  # lowercasing changed the word count: no reliable ranges

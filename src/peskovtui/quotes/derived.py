@@ -7,11 +7,11 @@ extractor for them cost more than the rest of reopening a 20,000-article index.
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 from pathlib import Path
 
 from peskovtui.corpus.model import Article
+from peskovtui.usercache import code_version
 
 
 def article_speakers(article: Article) -> list[str]:
@@ -25,7 +25,4 @@ def article_speakers(article: Article) -> list[str]:
 @cache
 def extractor_version() -> str:
     """A fingerprint of the extraction code: when it changes, indexed speakers are renewed."""
-    digest = hashlib.blake2b(digest_size=8)
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return code_version(Path(__file__).parent)
