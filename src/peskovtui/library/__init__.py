@@ -26,6 +26,18 @@ from peskovtui.library.clips import (
     removed,
 )
 from peskovtui.library.index import SearchIndex
+from peskovtui.library.listing import (
+    NO_OUTLET,
+    ORDER_NAMES,
+    FilterError,
+    ListFilter,
+    Order,
+    arrange,
+    extended,
+    next_order,
+    orders,
+    outlet_counts,
+)
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
 from peskovtui.library.view import Range, ReaderView
@@ -41,11 +53,21 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHILD_QUOTES_THRESHOLD",
+    "NO_OUTLET",
+    "ORDER_NAMES",
     "Clip",
     "ClipStatus",
+    "FilterError",
     "Library",
+    "ListFilter",
+    "Order",
     "ReaderView",
+    "arrange",
     "bundled_seeds",
+    "extended",
+    "next_order",
+    "orders",
+    "outlet_counts",
 ]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
