@@ -102,6 +102,8 @@ def test_date_bounds_partial_or_whole(typed: str, end: bool, expected: str | Non
         ("2017-02-30", "The start date “2017-02-30” is not a day of the calendar."),
         ("2017/01/02", "is not a date"),
         ("0000", "“0000” is not a day of the calendar."),
+        ("2017-0", "“2017-0” is not a day of the calendar."),
+        ("2017-01-00", "“2017-01-00” is not a day of the calendar."),
     ],
 )
 def test_a_bad_date_is_one_sentence(typed: str, message: str) -> None:

@@ -74,3 +74,14 @@ def test_clips_screen(snap_compare: Any) -> None:
         await steady(pilot)
 
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_facets_screen(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        await pilot.press("F")
+        await steady(pilot)
+        await pilot.press("down", "space")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)

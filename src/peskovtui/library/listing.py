@@ -111,7 +111,7 @@ def parse_bound(text: str, *, end: bool) -> str | None:
         raise FilterError(f"The {which} date “{text}” is not a date; {_HINT}.")
     year, month, day = (int(part) if part else None for part in m.groups())
     try:
-        date(year or 0, month or 1, day or 1)
+        date(year or 0, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         raise FilterError(f"The {which} date “{text}” is not a day of the calendar.") from None
     parts = [f"{year:04d}"] + [f"{p:02d}" for p in (month, day) if p is not None]

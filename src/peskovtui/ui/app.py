@@ -25,6 +25,7 @@ from peskovtui.display import visible_controls
 from peskovtui.library import Library
 from peskovtui.ui.screens.checking import CheckQuoteScreen
 from peskovtui.ui.screens.clips import ClipsScreen
+from peskovtui.ui.screens.facets import FacetsScreen
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
 from peskovtui.ui.screens.palette import Palette
@@ -164,7 +165,7 @@ def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
-    for node in (*nodes, ClipsScreen, CheckQuoteScreen):
+    for node in (*nodes, ClipsScreen, CheckQuoteScreen, FacetsScreen):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)

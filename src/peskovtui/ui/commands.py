@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from peskovtui.display import visible_controls
-from peskovtui.library import Library
-from peskovtui.ui.messages import OpenArticle, OpenQuote, ShowSpeaker
+from peskovtui.library import ORDER_NAMES, Library, ListFilter, orders
+from peskovtui.ui.messages import FilterList, OpenArticle, OpenQuote, ShowSpeaker, SortList
 from peskovtui.ui.widgets.quotes_panel import QuoteRow
 
 # The palette stays quick on a 50,000-article corpus by scoring only this many candidates.
@@ -169,3 +169,48 @@ class SpeakerCommands(_AppProvider):
     async def discover(self) -> Hits:
         for hit in self.discovered():
             yield hit
+
+
+@runtime_checkable
+class ListingSource(Protocol):
+    """What the palette's sort and filter commands read from the screen."""
+
+    def listing_state(self) -> tuple[bool, ListFilter]:
+        """Whether search results are listed, and the filter now."""
+        ...
+
+    def listing_outlets(self) -> list[tuple[str, int]]:
+        """The outlets of what the list holds, with their counts."""
+        ...
+
+
+class ListingCommands(Provider):
+    """Sort: each order; Filter: outlet X, for each outlet listed; Clear filters."""
+
+    def items(self) -> Iterator[Item]:
+        """What this provider offers."""
+        screen = self.screen
+        if not isinstance(screen, ListingSource):
+            return
+        searching, current = screen.listing_state()
+        for order in orders(searching=searching):
+            yield SortList(order), f"Sort: {ORDER_NAMES[order]}", "order the document list"
+        for outlet, count in screen.listing_outlets():
+            help_text = f"list only the {count} of {outlet}" + (" found" if searching else "")
+            yield FilterList(current.with_outlet(outlet)), f"Filter: outlet {outlet}", help_text
+        if current.active:
+            described = current.describe()
+            yield FilterList(ListFilter()), "Clear filters", f"list everything again ({described})"
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for message, text, help_text in _candidates(query, "", self.items()):
+            label = visible_controls(text)
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, label),
+                    partial(self.screen.post_message, message),
+                    help=plain(help_text),
+                )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from peskovtui.library import ReaderView
+from peskovtui.library import ListFilter, Order, ReaderView
 from peskovtui.quotes import Quote
 from peskovtui.search import Progress, SearchResults
 
@@ -84,3 +84,26 @@ class ShowSpeaker(Message):
     """List this speaker's quotes across the corpus."""
 
     speaker: str
+
+
+@dataclass
+class HitsFetched(Message):
+    """More hits of the listed query were fetched (a page, or every one), or what went wrong."""
+
+    query: str
+    results: SearchResults | None
+    error: str | None = None
+
+
+@dataclass
+class SortList(Message):
+    """List the documents in this order."""
+
+    order: Order
+
+
+@dataclass
+class FilterList(Message):
+    """List only the documents this filter keeps."""
+
+    list_filter: ListFilter

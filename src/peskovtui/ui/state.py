@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from peskovtui.corpus import Article
 from peskovtui.display import counted
-from peskovtui.library import ReaderView
+from peskovtui.library import ListFilter, ReaderView, arrange
 from peskovtui.quotes import Quote
 from peskovtui.search import SearchHit, SearchResults
 
@@ -296,8 +296,7 @@ def same_quote(a: Quote, b: Quote) -> bool:
 
 def by_date(articles: Sequence[Article]) -> list[Article]:
     """Newest first; undated articles after the dated ones, in the order they were loaded."""
-    dated = sorted((a for a in articles if a.date), key=lambda a: a.date or "", reverse=True)
-    return dated + [a for a in articles if not a.date]
+    return arrange(articles, "newest", ListFilter())
 
 
 def result_status(results: SearchResults, listed: int) -> str:

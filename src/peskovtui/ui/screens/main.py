@@ -19,7 +19,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
 
-from peskovtui.ui.commands import ArticleCommands, QuoteCommands, SpeakerCommands
+from peskovtui.ui.commands import (
+    ArticleCommands,
+    ListingCommands,
+    QuoteCommands,
+    SpeakerCommands,
+)
 from peskovtui.ui.screens.background import BackgroundWork
 from peskovtui.ui.screens.checking import CheckHandlers
 from peskovtui.ui.screens.clipping import ClipHandlers
@@ -40,7 +45,7 @@ class MainScreen(
 ):
     """Read, search and cite: the screen the app opens on."""
 
-    COMMANDS: ClassVar = {ArticleCommands, QuoteCommands, SpeakerCommands}
+    COMMANDS: ClassVar = {ArticleCommands, QuoteCommands, SpeakerCommands, ListingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Keys that move the focus are priority bindings: the move happens before the keys
         # typed right after it are delivered, so "/evidence" typed fast lands in the search
@@ -82,6 +87,8 @@ class MainScreen(
             id="app.submit_query",
             priority=True,
         ),
+        Binding("s", "sort", "Sort", id="app.sort"),
+        Binding("F", "filter", "Filter", key_display="F", id="app.filter"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -99,9 +106,8 @@ class MainScreen(
     def on_mount(self) -> None:
         self.sub_title = self.corpus_title
         articles = self.article_list
-        articles.border_title = Content("Documents")
         self.reader.border_title = Content("Reader")
-        articles.show(self._by_date)
+        self.relist()
         self.focus_now(articles)
         self.start_background_work()
 

@@ -19,6 +19,7 @@ from peskovtui.corpus import Article
 from peskovtui.display import visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Library, ReaderView
+from peskovtui.ui.listing import DocumentListing
 from peskovtui.ui.messages import ViewReady
 from peskovtui.ui.state import (
     ArticleQuotes,
@@ -27,7 +28,6 @@ from peskovtui.ui.state import (
     QuoteBrowser,
     Readiness,
     SearchSession,
-    by_date,
     match_counter,
     match_step,
     reader_status,
@@ -50,7 +50,7 @@ class ReadingScreen(Screen[None]):
         self.browser = QuoteBrowser()
         self.quotes_here = ArticleQuotes()
         self.ready = Readiness()
-        self._by_date = by_date(library.articles)
+        self.listing = DocumentListing()
 
     # -- the views ----------------------------------------------------------------------------
 
@@ -87,6 +87,10 @@ class ReadingScreen(Screen[None]):
         # Below NARROW columns the documents and the quotes take turns: focusing one shows it.
         self.set_class(pane == "quotes", "-show-quotes")
         self.focus_now(self.query_one(f"#{pane}"))
+
+    def relist(self, *, keep: str | None = None) -> None:
+        """Show the document list in its order and filter (``ListingHandlers``)."""
+        raise NotImplementedError
 
     def show_quotes(self) -> None:
         """List in the quotes panel what the quote browser asks for (``QuoteHandlers``)."""
@@ -184,7 +188,8 @@ class ReadingScreen(Screen[None]):
             bar.input.value = ""
         bar.set_status("")
         current = self.reader.article
-        self.article_list.show(self._by_date, keep=current.id if current else None)
+        self.listing.end_search()
+        self.relist(keep=current.id if current else None)
         self.reader.set_matches(())
         self.update_status()
 

@@ -12,18 +12,18 @@ from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.search import IndexBuilding, SearchCancelled
 from peskovtui.ui.messages import IndexReady, SearchDone
-from peskovtui.ui.screens.reading import ReadingScreen
+from peskovtui.ui.screens.listing import ListingHandlers
 from peskovtui.ui.settings import save_history
-from peskovtui.ui.state import match_step, result_status
+from peskovtui.ui.state import match_step
 from peskovtui.ui.widgets.search_bar import QueryInput
 
-# Exact match ranges cost about a millisecond an article, so the list holds the best hits only.
+# The first page of hits; the next ones are fetched as the list is scrolled (``listing``).
 SEARCH_LIMIT = 200
 # Ranges for the best hits come with the results; the others' when they are opened.
 RANGED_HITS = 20
 
 
-class SearchHandlers(ReadingScreen):
+class SearchHandlers(ListingHandlers):
     """``/``, the query typed, enter, ``n``/``N`` and the search worker."""
 
     def __init__(self, library: Library, history: list[str]) -> None:
@@ -113,17 +113,13 @@ class SearchHandlers(ReadingScreen):
             return  # a second answer to the query shown: keep the reader where it is
         results = message.results
         articles = self.article_list
-        hits = [self.library.article(h.article_id) for h in results.hits]
         current = self.reader.article
-        if switching and current is not None and current not in hits:
-            hits.append(current)  # a hit the index ranks lower: the reader stays on it
-        articles.show(
-            hits,
-            matches={h.article_id: h.match_count for h in results.hits if h.ranged},
-            keep=current.id if current else None,
-        )
-        notice = f" · {results.notices[0]}" if results.notices else ""
-        bar.set_status(result_status(results, len(results.hits)) + notice)
+        hits = {h.article_id for h in results.hits}
+        # A hit the index ranks lower than those listed: the reader stays on it.
+        kept = current.id if switching and current is not None and current.id not in hits else ""
+        self.listing.new_results(kept)
+        self.relist(keep=current.id if current else None)
+        self.fetch_if_wanted()
         shown = articles.current
         if shown is not None:
             if shown is current:
@@ -178,6 +174,7 @@ class SearchHandlers(ReadingScreen):
         reader = self.reader
         here = self.where_now()
         articles.cursor = (articles.cursor + step) % articles.row_count()
+        articles.check_near_end(articles.cursor)
         article = articles.current
         if article is None:
             return False

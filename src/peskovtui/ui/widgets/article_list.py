@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from rich.text import Text
+from textual import events
 
 from peskovtui.corpus import Article
 from peskovtui.display import counted, visible_controls
@@ -16,6 +17,11 @@ class ArticleList(VirtualList):
 
     row_height = 2
     empty_text = "No article matches."
+
+    class NearEnd(VirtualList.RowMessage):
+        """The user moved the cursor or scrolled to within two pages of the last row: a list
+        with more rows to come fetches them now (``index``: the cursor's row, or after a scroll
+        the last row in view)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -56,6 +62,41 @@ class ArticleList(VirtualList):
         self.border_subtitle = (
             f"{len(articles)} found" if self.searching else counted(len(articles), "article")
         )
+
+    def extend(self, articles: Sequence[Article], matches: Mapping[str, int]) -> None:
+        """Show ``articles``, the articles shown and more after them, where the cursor and the
+        view are (a list that grows as it is scrolled)."""
+        self._articles = articles
+        self._matches = matches
+        self.on_resize()
+        self.refresh()
+
+    def check_near_end(self, index: int) -> None:
+        """Say so (``NearEnd``) when row ``index`` is within two pages of the last row."""
+        if index >= self.row_count() - 2 * self._page_rows:
+            self.post_message(self.NearEnd(self, index))
+
+    # Only the user's own moves ask for more rows: the cursor placed by the app (a search's
+    # answer, a jump) never makes the list grow under the user.
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self.check_near_end(self.cursor)
+
+    def action_cursor_last(self) -> None:
+        super().action_cursor_last()
+        self.check_near_end(self.cursor)
+
+    def action_page_down(self) -> None:
+        super().action_page_down()
+        self.check_near_end(self.cursor)
+
+    def on_click(self, event: events.Click) -> None:
+        super().on_click(event)
+        self.check_near_end(self.cursor)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        height = self.scrollable_content_region.height
+        self.check_near_end((self.scroll_offset.y + height) // self.row_height)
 
     def set_quote_counts(self, counts: Mapping[str, int]) -> None:
         """Show how many quotes each article holds."""
