@@ -70,7 +70,11 @@ async def test_fast_keys_in_the_palette(run_app: Run, keys: list[str]) -> None:
     # Leaving the block re-raises any error the app met.
 
 
-async def test_a_seeded_burst_of_keys(run_app: Run) -> None:
+async def test_a_seeded_burst_of_keys(run_app: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The palette offers Quit among its commands: which one a burst's enter runs depends on
+    # how far the palette has filled its list by then, so a loaded machine may quit cleanly.
+    # Quitting is not what this test is about; it stays in the app.
+    monkeypatch.setattr(PeskovApp, "action_quit", lambda self: None)
     generator = random.Random(20261204)
     async with run_app() as pilot:
         for _ in range(15):
