@@ -45,9 +45,7 @@ def test_every_hit_is_wanted_for_another_order_or_a_filter() -> None:
 
 def test_the_border_says_the_order_the_filter_and_how_many() -> None:
     listing = DocumentListing(filter=ListFilter(frozenset({"CNN"}), "2017-01"))
-    assert (
-        listing.title(searching=False) == "Documents · by date, newest first · CNN · from 2017-01"
-    )
+    assert listing.title(searching=False) == "Documents · newest first · CNN · from 2017-01"
     assert listed_count(3785, 3785, searching=False, filtered=False) == "3785 articles"
     assert listed_count(1, 1, searching=False, filtered=False) == "1 article"
     assert listed_count(120, 3785, searching=False, filtered=True) == "120 of 3785 articles"

@@ -71,6 +71,11 @@ def title_key(article: Article) -> str:
     return _TITLE_LEAD.sub("", article.title).casefold()
 
 
+def _by_title(article: Article) -> tuple[bool, str]:
+    key = title_key(article)
+    return not key, key
+
+
 def sort_articles(
     articles: Sequence[Article], order: Order, quote_counts: Mapping[str, int] | None = None
 ) -> list[Article]:
@@ -86,7 +91,7 @@ def sort_articles(
         dated = sorted((a for a in newest if a.date), key=lambda a: a.date or "")
         return dated + [a for a in newest if not a.date]
     if order == "title":
-        return sorted(newest, key=lambda a: (not title_key(a), title_key(a)))
+        return sorted(newest, key=_by_title)
     if order == "outlet":
         return sorted(newest, key=lambda a: (not a.outlet, (a.outlet or "").casefold()))
     if quote_counts is None:

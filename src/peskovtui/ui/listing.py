@@ -8,9 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from peskovtui.display import counted
-from peskovtui.library import ORDER_NAMES, ListFilter, Order, next_order
+from peskovtui.library import ListFilter, Order, next_order
 from peskovtui.search import SearchResults
 from peskovtui.ui.state import result_status
+
+# What the list's border calls each order: short, the list being 24 to 48 columns wide.
+BORDER_NAMES: dict[Order, str] = {
+    "relevance": "by relevance",
+    "newest": "newest first",
+    "oldest": "oldest first",
+    "title": "by title",
+    "outlet": "by outlet",
+    "quotes": "most quotes first",
+}
 
 
 @dataclass
@@ -64,8 +74,8 @@ class DocumentListing:
         return searching and (self.search_order != "relevance" or self.filter.active)
 
     def title(self, *, searching: bool) -> str:
-        """The list's border title: ``Documents · by date, newest first · CNN · 2017-01``."""
-        parts = ["Documents", f"by {ORDER_NAMES[self.current(searching=searching)]}"]
+        """The list's border title: ``Documents · newest first · CNN · 2017-01``."""
+        parts = ["Documents", BORDER_NAMES[self.current(searching=searching)]]
         described = self.filter.describe()
         if described:
             parts.append(described)

@@ -121,7 +121,9 @@ class ListingHandlers(ReadingScreen):
             self.app.notify("Relevance is the order of search results: search first (/).")
             return
         self.listing.choose(order, searching=searching)
-        self.relist(keep=self._current_id())
+        # The top of the new order is what the user asked to see; a filter, by contrast,
+        # keeps the article read when it is still listed.
+        self.relist()
         self.fetch_if_wanted()
 
     @on(SortList)
