@@ -14,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from peskovtui.display import visible_controls
+from peskovtui.display import counted, visible_controls
 from peskovtui.library import ORDER_NAMES, Library, ListFilter, orders
 from peskovtui.ui.messages import FilterList, OpenArticle, OpenQuote, ShowSpeaker, SortList
 from peskovtui.ui.widgets.quotes_panel import QuoteRow
@@ -196,7 +196,8 @@ class ListingCommands(Provider):
         for order in orders(searching=searching):
             yield SortList(order), f"Sort: {ORDER_NAMES[order]}", "order the document list"
         for outlet, count in screen.listing_outlets():
-            help_text = f"list only the {count} of {outlet}" + (" found" if searching else "")
+            found = counted(count, "result" if searching else "article")
+            help_text = f"list only the {found} of {outlet}"
             yield FilterList(current.with_outlet(outlet)), f"Filter: outlet {outlet}", help_text
         if current.active:
             described = current.describe()
