@@ -27,6 +27,14 @@ from peskovtui.library.clips import (
 )
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
+from peskovtui.library.quote_table import (
+    COLUMNS,
+    Column,
+    FilterError,
+    QuoteFilter,
+    QuoteTable,
+    parse_filter,
+)
 from peskovtui.library.quotebook import QuoteBook
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
@@ -41,11 +49,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHILD_QUOTES_THRESHOLD",
+    "COLUMNS",
     "Clip",
     "ClipStatus",
+    "Column",
+    "FilterError",
     "Library",
+    "QuoteFilter",
+    "QuoteTable",
     "ReaderView",
     "bundled_seeds",
+    "parse_filter",
 ]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
@@ -461,3 +475,12 @@ class Library:
         search index."""
         self._processes.close()
         self._index.close()
+
+    # -- the quote browser --------------------------------------------------------------------
+
+    @cached_property
+    def quote_table(self) -> QuoteTable:
+        """Every quote of the corpus as a table to sort and filter (the quote browser's);
+        ``QuotesNotRead`` until ``read_quotes`` has run."""
+        read = self._quote_book.read
+        return QuoteTable(read.quotes, self._by_id, read.aliases)
