@@ -8,6 +8,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
@@ -17,7 +18,7 @@ from peskovtui.quotes import Quote
 from peskovtui.ui.app import PeskovApp
 from peskovtui.ui.messages import QuotesReady
 from peskovtui.ui.screens.quote_table import QuoteBrowserScreen
-from peskovtui.ui.widgets.quote_table import QuoteTableHeader, QuoteTableView
+from peskovtui.ui.widgets.quote_table import QuoteTableHeader, QuoteTableView, fitted
 from peskovtui.ui.widgets.reader import Reader
 
 from .conftest import Run, shown, wait_for
@@ -304,3 +305,14 @@ async def test_quotes_are_text_never_markup_and_controls_show(run_app: Run, tmp_
         assert "We say [red]this[/red] and ␛[2J that, plainly," in detail
         view = screen.table_view
         assert isinstance(view, QuoteTableView) and len(view.rows) == 1
+
+
+def test_a_cell_is_cut_and_padded_by_its_width_in_cells() -> None:
+    assert fitted("Dmitry Peskov", 8) == "Dmitry …"
+    assert fitted("Peskov", 8) == "Peskov  "
+    # Wide characters take two cells each: the cut never splits one.
+    assert fitted("北京欢迎你", 5) == "北京…"
+    assert fitted("北京欢迎你", 6) == "北京 …"
+    assert cell_len(fitted("北京欢迎你 and more", 9)) == 9
+    # One line, controls shown, never sent.
+    assert fitted("a\nb\x1bc", 8) == "a b␛c   "

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from peskovtui.display import visible_controls
-from peskovtui.library.quote_table import COLUMNS, FilterError, QuoteFilter, parse_filter
+from peskovtui.library import COLUMNS, FilterError, QuoteFilter, parse_filter
 from peskovtui.ui.messages import OpenQuote, QuotesFailed, QuotesReady
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.reading import ReadingScreen

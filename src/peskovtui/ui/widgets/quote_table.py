@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
 from peskovtui.display import visible_controls
-from peskovtui.library.quote_table import COLUMNS, Column, QuoteTable
+from peskovtui.library import COLUMNS, Column, QuoteTable
 from peskovtui.ui.widgets.virtual_list import VirtualList
 
 HEADINGS: dict[Column, str] = {
@@ -43,16 +43,14 @@ def column_widths(width: int) -> tuple[int, ...]:
     return speaker, quote, outlet, date, article
 
 
-def cell(value: str, width: int) -> Text:
+def fitted(value: str, width: int) -> str:
     """``value`` on one line, controls shown, cut with an ellipsis (measured in cells, so that
-    wide characters count twice) and padded to ``width``."""
+    wide characters count twice) and padded to exactly ``width`` cells."""
     # Cut before measuring: a row never shows more than its width, and a quote can be long.
     line = " ".join(visible_controls(value[: width * 4 + 8]).split())
-    text = Text(line, no_wrap=True)
     if cell_len(line) > width:
-        text.truncate(width, overflow="ellipsis")
-    text.pad_right(width - text.cell_len)
-    return text
+        return set_cell_size(line, max(0, width - 1)) + "…" if width else ""
+    return set_cell_size(line, width)
 
 
 def header_line(widths: Sequence[int], column: Column, reverse: bool) -> Text:
@@ -60,9 +58,7 @@ def header_line(widths: Sequence[int], column: Column, reverse: bool) -> Text:
     line = Text(no_wrap=True)
     for index, (name, width) in enumerate(zip(COLUMNS, widths, strict=True)):
         heading = HEADINGS[name] + ((" ▼" if reverse else " ▲") if name == column else "")
-        styled = cell(heading, width)
-        styled.stylize("bold underline" if name == column else "bold")
-        line.append_text(styled)
+        line.append(fitted(heading, width), "bold underline" if name == column else "bold")
         if index < len(COLUMNS) - 1:
             line.append(" " * GAP)
     return line
@@ -162,12 +158,11 @@ class QuoteTableView(VirtualList):
             (article.date or "")[:10] if article else "",
             (article.title or article.id) if article else quote.article_id or "",
         )
+        dim = self.dim_style()
         text = Text(no_wrap=True)
         for position, (value, cells) in enumerate(zip(values, self.widths, strict=True)):
-            piece = cell(value, cells)
-            if COLUMNS[position] in ("outlet", "date", "article"):
-                piece.stylize(self.dim_style())
             if position:
                 text.append(" " * GAP)
-            text.append_text(piece)
+            # Where the quote comes from is dimmed: who and what said stand out.
+            text.append(fitted(value, cells), dim if position > 1 else None)
         return text
