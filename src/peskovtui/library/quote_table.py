@@ -166,6 +166,7 @@ class QuoteTable:
         self._orders: dict[tuple[Column, bool], list[int]] = {}
         self._folded: list[str] | None = None
         self._named_as: dict[str, set[str]] = {}
+        self._kept: tuple[QuoteFilter, list[bool]] | None = None
 
     def __len__(self) -> int:
         return len(self.quotes)
@@ -219,7 +220,10 @@ class QuoteTable:
     def view(self, wanted: QuoteFilter, column: Column, *, reverse: bool = False) -> list[int]:
         """The rows ``wanted`` keeps, sorted by ``column``; a filter naming a speaker or an
         outlet the corpus does not have raises ``FilterError``."""
-        keep = self._keeps(wanted)
+        if self._kept is None or self._kept[0] != wanted:
+            # Kept for the next view: sorting the same rows again needs no new pass over them.
+            self._kept = (wanted, self._keeps(wanted))
+        keep = self._kept[1]
         return [row for row in self.order(column, reverse=reverse) if keep[row]]
 
     def _keeps(self, wanted: QuoteFilter) -> list[bool]:

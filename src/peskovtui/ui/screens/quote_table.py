@@ -55,6 +55,7 @@ class QuoteBrowserScreen(Screen["Quote | None"]):
         self.sorting = Sorting()
         self.wanted = QuoteFilter()
         self.failed: str | None = None
+        self._shown: Quote | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="qb-title")
@@ -130,10 +131,13 @@ class QuoteBrowserScreen(Screen["Quote | None"]):
         view = self.table_view
         row = view.current
         shown = self.query_one("#qb-quote", Static)
-        if view.table is None or row is None:
+        quote = view.table.quotes[row] if view.table is not None and row is not None else None
+        if quote is self._shown:
+            return  # the same quote after a sort: the pane is not laid out again
+        self._shown = quote
+        if quote is None:
             shown.update("")
             return
-        quote = view.table.quotes[row]
         citation = self.library.cite(
             quote.article_id or "", quote.start, quote.end, speaker=quote.speaker, quote=True
         )

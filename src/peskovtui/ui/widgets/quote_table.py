@@ -140,8 +140,11 @@ class QuoteTableView(VirtualList):
         """List ``rows`` of ``table``, the cursor on row ``keep`` if it is among them."""
         self.table, self.rows = table, rows
         cursor = 0
-        if keep is not None and keep in rows:
-            cursor = rows.index(keep)
+        if keep is not None:
+            try:
+                cursor = rows.index(keep)
+            except ValueError:
+                cursor = 0
         self.rows_changed(cursor=cursor)
 
     def render_row(self, index: int, line: int, width: int, cursor: bool) -> Text:
