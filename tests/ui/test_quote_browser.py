@@ -316,3 +316,16 @@ def test_a_cell_is_cut_and_padded_by_its_width_in_cells() -> None:
     assert cell_len(fitted("北京欢迎你 and more", 9)) == 9
     # One line, controls shown, never sent.
     assert fitted("a\nb\x1bc", 8) == "a b␛c   "
+
+
+async def test_when_the_quotes_could_not_be_read_the_browser_says_so(
+    run_app: Run, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(library: Library) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Library, "read_quotes", broken)
+    async with run_app(paths=(corpus,)) as pilot:
+        screen = await open_browser(pilot)
+        assert "The quotes of the corpus could not be read" in shown(screen.table_view)
+        assert "Reading" not in shown(screen.table_view)

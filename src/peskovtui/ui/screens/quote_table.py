@@ -49,12 +49,13 @@ class QuoteBrowserScreen(Screen["Quote | None"]):
         Binding("question_mark", "help", "Help", key_display="?", id="quote_browser.help"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, failed: str | None = None) -> None:
         super().__init__()
         self.library = library
         self.sorting = Sorting()
         self.wanted = QuoteFilter()
-        self.failed: str | None = None
+        # Why the corpus's quotes could not be read, when they could not.
+        self.failed = failed
         self._shown: Quote | None = None
 
     def compose(self) -> ComposeResult:
@@ -80,7 +81,7 @@ class QuoteBrowserScreen(Screen["Quote | None"]):
     def on_mount(self) -> None:
         title = f"Quotes of {self.library.name}"
         self.query_one("#qb-title", Static).update(Text(visible_controls(title)))
-        self.table_view.focus()
+        self.set_focus(self.table_view)
         self.fill()
 
     def fill(self) -> None:
@@ -117,7 +118,7 @@ class QuoteBrowserScreen(Screen["Quote | None"]):
         view.show(table, rows, keep=keep)
         self.query_one(QuoteTableHeader).show(view.widths, self.sorting)
         column, reverse = self.sorting.column, self.sorting.reverse
-        order = _ORDER_WORDS.get((column, reverse), "reversed" if reverse else "A to Z")
+        order = _ORDER_WORDS.get((column, reverse), "Z to A" if reverse else "A to Z")
         self._say(f"{len(rows):,} of {len(table):,} quotes · sorted by {column}, {order}")
         self._show_current()
         return True
@@ -221,8 +222,14 @@ class QuoteTableHandlers(ReadingScreen):
     """``Q``: the quote browser, filled when the corpus's quotes are read, and enter on a quote
     there read in its article."""
 
+    _quotes_error: str | None = None
+
     def action_quote_browser(self) -> None:
-        self.app.push_screen(QuoteBrowserScreen(self.library), self._back_from_browser)
+        failed = None
+        if self.ready.quotes_ended and not self.ready.corpus_read:
+            failed = self._quotes_error or "The quotes of the corpus could not be read."
+        browser = QuoteBrowserScreen(self.library, failed=failed)
+        self.app.push_screen(browser, self._back_from_browser)
 
     def _browsers(self) -> list[QuoteBrowserScreen]:
         return [s for s in self.app.screen_stack if isinstance(s, QuoteBrowserScreen)]
@@ -234,6 +241,7 @@ class QuoteTableHandlers(ReadingScreen):
 
     @on(QuotesFailed)
     def _browser_without_quotes(self, message: QuotesFailed) -> None:
+        self._quotes_error = message.error
         for browser in self._browsers():
             browser.quotes_failed(message.error)
 
