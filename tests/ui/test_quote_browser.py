@@ -244,15 +244,20 @@ async def test_the_quote_under_the_cursor_is_shown_whole_with_its_citation(
 async def test_enter_reads_the_quote_in_its_article_marked(run_app: Run, corpus: Path) -> None:
     async with run_app(paths=(corpus,)) as pilot:
         app = the_app(pilot)
+        before = app.main.reader.article
         screen = await open_browser(pilot)
         await pilot.press("r", "g", "j", "j")
         quote = listed(screen)[2]
+        assert before is not None and before.id != quote.article_id
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is app.main, "the main screen")
         reader = app.main.reader
         await wait_for(pilot, lambda: reader.marked == (quote.start, quote.end), "the mark")
         assert reader.article is not None and reader.article.id == quote.article_id
         assert app.main.focused is app.main.query_one(Reader)
+        # Escape walks back from the jump, to the article read before.
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: reader.article is before, "the article read before")
 
 
 async def test_escape_and_q_close_the_browser(run_app: Run, corpus: Path) -> None:
