@@ -14,8 +14,9 @@ later ones reuse the kept order), then for the app driven headless in a 150x45 t
 sort's action (``r``, ``s``) timed with the whole frame drawn after it; and key presses
 timed until the app is idle again, as Pilot waits for it (``Q`` to the table listed, ``r``,
 ``s``, ``enter`` on a filter typed), beside a key that changes nothing, which is what that
-wait costs. Each says how many table rows were drawn: only those in view, however many quotes
-there are. The load average is printed before and after, since the machine is shared.
+wait costs, and beside ``L`` opening the Clips screen. Each says how many table rows were
+drawn: only those in view, however many quotes there are. The load average is printed before
+and after, since the machine is shared.
 """
 
 from __future__ import annotations
@@ -150,6 +151,9 @@ def app_figures(library: Library, runs: int) -> None:
                 )
 
             for _ in range(runs):
+                await press("L: the Clips screen open, for comparison", "L")
+                await pilot.press("escape")
+                await pilot.pause()
                 await press("Q: the browser open, its table listed (sorted by date)", "Q")
                 screen = app.screen
                 assert isinstance(screen, QuoteBrowserScreen) and screen.ready
