@@ -181,9 +181,16 @@ async def test_a_click_on_a_heading_sorts_by_it(run_app: Run, corpus: Path) -> N
     async with run_app(paths=(corpus,)) as pilot:
         screen = await open_browser(pilot)
         header = screen.query_one(QuoteTableHeader)
-        await pilot.click(QuoteTableHeader, offset=(header.widths[0] + 3, 0))
+        # The first cell of the "Quote" heading (after the padding, the speaker's and the gap).
+        await pilot.click(QuoteTableHeader, offset=(1 + header.widths[0] + 1, 0))
         assert sorted_by(screen) == "quote"
         assert listed(screen)[0].text.startswith("Europe must")
+        await pilot.click(QuoteTableHeader, offset=(1 + header.widths[0] + 1, 0))
+        assert screen.sorting.reverse
+        assert listed(screen)[0].text.startswith("We will respond")
+        # The last cell of the speaker's heading.
+        await pilot.click(QuoteTableHeader, offset=(header.widths[0], 0))
+        assert sorted_by(screen) == "speaker"
 
 
 async def test_filters_by_speaker_outlet_dates_and_kind(run_app: Run, corpus: Path) -> None:

@@ -108,7 +108,8 @@ class QuoteTableHeader(Widget):
         return header_line(self.widths, self.sorting.column, self.sorting.reverse)
 
     def on_click(self, event: events.Click) -> None:
-        column = column_at(self.widths, event.x)
+        # Measured from the headings themselves, the padding aside.
+        column = column_at(self.widths, event.screen_x - self.content_region.x)
         if column is not None:
             self.post_message(self.Clicked(column))
 
