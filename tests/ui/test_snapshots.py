@@ -85,3 +85,14 @@ def test_facets_screen(snap_compare: Any) -> None:
         await steady(pilot)
 
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_quote_browser_screen(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        await pilot.press("Q")
+        await steady(pilot)
+        await pilot.press("s", "s", "j", "j", "j")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=run_before)

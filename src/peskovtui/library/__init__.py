@@ -39,6 +39,13 @@ from peskovtui.library.listing import (
     outlet_counts,
 )
 from peskovtui.library.processes import Processes
+from peskovtui.library.quote_table import (
+    COLUMNS,
+    Column,
+    QuoteFilter,
+    QuoteTable,
+    parse_filter,
+)
 from peskovtui.library.quotebook import QuoteBook
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
@@ -53,14 +60,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHILD_QUOTES_THRESHOLD",
+    "COLUMNS",
     "NO_OUTLET",
     "ORDER_NAMES",
     "Clip",
     "ClipStatus",
+    "Column",
     "FilterError",
     "Library",
     "ListFilter",
     "Order",
+    "QuoteFilter",
+    "QuoteTable",
     "ReaderView",
     "arrange",
     "bundled_seeds",
@@ -68,6 +79,7 @@ __all__ = [
     "next_order",
     "orders",
     "outlet_counts",
+    "parse_filter",
 ]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
@@ -483,3 +495,12 @@ class Library:
         search index."""
         self._processes.close()
         self._index.close()
+
+    # -- the quote browser --------------------------------------------------------------------
+
+    @cached_property
+    def quote_table(self) -> QuoteTable:
+        """Every quote of the corpus as a table to sort and filter (the quote browser's);
+        ``QuotesNotRead`` until ``read_quotes`` has run."""
+        read = self._quote_book.read
+        return QuoteTable(read.quotes, self._by_id, read.aliases)

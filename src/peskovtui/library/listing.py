@@ -43,7 +43,8 @@ _TITLE_LEAD = re.compile(r"^[\W_]+")
 
 
 class FilterError(PeskovError):
-    """A date range the user typed that is not one."""
+    """A filter the user typed that cannot be read: a date range of the document list that is
+    not one, or a line of the quote browser's filter (see ``quote_table.parse_filter``)."""
 
 
 def orders(*, searching: bool) -> tuple[Order, ...]:

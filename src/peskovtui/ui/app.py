@@ -29,6 +29,7 @@ from peskovtui.ui.screens.facets import FacetsScreen
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
 from peskovtui.ui.screens.palette import Palette
+from peskovtui.ui.screens.quote_table import QuoteBrowserScreen
 from peskovtui.ui.settings import (
     load_history,
     load_keymap,
@@ -165,7 +166,7 @@ def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
-    for node in (*nodes, ClipsScreen, CheckQuoteScreen, FacetsScreen):
+    for node in (*nodes, ClipsScreen, CheckQuoteScreen, FacetsScreen, QuoteBrowserScreen):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)

@@ -30,6 +30,7 @@ from peskovtui.ui.screens.checking import CheckHandlers
 from peskovtui.ui.screens.clipping import ClipHandlers
 from peskovtui.ui.screens.jumps import JumpHandlers
 from peskovtui.ui.screens.quote_browsing import QuoteHandlers
+from peskovtui.ui.screens.quote_table import QuoteTableHandlers
 from peskovtui.ui.screens.searching import SearchHandlers
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuotesPanel
@@ -41,7 +42,13 @@ if TYPE_CHECKING:
 
 
 class MainScreen(
-    SearchHandlers, QuoteHandlers, ClipHandlers, JumpHandlers, CheckHandlers, BackgroundWork
+    SearchHandlers,
+    QuoteHandlers,
+    ClipHandlers,
+    JumpHandlers,
+    CheckHandlers,
+    BackgroundWork,
+    QuoteTableHandlers,
 ):
     """Read, search and cite: the screen the app opens on."""
 
@@ -89,6 +96,14 @@ class MainScreen(
         ),
         Binding("s", "sort", "Sort", id="app.sort"),
         Binding("F", "filter", "Filter", key_display="F", id="app.filter"),
+        Binding(
+            "Q",
+            "quote_browser",
+            "Quote browser",
+            key_display="Q",
+            show=False,
+            id="app.quote_browser",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
