@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
+from peskovtui.corpus.urls import articles_by_url, looks_like_url, normalise_url
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
 from peskovtui.library.clip_export import export_clips
 from peskovtui.library.clips import (
@@ -461,3 +462,31 @@ class Library:
         search index."""
         self._processes.close()
         self._index.close()
+
+    # -- by URL -------------------------------------------------------------------------------
+
+    @cached_property
+    def _ids_by_url(self) -> dict[str, list[str]]:
+        return articles_by_url(self.articles)
+
+    def articles_at_url(self, url: str) -> list[Article]:
+        """The articles whose URL is ``url`` (see ``normalise_url``), in corpus order."""
+        return [self._by_id[i] for i in self._ids_by_url.get(normalise_url(url), [])]
+
+    def article_at_url(self, url: str) -> Article:
+        """The one article whose URL is ``url``; the error says when none or several have it."""
+        found = self.articles_at_url(url)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ArticleNotFound(f"No article has the URL {url!r}")
+        ids = ", ".join(a.id for a in found)
+        raise ArticleNotFound(
+            f"{len(found)} articles have the URL {url!r} ({ids}); name one by its id"
+        )
+
+    def find_article(self, id_or_url: str) -> Article:
+        """The article with the id ``id_or_url``, or else at that URL when it is written as one."""
+        if id_or_url not in self._by_id and looks_like_url(id_or_url):
+            return self.article_at_url(id_or_url)
+        return self.article(id_or_url)
