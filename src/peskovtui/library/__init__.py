@@ -27,6 +27,17 @@ from peskovtui.library.clips import (
     removed,
 )
 from peskovtui.library.index import SearchIndex
+from peskovtui.library.places import (
+    Bookmark,
+    Place,
+    Places,
+    PlaceStore,
+    found_place,
+    new_bookmark,
+    with_bookmark,
+    with_last,
+    without,
+)
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
 from peskovtui.library.view import Range, ReaderView
@@ -42,9 +53,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHILD_QUOTES_THRESHOLD",
+    "Bookmark",
     "Clip",
     "ClipStatus",
     "Library",
+    "Place",
     "ReaderView",
     "bundled_seeds",
 ]
@@ -490,3 +503,37 @@ class Library:
         if id_or_url not in self._by_id and looks_like_url(id_or_url):
             return self.article_at_url(id_or_url)
         return self.article(id_or_url)
+
+    # -- reading places -----------------------------------------------------------------------
+    # The last place read and the bookmarks of this corpus, kept in the user state dir.
+
+    @cached_property
+    def place_store(self) -> PlaceStore:
+        """Where this corpus's places are kept; its ``warnings`` say what could not be read."""
+        return PlaceStore.for_corpus(self.corpus.sources)
+
+    def last_place(self) -> Place | None:
+        """Where the reader was last time, unless that article is gone."""
+        return found_place(self.place_store.load().last, self._by_id)
+
+    def remember_place(self, article_id: str, offset: int) -> None:
+        """Keep ``offset`` of ``article_id`` as the place last read."""
+        self.place_store.change(with_last(Place(article_id, offset)))
+
+    def bookmarks(self) -> tuple[Bookmark, ...]:
+        """This corpus's bookmarks, in the order set."""
+        return self.place_store.load().bookmarks
+
+    def add_bookmark(self, article_id: str, offset: int) -> Places:
+        """Bookmark ``offset`` of ``article_id`` (once: the same place twice is one)."""
+        return self.place_store.change(
+            with_bookmark(new_bookmark(self.article(article_id), offset))
+        )
+
+    def delete_bookmark(self, bookmark: Bookmark) -> Places:
+        """Delete ``bookmark``."""
+        return self.place_store.change(without(bookmark))
+
+    def bookmark_place(self, bookmark: Bookmark) -> Place | None:
+        """Where ``bookmark`` leads now; None when its article is gone."""
+        return found_place(bookmark.place, self._by_id)

@@ -122,6 +122,32 @@ class Reader(ArticleText, can_focus=True):
             self.current_paragraph = self.article.paragraph_index(start)
         self.refresh()
 
+    # -- where the reader is, at any width ----------------------------------------------------
+
+    @property
+    def top_offset(self) -> int:
+        """The character at the start of the top line of the view."""
+        lines = self.text_layout.lines
+        if not lines:
+            return 0
+        return lines[max(0, min(self.scroll_offset.y, len(lines) - 1))].start
+
+    def reading_offset(self) -> int:
+        """Where the user reads: the start of the current paragraph (the one the margin marks)
+        when it begins in the view, else the top line's."""
+        top = self.top_offset
+        if self.article is None or not self.article.paragraphs:
+            return top
+        start = self.article.paragraphs[self.current_paragraph].start
+        first = self.scroll_offset.y
+        visible = first <= self.line_of(start) < first + self.scrollable_content_region.height
+        return start if visible else top
+
+    def show_from(self, offset: int) -> None:
+        """Scroll so that the line holding character ``offset`` is the top line of the view."""
+        self._follow_scroll = True
+        self.scroll_to(y=self.line_of(offset), animate=False)
+
     # -- the current paragraph and the selection ----------------------------------------------
 
     class ParagraphChanged(Message):
