@@ -216,3 +216,60 @@ def test_the_places_file_names_its_corpus(private_xdg: Path) -> None:
     data = json.loads(kept.read_text(encoding="utf-8"))
     assert data["last"] == {"article_id": CNN, "offset": 7}
     assert len(data["sources"]) == 1 and data["sources"][0].endswith("seeds")
+
+
+def short_and_long(folder: Path) -> Path:
+    """A corpus of a one-line article and one of forty paragraphs."""
+    folder.mkdir()
+    (folder / "short.txt").write_text("Short\n\nOne line.\n", encoding="utf-8")
+    paragraphs = [f"Paragraph {n} says something long enough to wrap once." for n in range(40)]
+    (folder / "long.txt").write_text("Long\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return folder
+
+
+async def test_jumps_from_a_short_article_reach_their_place_in_a_long_one(
+    run_app: Run, tmp_path: Path
+) -> None:
+    folder = short_and_long(tmp_path / "news")
+    async with run_app(size=(100, 20), paths=(folder,)) as pilot:
+        app = the_app(pilot)
+        reader = app.query_one(Reader)
+        late = app.library.article("long").paragraphs[30].start
+        app.library.add_bookmark("long", late)
+        app.main.open_article("short")
+        await pilot.pause()
+        await open_bookmarks(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: at_top(reader, late), "the bookmark at the top")
+        kept = reader.scroll_offset.y
+        assert kept > 0
+        # Back to the short article, then back into the long one at the same line.
+        app.main.post_message(OpenArticle("short"))
+        await wait_for(pilot, lambda: reader.article is app.library.article("short"), "short")
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: reader.scroll_offset.y == kept, "back where it was")
+        # A passage marked right after a short article is shown (a clip, a quote) is centred.
+        app.main.open_article("short")
+        await pilot.pause()
+        last = app.library.article("long").paragraphs[-1]
+        app.main._back_from_clips(("long", last.start, last.end))
+        await wait_for(pilot, lambda: reader.scroll_offset.y == reader.max_scroll_y > 0, "end")
+
+
+async def test_a_reopened_article_far_down_the_list_is_shown_there(
+    run_app: Run, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(60):
+        (folder / f"a{n:02}.txt").write_text(f"Title {n}\n\nText {n}.\n", encoding="utf-8")
+    async with run_app(paths=(folder,)) as pilot:
+        the_app(pilot).main.open_article("a55")
+        await pilot.press("q")
+    async with run_app(size=(120, 30), paths=(folder,)) as pilot:
+        articles = the_app(pilot).query_one(ArticleList)
+        current = articles.current
+        assert current is not None and current.id == "a55"
+        top = articles.cursor * articles.row_height
+        view = articles.scrollable_content_region.height
+        assert articles.scroll_offset.y <= top < articles.scroll_offset.y + view

@@ -28,7 +28,9 @@ class JumpHandlers(ReadingScreen):
     def _go_back_to(self, jump: Jump) -> None:
         self.browser.forget()
         self.open_article(jump.article_id)
-        self.reader.scroll_to(y=jump.scroll_y, animate=False)
+        # Forced: the pane may still have the scrollbar of the article it showed (none for a
+        # short one), which would refuse the scroll (see ``Reader.scroll_to_range``).
+        self.reader.scroll_to(y=jump.scroll_y, animate=False, force=True)
         self.update_status()
 
     def _end_search(self) -> None:

@@ -115,8 +115,10 @@ class Reader(ArticleText, can_focus=True):
         height = self.scrollable_content_region.height
         target = max(0, first - max(0, (height - (last - first + 1)) // 2))
         distance = abs(target - self.scroll_offset.y)
-        # Short scrolls animate so the eye can follow; long ones jump.
-        self.scroll_to(y=target, animate=distance < height, duration=0.15)
+        # Short scrolls animate so the eye can follow; long ones jump. Forced: right after
+        # another article is shown, the pane still has that one's scrollbar (none for a short
+        # one) until the next refresh, and without one a scroll is refused.
+        self.scroll_to(y=target, animate=distance < height, duration=0.15, force=True)
         if self.article is not None:
             self._follow_scroll = False
             self.current_paragraph = self.article.paragraph_index(start)
@@ -146,7 +148,8 @@ class Reader(ArticleText, can_focus=True):
     def show_from(self, offset: int) -> None:
         """Scroll so that the line holding character ``offset`` is the top line of the view."""
         self._follow_scroll = True
-        self.scroll_to(y=self.line_of(offset), animate=False)
+        # Forced, as in ``scroll_to_range``.
+        self.scroll_to(y=self.line_of(offset), animate=False, force=True)
 
     # -- the current paragraph and the selection ----------------------------------------------
 
