@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 import webbrowser
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,22 @@ def messages(app: PeskovApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
+def a_display_with(monkeypatch: pytest.MonkeyPatch, get: Callable[..., object]) -> None:
+    """A local session with a display, where ``webbrowser.get`` is ``get``."""
+    monkeypatch.setattr(webbrowser, "get", get)
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+
+
+@asynccontextmanager
+async def o_pressed(run_app: Run, news: Path, article_id: str) -> AsyncIterator[Pilot[None]]:
+    """The app on ``news`` with ``o`` pressed on ``article_id``."""
+    async with run_app(paths=(news,), notifications=True) as pilot:
+        the_app(pilot).main.open_article(article_id)
+        await pilot.press("o")
+        yield pilot
+
+
 async def test_the_palette_offers_the_article_at_a_pasted_url(run_app: Run, news: Path) -> None:
     async with run_app(paths=(news,)) as pilot:
         app = the_app(pilot)
@@ -90,13 +108,9 @@ async def test_o_opens_the_url_in_the_browser_in_a_thread(
     run_app: Run, news: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = FakeBrowser()
-    monkeypatch.setattr(webbrowser, "get", lambda *args: fake)
-    monkeypatch.delenv("SSH_CONNECTION", raising=False)
-    monkeypatch.setenv("DISPLAY", ":0")
-    async with run_app(paths=(news,), notifications=True) as pilot:
+    a_display_with(monkeypatch, lambda *args: fake)
+    async with o_pressed(run_app, news, "a1") as pilot:
         app = the_app(pilot)
-        app.main.open_article("a1")
-        await pilot.press("o")
         await wait_for(pilot, lambda: fake.opened == [CNN], "the browser asked")
         await wait_for(pilot, lambda: f"Opened {CNN} in the browser." in messages(app), "told")
         assert app.clipboard == ""
@@ -120,10 +134,8 @@ async def test_o_copies_the_url_where_there_is_no_browser(
     monkeypatch.setattr(sys, "platform", "linux")
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    async with run_app(paths=(news,), notifications=True) as pilot:
+    async with o_pressed(run_app, news, "a1") as pilot:
         app = the_app(pilot)
-        app.main.open_article("a1")
-        await pilot.press("o")
         assert app.clipboard == CNN
         assert f"There is no browser to open {why}; copied the URL instead: {CNN}" in messages(app)
 
@@ -134,14 +146,10 @@ async def test_o_copies_the_url_when_no_browser_is_found(
     def none(*args: object) -> webbrowser.BaseBrowser:
         raise webbrowser.Error("could not locate runnable browser")
 
-    monkeypatch.setattr(webbrowser, "get", none)
-    monkeypatch.delenv("SSH_CONNECTION", raising=False)
-    monkeypatch.setenv("DISPLAY", ":0")
-    async with run_app(paths=(news,), notifications=True) as pilot:
+    a_display_with(monkeypatch, none)
+    url = "http://abcnews.go.com/US/story?id=45319196"
+    async with o_pressed(run_app, news, "b2") as pilot:
         app = the_app(pilot)
-        app.main.open_article("b2")
-        await pilot.press("o")
-        url = "http://abcnews.go.com/US/story?id=45319196"
         await wait_for(pilot, lambda: app.clipboard == url, "the URL copied")
         assert f"No browser could be opened; copied the URL instead: {url}" in messages(app)
 
@@ -150,21 +158,15 @@ async def test_a_browser_in_the_terminal_is_not_used(
     run_app: Run, news: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lynx = webbrowser.GenericBrowser("lynx")
-    monkeypatch.setattr(webbrowser, "get", lambda *args: lynx)
     monkeypatch.setattr(lynx, "open", lambda *args, **kwargs: pytest.fail("lynx was run"))
-    monkeypatch.delenv("SSH_CONNECTION", raising=False)
-    monkeypatch.setenv("DISPLAY", ":0")
-    async with run_app(paths=(news,), notifications=True) as pilot:
+    a_display_with(monkeypatch, lambda *args: lynx)
+    async with o_pressed(run_app, news, "a1") as pilot:
         app = the_app(pilot)
-        app.main.open_article("a1")
-        await pilot.press("o")
         await wait_for(pilot, lambda: app.clipboard == CNN, "the URL copied")
 
 
 async def test_an_article_without_a_url_says_so(run_app: Run, news: Path) -> None:
-    async with run_app(paths=(news,), notifications=True) as pilot:
+    async with o_pressed(run_app, news, "c3") as pilot:
         app = the_app(pilot)
-        app.main.open_article("c3")
-        await pilot.press("o")
         assert "This article has no source URL." in messages(app)
         assert app.clipboard == ""
