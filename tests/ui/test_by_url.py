@@ -41,7 +41,8 @@ def news(tmp_path: Path) -> Path:
         "article_id,publish_date,article_source_link,title,text\n"
         f"a1,2017-01-10,{CNN},Kremlin talks,Peskov spoke of talks.\n"
         "b2,2017-01-11,http://abcnews.go.com/US/story?id=45319196,Winter storm,Snow fell.\n"
-        "c3,2017-01-12,,No link here,Nothing to open.\n",
+        "c3,2017-01-12,,No link here,Nothing to open.\n"
+        "d4,2017-01-13,file:///etc/passwd,Not a web page,Nothing to open either.\n",
         encoding="utf-8",
     )
     return data
@@ -170,3 +171,16 @@ async def test_an_article_without_a_url_says_so(run_app: Run, news: Path) -> Non
         app = the_app(pilot)
         assert "This article has no source URL." in messages(app)
         assert app.clipboard == ""
+
+
+async def test_only_a_web_address_is_opened(
+    run_app: Run, news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeBrowser()
+    a_display_with(monkeypatch, lambda *args: fake)
+    async with o_pressed(run_app, news, "d4") as pilot:
+        app = the_app(pilot)
+        assert app.clipboard == "file:///etc/passwd"
+        notice = "The source is not an http or https address; copied the URL instead: "
+        assert notice + "file:///etc/passwd" in messages(app)
+        assert fake.opened == []

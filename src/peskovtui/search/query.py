@@ -35,7 +35,7 @@ _DATE_BOUND = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DATE_HINT = "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. date:2017-01..2017-03"
 # ``url:https://…`` or ``url:"https://…"`` outside a phrase; a URL holds characters with a
 # meaning to Whoosh (``:``, ``?``, ``*``, ``~``), so the value is set aside before parsing and
-# put back, normalised, as one term of the url field (see ``_url_terms``).
+# put back, normalised, as one term of the url field (see ``_set_urls_aside``).
 _URL_TERM = re.compile(r'"[^"]*"?|(?<![\w:])url:(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s()"]+))')
 # Characters with a syntactic meaning; removed when a query must be read as plain words.
 _SYNTAX = re.compile(r"[\"()\[\]{}^~*?:]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE|TO)\b")

@@ -1,6 +1,7 @@
 """The main screen's way out to the source: ``o`` opens the article's URL in the system browser,
 in a thread (a browser can take seconds to start); where there is none (over SSH, without a
-display) the URL is copied instead, and the user is told which happened.
+display), or the URL is not a web address, it is copied instead, and the user is told which
+happened.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from textual import on, work
 from textual.message import Message
 
+from peskovtui.display import strip_controls
 from peskovtui.ui.browser import no_browser_here, open_in_browser
 from peskovtui.ui.screens.copying import CopyHandlers
 
@@ -30,9 +32,15 @@ class UrlHandlers(CopyHandlers):
         if article is None:
             self.app.notify("There is no article to open.", severity="warning", timeout=3)
             return
-        url = (article.url or "").strip()
+        # The URL comes from the data: a control character in it is neither sent nor copied.
+        url = strip_controls(article.url or "").strip()
         if not url:
             self.app.notify("This article has no source URL.", severity="warning", timeout=4)
+            return
+        if not url.lower().startswith(("http://", "https://")):
+            # Only a web page is opened: a file: or javascript: address from a data set could
+            # do anything.
+            self._copy_instead(url, "The source is not an http or https address")
             return
         why = no_browser_here()
         if why is not None:
