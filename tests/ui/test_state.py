@@ -165,6 +165,8 @@ def test_statuses_and_counters() -> None:
     assert result_status(results(hit("a", ((0, 1), (2, 3)))), 1) == "2 matches in 1 article"
     assert result_status(results(hit("a", ()), total=300), 1) == "the best 1 of 300 articles"
     assert result_status(results(hit("a", (), ranged=False)), 1) == "1 article"
+    # A query of the url: or date: field alone finds articles with no words to mark.
+    assert result_status(results(hit("a", ()), hit("b", ())), 2) == "2 articles"
     assert match_counter([(0, 1), (2, 3)], None) == "match -/2"
     assert match_counter([(0, 1), (2, 3)], 1) == "match 2/2"
 

@@ -325,10 +325,11 @@ def result_status(results: SearchResults, listed: int) -> str:
     elif results.total > listed:
         which = "first" if results.scanned else "best"
         found = f"the {which} {listed} of {results.total} articles"
-    elif all(hit.ranged for hit in results.hits):
+    elif all(hit.ranged for hit in results.hits) and any(h.match_count for h in results.hits):
         matches = sum(hit.match_count for hit in results.hits)
         found = f"{counted(matches, 'match', 'matches')} in {counted(listed, 'article')}"
     else:
+        # Nothing ranged yet, or nothing in the text to mark (``url:``, ``date:``).
         found = counted(listed, "article")
     if results.scanned:
         return f"{found} · scanning the texts; the index is being built"
