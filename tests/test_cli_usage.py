@@ -16,8 +16,9 @@ def test_show_says_path_is_optional(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["show"])
     err = capsys.readouterr().err
-    assert err.startswith("usage: peskovtui show ID [PATH...] ")
-    assert err.splitlines()[-1] == "peskovtui show: error: the following arguments are required: ID"
+    assert err.startswith("usage: peskovtui show ID|URL [PATH...] ")
+    required = "peskovtui show: error: the following arguments are required: ID|URL"
+    assert err.splitlines()[-1] == required
 
 
 @pytest.mark.parametrize("command", sorted(USAGE))

@@ -66,7 +66,7 @@ def test_search_table(capsys: pytest.CaptureFixture[str]) -> None:
         ("title:", "“title:” has nothing to search for"),
         ("title:(", "“title:” has nothing to search for"),
         ("site:bbc", "There is no field “site:”"),
-        ("url:x", "There is no field “url:”"),
+        ("url:#top", "“url:#top” names no web address"),
     ],
 )
 def test_malformed_queries_say_what_is_wrong(

@@ -29,7 +29,7 @@ def error(text: str) -> str:
     ("text", "named"),
     [
         ("site:bbc", "“site:”"),
-        ("url:x", "“url:”"),
+        ("link:x", "“link:”"),
         ("peskov Site:bbc", "“Site:”"),
         ("mailto:x", "“mailto:”"),
     ],

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from peskovtui.library import Library
+from peskovtui.library.places import Bookmark, Place, with_bookmark
 from peskovtui.ui.app import PeskovApp
 
 from .conftest import search, settle
@@ -96,3 +97,22 @@ def test_quote_browser_screen(snap_compare: Any) -> None:
         await steady(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 36), run_before=run_before)
+
+
+def test_bookmarks_screen(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        app = pilot.app
+        assert isinstance(app, PeskovApp)
+        library = app.library
+        mediaite = library.article("002_3d0a4687557009c2")
+        library.add_bookmark(mediaite.id, mediaite.paragraphs[3].start)
+        library.add_bookmark("000_8b6f72e4f8395ed9", 0)
+        gone = Bookmark(
+            Place("005_gone", 120), "A paragraph of an article removed since", "Gone", ""
+        )
+        library.place_store.change(with_bookmark(gone))
+        await pilot.press("apostrophe")
+        await steady(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(100, 24), run_before=run_before)

@@ -97,6 +97,32 @@ def test_ending_a_search_forgets_the_jumps_made_during_it() -> None:
     assert history.jumps == []
 
 
+def test_forward_goes_again_where_back_came_from_until_the_next_jump() -> None:
+    history = JumpHistory()
+    history.push(Jump("a", 0))
+    history.push(Jump("b", 4))
+    assert history.step_forward(Jump("c", 7)) is None  # nothing walked back from yet
+    assert history.step_back(Jump("c", 7)) == Jump("b", 4)
+    assert history.step_back(Jump("b", 4)) == Jump("a", 0)
+    assert history.step_back(Jump("a", 0)) is None
+    assert history.step_forward(Jump("a", 0)) == Jump("b", 4)
+    assert history.step_forward(Jump("b", 4)) == Jump("c", 7)
+    assert history.step_forward(Jump("c", 7)) is None
+    assert history.step_back(Jump("c", 7)) == Jump("b", 4)
+    history.push(Jump("b", 4))  # a new jump from b: the way forward to c is gone
+    assert history.step_forward(Jump("d", 0)) is None
+    assert history.jumps == [Jump("a", 0), Jump("b", 4)]
+
+
+def test_ending_a_search_forgets_the_way_forward_made_in_it() -> None:
+    history = JumpHistory()
+    history.begin_search(Jump("a", 3), None)
+    history.push(Jump("b", 0))
+    assert history.step_back(Jump("c", 0)) == Jump("b", 0)
+    history.end_search()
+    assert history.step_forward(Jump("a", 3)) is None
+
+
 def quotes() -> list[Quote]:
     library = Library.open()
     library.read_quotes()
@@ -139,6 +165,8 @@ def test_statuses_and_counters() -> None:
     assert result_status(results(hit("a", ((0, 1), (2, 3)))), 1) == "2 matches in 1 article"
     assert result_status(results(hit("a", ()), total=300), 1) == "the best 1 of 300 articles"
     assert result_status(results(hit("a", (), ranged=False)), 1) == "1 article"
+    # A query of the url: or date: field alone finds articles with no words to mark.
+    assert result_status(results(hit("a", ()), hit("b", ())), 2) == "2 articles"
     assert match_counter([(0, 1), (2, 3)], None) == "match -/2"
     assert match_counter([(0, 1), (2, 3)], 1) == "match 2/2"
 

@@ -80,9 +80,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    """``peskovtui show``: one article, cleaned, raw, or as JSON."""
+    """``peskovtui show``: one article (by its id or its URL), cleaned, raw, or as JSON."""
     library = open_library(args)
-    article = library.article(args.id)
+    article = library.find_article(args.id)
     if args.raw:
         raw = library.raw(article.id)
         if args.format == "json":

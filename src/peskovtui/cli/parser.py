@@ -45,7 +45,7 @@ def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
 USAGE = {
     "read": "peskovtui [read] [PATH...] [--fields SPEC]",
     "list": "peskovtui list [PATH...] [--fields SPEC] [--format table|json|jsonl]",
-    "show": "peskovtui show ID [PATH...] [--fields SPEC] [--format text|json] [--raw]",
+    "show": "peskovtui show ID|URL [PATH...] [--fields SPEC] [--format text|json] [--raw]",
     "search": "peskovtui search QUERY [PATH...] [--fields SPEC] [--limit N] "
     "[--format table|json|jsonl]",
     "quotes": "peskovtui quotes [PATH...] [--fields SPEC] [--speaker NAME] [--article ID] [--all] "
@@ -101,6 +101,12 @@ _listing_format = _format("table", "json", "jsonl")
 
 def _article_id(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID", help="the article's id (a unique prefix will do)")
+
+
+def _article_id_or_url(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "id", metavar="ID|URL", help="the article's id (a unique prefix will do) or its URL"
+    )
 
 
 def _show_options(parser: argparse.ArgumentParser) -> None:
@@ -199,7 +205,7 @@ AddArguments = Callable[[argparse.ArgumentParser], None]
 _SUBCOMMANDS: tuple[tuple[str, str, Command, AddArguments, AddArguments], ...] = (
     ("read", "open the reader (the default)", run_read, _nothing, _nothing),
     ("list", "list the articles of a corpus", run_list, _nothing, _listing_format),
-    ("show", "print one article", run_show, _article_id, _show_options),
+    ("show", "print one article", run_show, _article_id_or_url, _show_options),
     ("quotes", "list direct quotations with their speakers", run_quotes, _nothing, _quotes_options),
     (
         "speakers",

@@ -12,6 +12,7 @@ from peskovtui.corpus.model import (
     SetAside,
     compose_text,
 )
+from peskovtui.corpus.urls import looks_like_url, normalise_url
 
 __all__ = [
     "PARAGRAPH_SEPARATOR",
@@ -23,5 +24,7 @@ __all__ = [
     "SetAside",
     "compose_text",
     "load_corpus",
+    "looks_like_url",
+    "normalise_url",
     "read_raw",
 ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
+from peskovtui.corpus.urls import articles_by_url, looks_like_url, normalise_url
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
 from peskovtui.library.clip_export import export_clips
 from peskovtui.library.clips import (
@@ -38,6 +39,17 @@ from peskovtui.library.listing import (
     orders,
     outlet_counts,
 )
+from peskovtui.library.places import (
+    Bookmark,
+    Place,
+    Places,
+    PlaceStore,
+    found_place,
+    new_bookmark,
+    with_bookmark,
+    with_last,
+    without,
+)
 from peskovtui.library.processes import Processes
 from peskovtui.library.quote_table import (
     COLUMNS,
@@ -63,6 +75,7 @@ __all__ = [
     "COLUMNS",
     "NO_OUTLET",
     "ORDER_NAMES",
+    "Bookmark",
     "Clip",
     "ClipStatus",
     "Column",
@@ -70,6 +83,7 @@ __all__ = [
     "Library",
     "ListFilter",
     "Order",
+    "Place",
     "QuoteFilter",
     "QuoteTable",
     "ReaderView",
@@ -504,3 +518,65 @@ class Library:
         ``QuotesNotRead`` until ``read_quotes`` has run."""
         read = self._quote_book.read
         return QuoteTable(read.quotes, self._by_id, read.aliases)
+
+    # -- by URL -------------------------------------------------------------------------------
+
+    @cached_property
+    def _ids_by_url(self) -> dict[str, list[str]]:
+        return articles_by_url(self.articles)
+
+    def articles_at_url(self, url: str) -> list[Article]:
+        """The articles whose URL is ``url`` (see ``normalise_url``), in corpus order."""
+        return [self._by_id[i] for i in self._ids_by_url.get(normalise_url(url), [])]
+
+    def article_at_url(self, url: str) -> Article:
+        """The one article whose URL is ``url``; the error says when none or several have it."""
+        found = self.articles_at_url(url)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ArticleNotFound(f"No article has the URL {url!r}")
+        ids = ", ".join(a.id for a in found)
+        raise ArticleNotFound(
+            f"{len(found)} articles have the URL {url!r} ({ids}); name one by its id"
+        )
+
+    def find_article(self, id_or_url: str) -> Article:
+        """The article with the id ``id_or_url``, or else at that URL when it is written as one."""
+        if id_or_url not in self._by_id and looks_like_url(id_or_url):
+            return self.article_at_url(id_or_url)
+        return self.article(id_or_url)
+
+    # -- reading places -----------------------------------------------------------------------
+    # The last place read and the bookmarks of this corpus, kept in the user state dir.
+
+    @cached_property
+    def place_store(self) -> PlaceStore:
+        """Where this corpus's places are kept; its ``warnings`` say what could not be read."""
+        return PlaceStore.for_corpus(self.corpus.sources)
+
+    def last_place(self) -> Place | None:
+        """Where the reader was last time, unless that article is gone."""
+        return found_place(self.place_store.load().last, self._by_id)
+
+    def remember_place(self, article_id: str, offset: int) -> None:
+        """Keep ``offset`` of ``article_id`` as the place last read."""
+        self.place_store.change(with_last(Place(article_id, offset)))
+
+    def bookmarks(self) -> tuple[Bookmark, ...]:
+        """This corpus's bookmarks, in the order set."""
+        return self.place_store.load().bookmarks
+
+    def add_bookmark(self, article_id: str, offset: int) -> Places:
+        """Bookmark ``offset`` of ``article_id`` (once: the same place twice is one)."""
+        return self.place_store.change(
+            with_bookmark(new_bookmark(self.article(article_id), offset))
+        )
+
+    def delete_bookmark(self, bookmark: Bookmark) -> Places:
+        """Delete ``bookmark``."""
+        return self.place_store.change(without(bookmark))
+
+    def bookmark_place(self, bookmark: Bookmark) -> Place | None:
+        """Where ``bookmark`` leads now; None when its article is gone."""
+        return found_place(bookmark.place, self._by_id)

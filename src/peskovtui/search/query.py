@@ -16,6 +16,7 @@ from whoosh.qparser import (
     syntax,
 )
 
+from peskovtui.corpus.urls import normalise_url
 from peskovtui.display import counted
 from peskovtui.search.errors import QueryError
 from peskovtui.search.query_check import check_query
@@ -32,6 +33,10 @@ MAX_EDIT_DISTANCE = 2
 _DATE_TERM = re.compile(r"(?<![\w:])date:(\S*)")
 _DATE_BOUND = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DATE_HINT = "write dates as YYYY, YYYY-MM or YYYY-MM-DD, e.g. date:2017-01..2017-03"
+# ``url:https://…`` or ``url:"https://…"`` outside a phrase; a URL holds characters with a
+# meaning to Whoosh (``:``, ``?``, ``*``, ``~``), so the value is set aside before parsing and
+# put back, normalised, as one term of the url field (see ``_set_urls_aside``).
+_URL_TERM = re.compile(r'"[^"]*"?|(?<![\w:])url:(?:"(?P<quoted>[^"]*)"?|(?P<bare>[^\s()"]+))')
 # Characters with a syntactic meaning; removed when a query must be read as plain words.
 _SYNTAX = re.compile(r"[\"()\[\]{}^~*?:]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE|TO)\b")
 
@@ -148,10 +153,11 @@ def read_query(text: str, schema: Any) -> tuple[Any, tuple[str, ...]]:
     if not text:
         raise QueryError("The query is empty.")
     checked = check_query(text)
-    rewritten = _DATE_TERM.sub(_rewrite_date, checked.text)
+    without_urls, urls = _set_urls_aside(checked.text)
+    rewritten = _DATE_TERM.sub(_rewrite_date, without_urls)
     parser = make_parser(schema)
     try:
-        parsed = parser.parse(rewritten)
+        parsed = _put_urls_back(parser.parse(rewritten), urls)
     except Exception:
         # Whoosh is lenient already; this is the last resort for anything it chokes on.
         plain = _SYNTAX.sub(" ", text)
@@ -163,6 +169,40 @@ def read_query(text: str, schema: Any) -> tuple[Any, tuple[str, ...]]:
         raise QueryError(f"The query “{text}” has no words to search for.")
     bounded, notices = _bounded(parsed)
     return bounded, checked.notices + notices
+
+
+def _set_urls_aside(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with each ``url:`` value replaced by a placeholder word, and the normalised
+    URL of each placeholder."""
+    urls: dict[str, str] = {}
+
+    def aside(match: re.Match[str]) -> str:
+        written = match.group("quoted")
+        if written is None:
+            written = match.group("bare")
+        if written is None:
+            return match.group(0)  # a phrase: its words are text, even "url:…"
+        url = normalise_url(written)
+        if not url:
+            raise QueryError(f"“url:{written}” names no web address; e.g. url:https://tass.com/x")
+        placeholder = f"urlterm{len(urls)}"
+        urls[placeholder] = url
+        return f"url:{placeholder}"
+
+    return _URL_TERM.sub(aside, text), urls
+
+
+def _put_urls_back(parsed: Any, urls: dict[str, str]) -> Any:
+    """``parsed`` with each placeholder term of the url field holding its URL again."""
+    if not urls:
+        return parsed
+
+    def back(q: Any) -> Any:
+        if isinstance(q, wq.Term) and q.fieldname == "url" and q.text in urls:
+            return wq.Term("url", urls[q.text], boost=q.boost)
+        return q
+
+    return parsed.accept(back)
 
 
 def _letterless(written: str) -> QueryError:

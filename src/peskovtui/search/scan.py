@@ -2,7 +2,7 @@
 
 The query is parsed as for the index (``read_query``) and its tree evaluated over the articles:
 words with the index's analysis (folded, stemmed), phrases, prefix, wildcard and fuzzy terms,
-AND/OR/NOT, and the fields title:, subtitle:, outlet:, author: and date:. Partial terms are
+AND/OR/NOT, and the fields title:, subtitle:, outlet:, author:, date: and url:. Partial terms are
 expanded from the corpus's own word list exactly as against the index (``expand_partial_terms``,
 same bounds and notices), and match ranges come from the same plan (``offsets``), so a hit and
 its ranges are what the index would give.
@@ -28,6 +28,7 @@ from typing import Any
 from whoosh import query as wq
 
 from peskovtui.corpus.model import Article
+from peskovtui.corpus.urls import normalise_url
 from peskovtui.search.analysis import fold
 from peskovtui.search.cancel import CancelCheck, check
 from peskovtui.search.errors import QueryError, ScanUnsupported
@@ -177,6 +178,7 @@ class _Words:
         self.regions = {"text": _Postings(), "title": _Postings(), "subtitle": _Postings()}
         self.names = {name: _Postings() for name in _NAME_FIELDS}
         self.dates: list[int | None] = []
+        self.urls: dict[str, list[int]] = {}
         for number, article in enumerate(articles):
             if number % _CHECK_EVERY == 0:
                 check(stop)
@@ -186,6 +188,9 @@ class _Words:
             self.names["outlet"].add(number, article.outlet or "")
             self.names["authors"].add(number, " ".join(article.authors))
             self.dates.append(date_number(article.date))
+            url = normalise_url(article.url or "")
+            if url:
+                self.urls.setdefault(url, []).append(number)
         self.reader = _WordReader(self.regions)
         self.lists = WordLists()
 
@@ -326,6 +331,8 @@ class _Evaluation:
             return set(words.regions[_WORD_FIELDS[field]].of_word(text))
         if field in words.names:
             return set(words.names[field].of_word(text))
+        if field == "url":
+            return set(words.urls.get(text, ()))
         return set()  # the id or a stored field: nothing a query names
 
     def _phrase(self, q: Any) -> set[int]:

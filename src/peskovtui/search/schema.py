@@ -10,11 +10,12 @@ from typing import Any
 from whoosh import fields
 
 from peskovtui.corpus.model import Article
+from peskovtui.corpus.urls import normalise_url
 from peskovtui.search.analysis import stem_analyzer, word_analyzer
 
 # Bump whenever fields, analyzers or the document change: ``Schema ==`` does not notice an
 # analyzer change, so this number is what decides that an index must be rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Stemmed fields and their unstemmed twins, used for prefix, wildcard and fuzzy terms
 # (a prefix such as ``presiden*`` cannot match the stem ``presid``).
@@ -27,7 +28,7 @@ NAME_FIELDS = ("outlet", "authors", "speakers")
 FIELD_ALIASES: dict[str, list[str]] = {"authors": ["author"], "speakers": ["speaker"]}
 # The fields a query may name (``title:peskov``), as the user writes them; the plural names of
 # the aliased fields work too. The other fields are internal.
-QUERY_FIELDS = ("title", "subtitle", "text", "outlet", "author", "speaker", "date")
+QUERY_FIELDS = ("title", "subtitle", "text", "outlet", "author", "speaker", "date", "url")
 
 # Joins several names in one field (a phrase could span two names; acceptable for names).
 _NAME_GAP = " ; "
@@ -36,7 +37,8 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def build_schema() -> Any:
-    """The schema: id, stemmed text fields with word twins, names, a numeric date, a manifest."""
+    """The schema: id, stemmed text fields with word twins, names, a numeric date, the
+    normalised URL (one term, see ``corpus.urls``), a manifest."""
     stem = stem_analyzer()
     words = word_analyzer()
 
@@ -55,6 +57,7 @@ def build_schema() -> Any:
         authors=text_field(words, phrase=True),
         speakers=text_field(words, phrase=True),
         date=fields.NUMERIC(int, bits=32, signed=False),
+        url=fields.ID(),
         # The manifest entry of the article, stored with it so it is always as current as the
         # last commit (see ``store.ManifestEntry``).
         digest=fields.STORED(),
@@ -82,6 +85,7 @@ def article_digest(article: Article, speakers: str) -> str:
         article.outlet or "",
         "\x1e".join(article.authors),
         article.date or "",
+        article.url or "",
         speakers,
     ):
         h.update(part.encode("utf-8", "surrogatepass"))
@@ -121,6 +125,9 @@ def article_document(
         "digest": article_digest(article, key),
         "source": (*source, len(article.text), key),
     }
+    url = normalise_url(article.url or "")
+    if url:
+        doc["url"] = url
     number = date_number(article.date)
     if number is not None:
         doc["date"] = number

@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -23,6 +23,7 @@ from textual.screen import Screen
 
 from peskovtui.display import visible_controls
 from peskovtui.library import Library
+from peskovtui.ui.screens.bookmarks import BookmarksScreen
 from peskovtui.ui.screens.checking import CheckQuoteScreen
 from peskovtui.ui.screens.clips import ClipsScreen
 from peskovtui.ui.screens.facets import FacetsScreen
@@ -156,6 +157,12 @@ class PeskovApp(App[None]):
         self._exit_renderables.pop()
         self.crash_message = f"peskovtui stopped on an unexpected error ({summary}){where}."
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        # The reader is still there to ask where it is: by the unmount it is gone.
+        if self.screen_stack:
+            self.main.remember_place()
+        super().exit(*args, **kwargs)
+
     def on_unmount(self) -> None:
         save_history(self.history)
         # Quitting never waits for an index build, a search or a pass over the quotes.
@@ -166,7 +173,8 @@ def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
-    for node in (*nodes, ClipsScreen, CheckQuoteScreen, FacetsScreen, QuoteBrowserScreen):
+    screens = (ClipsScreen, CheckQuoteScreen, FacetsScreen, QuoteBrowserScreen, BookmarksScreen)
+    for node in (*nodes, *screens):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)

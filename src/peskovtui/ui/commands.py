@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from peskovtui.corpus import looks_like_url
 from peskovtui.display import counted, visible_controls
 from peskovtui.library import ORDER_NAMES, Library, ListFilter, orders
 from peskovtui.ui.messages import FilterList, OpenArticle, OpenQuote, ShowSpeaker, SortList
@@ -120,7 +121,7 @@ class _AppProvider(Provider):
 
 
 class ArticleCommands(_AppProvider):
-    """Go to article…: every article by title."""
+    """Go to article…: every article by title, or the article at a URL pasted whole."""
 
     prefix = "Go to article: "
 
@@ -128,6 +129,16 @@ class ArticleCommands(_AppProvider):
         for article in self.source.library.articles:
             details = " · ".join(p for p in (article.outlet, article.date, article.id) if p)
             yield article.id, article.title or article.id, details
+
+    def hits(self, query: str) -> Iterator[Hit]:
+        if not looks_like_url(query):
+            yield from super().hits(query)
+            return
+        for article in self.source.library.articles_at_url(query):
+            label = visible_controls(f"{self.prefix}{article.title or article.id}")
+            details = " · ".join(p for p in (article.outlet, article.date, article.id) if p)
+            help_text = f"at {article.url} · {details}"
+            yield Hit(1.0, Content(label), partial(self.act, article.id), help=plain(help_text))
 
     def act(self, key: Any) -> None:
         self.screen.post_message(OpenArticle(str(key)))

@@ -186,16 +186,19 @@ class SearchOrigin:
 
 @dataclass
 class JumpHistory:
-    """The places escape walks back to: one per jump (a quote, a version, an article from the
-    palette, ``n`` into another article), and where the search began."""
+    """The places escape and ``ctrl+o`` walk back to: one per jump (a quote, a version, an
+    article from the palette or a bookmark, ``n`` into another article), and where the search
+    began; and the places walked back from, which forward goes to again until the next jump."""
 
     jumps: list[Jump] = field(default_factory=list)
     origin: SearchOrigin | None = None
+    ahead: list[Jump] = field(default_factory=list)
 
     def push(self, here: Jump | None) -> None:
-        """Remember ``here`` before a jump away from it."""
+        """Remember ``here`` before a jump away from it; a new jump forgets the way forward."""
         if here is not None:
             self.jumps.append(here)
+        self.ahead.clear()
 
     def begin_search(self, here: Jump | None, focus: str | None) -> None:
         """A search begins here, unless one is under way already."""
@@ -203,21 +206,35 @@ class JumpHistory:
             self.origin = SearchOrigin(here, len(self.jumps), focus)
 
     def end_search(self) -> SearchOrigin | None:
-        """The search is over: forget the jumps made during it, and say where it began."""
+        """The search is over: forget the jumps made during it (and the way forward), and say
+        where it began."""
         origin, self.origin = self.origin, None
         if origin is not None:
             del self.jumps[origin.depth :]
+            self.ahead.clear()
         return origin
 
     def forget_search(self) -> None:
         """The search ended by leaving its results: its jumps stay, its origin goes."""
         self.origin = None
 
-    def step_back(self) -> Jump | None:
+    def step_back(self, here: Jump | None = None) -> Jump | None:
         """The last jump, unless it would leave the search under way (escape ends the search
-        at its origin instead)."""
+        at its origin instead); ``here``, the place left, is where forward goes again."""
         depth = self.origin.depth if self.origin is not None else 0
-        return self.jumps.pop() if len(self.jumps) > depth else None
+        if len(self.jumps) <= depth:
+            return None
+        if here is not None:
+            self.ahead.append(here)
+        return self.jumps.pop()
+
+    def step_forward(self, here: Jump | None) -> Jump | None:
+        """The place last walked back from, if any; ``here`` is where back goes again."""
+        if not self.ahead:
+            return None
+        if here is not None:
+            self.jumps.append(here)
+        return self.ahead.pop()
 
 
 @dataclass
@@ -307,10 +324,11 @@ def result_status(results: SearchResults, listed: int) -> str:
     elif results.total > listed:
         which = "first" if results.scanned else "best"
         found = f"the {which} {listed} of {results.total} articles"
-    elif all(hit.ranged for hit in results.hits):
+    elif all(hit.ranged for hit in results.hits) and any(h.match_count for h in results.hits):
         matches = sum(hit.match_count for hit in results.hits)
         found = f"{counted(matches, 'match', 'matches')} in {counted(listed, 'article')}"
     else:
+        # Nothing ranged yet, or nothing in the text to mark (``url:``, ``date:``).
         found = counted(listed, "article")
     if results.scanned:
         return f"{found} · scanning the texts; the index is being built"

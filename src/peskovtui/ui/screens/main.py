@@ -26,9 +26,11 @@ from peskovtui.ui.commands import (
     SpeakerCommands,
 )
 from peskovtui.ui.screens.background import BackgroundWork
+from peskovtui.ui.screens.by_url import UrlHandlers
 from peskovtui.ui.screens.checking import CheckHandlers
 from peskovtui.ui.screens.clipping import ClipHandlers
 from peskovtui.ui.screens.jumps import JumpHandlers
+from peskovtui.ui.screens.memory import MemoryHandlers
 from peskovtui.ui.screens.quote_browsing import QuoteHandlers
 from peskovtui.ui.screens.quote_table import QuoteTableHandlers
 from peskovtui.ui.screens.searching import SearchHandlers
@@ -49,6 +51,8 @@ class MainScreen(
     CheckHandlers,
     BackgroundWork,
     QuoteTableHandlers,
+    MemoryHandlers,
+    UrlHandlers,
 ):
     """Read, search and cite: the screen the app opens on."""
 
@@ -104,6 +108,13 @@ class MainScreen(
             show=False,
             id="app.quote_browser",
         ),
+        Binding("ctrl+o", "jump_back", "Back to the last place", show=False, id="app.jump_back"),
+        Binding("ctrl+n", "jump_forward", "Forward again", show=False, id="app.jump_forward"),
+        Binding("m", "bookmark", "Bookmark", show=False, id="app.bookmark"),
+        Binding(
+            "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="app.bookmarks"
+        ),
+        Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -125,6 +136,7 @@ class MainScreen(
         self.relist()
         self.focus_now(articles)
         self.start_background_work()
+        self.reopen_last_place()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Enter is the search bar's only while it has the focus; a printable key typed into

@@ -115,12 +115,41 @@ class Reader(ArticleText, can_focus=True):
         height = self.scrollable_content_region.height
         target = max(0, first - max(0, (height - (last - first + 1)) // 2))
         distance = abs(target - self.scroll_offset.y)
-        # Short scrolls animate so the eye can follow; long ones jump.
-        self.scroll_to(y=target, animate=distance < height, duration=0.15)
+        # Short scrolls animate so the eye can follow; long ones jump. Forced: right after
+        # another article is shown, the pane still has that one's scrollbar (none for a short
+        # one) until the next refresh, and without one a scroll is refused.
+        self.scroll_to(y=target, animate=distance < height, duration=0.15, force=True)
         if self.article is not None:
             self._follow_scroll = False
             self.current_paragraph = self.article.paragraph_index(start)
         self.refresh()
+
+    # -- where the reader is, at any width ----------------------------------------------------
+
+    @property
+    def top_offset(self) -> int:
+        """The character at the start of the top line of the view."""
+        lines = self.text_layout.lines
+        if not lines:
+            return 0
+        return lines[max(0, min(self.scroll_offset.y, len(lines) - 1))].start
+
+    def reading_offset(self) -> int:
+        """Where the user reads: the start of the current paragraph (the one the margin marks)
+        when it begins in the view, else the top line's."""
+        top = self.top_offset
+        if self.article is None or not self.article.paragraphs:
+            return top
+        start = self.article.paragraphs[self.current_paragraph].start
+        first = self.scroll_offset.y
+        visible = first <= self.line_of(start) < first + self.scrollable_content_region.height
+        return start if visible else top
+
+    def show_from(self, offset: int) -> None:
+        """Scroll so that the line holding character ``offset`` is the top line of the view."""
+        self._follow_scroll = True
+        # Forced, as in ``scroll_to_range``.
+        self.scroll_to(y=self.line_of(offset), animate=False, force=True)
 
     # -- the current paragraph and the selection ----------------------------------------------
 

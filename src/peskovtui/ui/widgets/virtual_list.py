@@ -85,6 +85,9 @@ class VirtualList(ScrollView, can_focus=True):
         self.virtual_size = Size(
             self.scrollable_content_region.width, self.row_count() * self.row_height
         )
+        # A cursor placed before the list had its size (an article reopened at launch) or that
+        # a smaller list would hide stays in view.
+        self._scroll_cursor_into_view(animate=False)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
