@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from importlib import resources
@@ -28,6 +29,8 @@ from peskovtui.library.clips import (
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
+from peskovtui.library.speaker_list import SpeakerSummary, speaker_summaries
+from peskovtui.library.timeline import Timeline, build_timeline
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
@@ -461,3 +464,21 @@ class Library:
         search index."""
         self._processes.close()
         self._index.close()
+
+    # -- speakers over time -------------------------------------------------------------------
+
+    def speaker_summaries(self, *, include_fragments: bool = False) -> list[SpeakerSummary]:
+        """Every speaker (as ``speakers`` lists them) with the outlets quoting them and the
+        first and last day of their quotes."""
+        quotes = self.quotes(include_fragments=include_fragments)
+        return speaker_summaries(
+            self.speakers(include_fragments=include_fragments), quotes, self.article
+        )
+
+    def speaker_timeline(self, speaker: str, *, include_fragments: bool = False) -> Timeline:
+        """The quotes of ``speaker`` (named as ``quotes`` takes a name) per week, or per day
+        over a short span, and per outlet; an unknown name raises ``SpeakerNotFound``."""
+        quotes = self.quotes(speaker=speaker, include_fragments=include_fragments)
+        names = Counter(q.speaker for q in quotes)
+        name = " / ".join(n for n, _ in names.most_common())
+        return build_timeline(name, quotes, self.article)
