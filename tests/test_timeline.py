@@ -4,8 +4,13 @@ gaps, with the undated ones counted apart; and the speakers screen's list of spe
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from peskovtui.corpus import Article
+from peskovtui.errors import QuotesNotRead, SpeakerNotFound
+from peskovtui.library import Library
 from peskovtui.library.speaker_list import filter_speakers, speaker_summaries
 from peskovtui.library.timeline import (
     NO_OUTLET,
@@ -15,6 +20,8 @@ from peskovtui.library.timeline import (
     timeline_summary,
 )
 from peskovtui.quotes import Quote, SpeakerCount
+
+from .dated_seeds import write_dated_seeds
 
 ARTICLES = {
     "a": Article("a", "A", "A", (), outlet="TASS", date="2017-02-06"),
@@ -131,3 +138,21 @@ def test_speaker_summaries_count_outlets_named_and_first_and_last_days() -> None
     assert filter_speakers(summaries, "sergei lav") == [lavrov]
     assert filter_speakers(summaries, "a") == summaries
     assert filter_speakers(summaries, "lavrov maria") == []
+
+
+def test_the_library_takes_a_listed_name_as_it_is_and_resolves_any_other(tmp_path: Path) -> None:
+    library = Library.open([write_dated_seeds(tmp_path)])
+    with pytest.raises(QuotesNotRead):
+        library.speaker_summaries()
+    library.read_quotes()
+    summaries = library.speaker_summaries()
+    assert [s.speaker for s in summaries] == [s.speaker for s in library.speakers()]
+    assert [(s.quotes, s.outlets, str(s.first), str(s.last)) for s in summaries[:2]] == [
+        (43, 4, "2016-12-01", "2017-03-13"),
+        (5, 2, "2017-03-12", "2017-03-13"),
+    ]
+    listed = library.speaker_timeline("Dmitry Peskov")
+    assert library.speaker_timeline("peskov") == listed
+    assert listed.dated + len(listed.undated) == 43
+    with pytest.raises(SpeakerNotFound):
+        library.speaker_timeline("Nobody Here")

@@ -29,8 +29,8 @@ from peskovtui.library.clips import (
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quotebook import QuoteBook
-from peskovtui.library.speaker_list import SpeakerSummary, speaker_summaries
-from peskovtui.library.timeline import Timeline, build_timeline
+from peskovtui.library.speaker_list import SpeakerDirectory, SpeakerSummary, filter_speakers
+from peskovtui.library.timeline import Timeline, build_timeline, timeline_summary
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
@@ -48,7 +48,11 @@ __all__ = [
     "ClipStatus",
     "Library",
     "ReaderView",
+    "SpeakerSummary",
+    "Timeline",
     "bundled_seeds",
+    "filter_speakers",
+    "timeline_summary",
 ]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
@@ -467,18 +471,31 @@ class Library:
 
     # -- speakers over time -------------------------------------------------------------------
 
+    @cached_property
+    def _speaker_directories(self) -> dict[bool, SpeakerDirectory]:
+        return {}
+
+    def _speaker_directory(self, include_fragments: bool) -> SpeakerDirectory:
+        found = self._speaker_directories.get(include_fragments)
+        if found is None:
+            quotes = self.quotes(include_fragments=include_fragments)
+            counts = self.speakers(include_fragments=include_fragments)
+            found = SpeakerDirectory(counts, quotes, self.article)
+            self._speaker_directories[include_fragments] = found
+        return found
+
     def speaker_summaries(self, *, include_fragments: bool = False) -> list[SpeakerSummary]:
         """Every speaker (as ``speakers`` lists them) with the outlets quoting them and the
-        first and last day of their quotes."""
-        quotes = self.quotes(include_fragments=include_fragments)
-        return speaker_summaries(
-            self.speakers(include_fragments=include_fragments), quotes, self.article
-        )
+        first and last day of their quotes; made once, when first asked for."""
+        return list(self._speaker_directory(include_fragments).summaries)
 
     def speaker_timeline(self, speaker: str, *, include_fragments: bool = False) -> Timeline:
-        """The quotes of ``speaker`` (named as ``quotes`` takes a name) per week, or per day
-        over a short span, and per outlet; an unknown name raises ``SpeakerNotFound``."""
-        quotes = self.quotes(speaker=speaker, include_fragments=include_fragments)
+        """The quotes of ``speaker`` per week, or per day over a short span, and per outlet.
+        A name as ``speakers`` lists it is taken as it is; any other is resolved as ``quotes``
+        resolves it, and an unknown one raises ``SpeakerNotFound``."""
+        quotes = self._speaker_directory(include_fragments).quotes_of(speaker)
+        if quotes is None:
+            quotes = self.quotes(speaker=speaker, include_fragments=include_fragments)
         names = Counter(q.speaker for q in quotes)
         name = " / ".join(n for n, _ in names.most_common())
         return build_timeline(name, quotes, self.article)

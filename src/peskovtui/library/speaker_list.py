@@ -31,10 +31,9 @@ class SpeakerSummary:
     # The name and its variants as ``fold`` writes them, one a line: what typing filters on.
     folded: str = ""
 
-    def matches(self, words: str) -> bool:
-        """Whether every word typed (compared as ``fold`` compares names) is in the name or
-        in one of its variants."""
-        return all(w in self.folded for w in fold(words).split())
+    def matches(self, words: Sequence[str]) -> bool:
+        """Whether each of ``words`` (folded) is in the name or in one of its variants."""
+        return all(w in self.folded for w in words)
 
 
 def speaker_summaries(
@@ -70,7 +69,30 @@ def speaker_summaries(
 
 
 def filter_speakers(summaries: Sequence[SpeakerSummary], words: str) -> list[SpeakerSummary]:
-    """The speakers whose name (or a variant) holds every word typed, in their order."""
-    if not words.strip():
+    """The speakers whose name (or a variant) holds every word typed, compared as ``fold``
+    compares names (without case, accents or punctuation), in their order."""
+    wanted = fold(words).split()
+    if not wanted:
         return list(summaries)
-    return [s for s in summaries if s.matches(words)]
+    return [s for s in summaries if s.matches(wanted)]
+
+
+class SpeakerDirectory:
+    """The speakers of a corpus whose quotes are read, with each one's quotes by name: made
+    once (the quotes do not change once read), so that the speakers screen opens at once."""
+
+    def __init__(
+        self,
+        counts: Sequence[SpeakerCount],
+        quotes: Sequence[Quote],
+        article_of: Callable[[str], Article],
+    ) -> None:
+        self.summaries = speaker_summaries(counts, quotes, article_of)
+        self._quotes: dict[str, list[Quote]] = defaultdict(list)
+        for quote in quotes:
+            self._quotes[quote.speaker].append(quote)
+
+    def quotes_of(self, speaker: str) -> list[Quote] | None:
+        """The quotes given to exactly this name, or None when no speaker has it."""
+        found = self._quotes.get(speaker)
+        return list(found) if found else None

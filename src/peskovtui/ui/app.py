@@ -28,6 +28,7 @@ from peskovtui.ui.screens.clips import ClipsScreen
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
 from peskovtui.ui.screens.palette import Palette
+from peskovtui.ui.screens.speakers import SpeakersScreen
 from peskovtui.ui.settings import (
     load_history,
     load_keymap,
@@ -124,7 +125,10 @@ class PeskovApp(App[None]):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
-        nodes = [("anywhere", self), *self.main.help_nodes()]
+        screen = self.screen
+        # On the speakers screen, its own keys; elsewhere the main screen's.
+        shown = screen if isinstance(screen, SpeakersScreen) else self.main
+        nodes = [("anywhere", self), *shown.help_nodes()]
         self.push_screen(HelpScreen(key_rows(self, nodes)))
 
     def action_toggle_dark(self) -> None:
@@ -164,7 +168,7 @@ def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
-    for node in (*nodes, ClipsScreen, CheckQuoteScreen):
+    for node in (*nodes, ClipsScreen, CheckQuoteScreen, SpeakersScreen):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)

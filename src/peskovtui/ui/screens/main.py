@@ -26,6 +26,7 @@ from peskovtui.ui.screens.clipping import ClipHandlers
 from peskovtui.ui.screens.jumps import JumpHandlers
 from peskovtui.ui.screens.quote_browsing import QuoteHandlers
 from peskovtui.ui.screens.searching import SearchHandlers
+from peskovtui.ui.screens.speaking import SpeakerHandlers
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuotesPanel
 from peskovtui.ui.widgets.reader import Reader
@@ -36,7 +37,13 @@ if TYPE_CHECKING:
 
 
 class MainScreen(
-    SearchHandlers, QuoteHandlers, ClipHandlers, JumpHandlers, CheckHandlers, BackgroundWork
+    SearchHandlers,
+    QuoteHandlers,
+    ClipHandlers,
+    JumpHandlers,
+    CheckHandlers,
+    SpeakerHandlers,
+    BackgroundWork,
 ):
     """Read, search and cite: the screen the app opens on."""
 
@@ -82,6 +89,7 @@ class MainScreen(
             id="app.submit_query",
             priority=True,
         ),
+        Binding("S", "speakers", "Speakers", key_display="S", show=False, id="app.speakers"),
     ]
 
     def compose(self) -> ComposeResult:
