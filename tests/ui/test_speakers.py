@@ -100,6 +100,11 @@ async def test_filter_choose_move_across_periods_and_open_a_quote(
         await pilot.press("left")
         assert chart.chosen == 0
         assert period_heading(screen) == "Day 2017-03-12: 3 quotes · Mediaite 3"
+        await pilot.pause()
+        drawn = shown(chart)
+        # The legend names each outlet; the chosen bar is marked and its day labelled.
+        assert "Mediaite" in drawn and "CNN" in drawn
+        assert drawn.count("▼") == 1 and "03-12" in drawn
         await pilot.press("left")  # the first stays chosen
         assert chart.chosen == 0
         await pilot.press("l", "h")

@@ -26,8 +26,7 @@ from peskovtui.cli.rows import Column, RowWriter, cell
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
-from peskovtui.library import Library
-from peskovtui.library.timeline import timeline_summary
+from peskovtui.library import Library, timeline_summary
 from peskovtui.search import IndexUnavailable, ScanUnsupported
 
 if TYPE_CHECKING:
