@@ -8,7 +8,14 @@ import subprocess
 import sys
 
 # Heavy modules the first screen does not show, and the first use that needs each.
-DEFERRED = ("peskovtui.quotes.extract", "whoosh", "multiprocessing")
+DEFERRED = (
+    "peskovtui.quotes.extract",
+    "whoosh",
+    "multiprocessing",
+    # The speakers screen's chart: imported when it first shows a timeline.
+    "plotext",
+    "textual_plotext",
+)
 
 
 def loaded_after(code: str) -> set[str]:

@@ -12,6 +12,7 @@ from peskovtui.library import Library
 from peskovtui.library.places import Bookmark, Place, with_bookmark
 from peskovtui.ui.app import PeskovApp
 
+from ..dated_seeds import write_dated_seeds
 from .conftest import search, settle
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -116,3 +117,15 @@ def test_bookmarks_screen(snap_compare: Any) -> None:
         await steady(pilot)
 
     assert snap_compare(make_app(), terminal_size=(100, 24), run_before=run_before)
+
+
+def test_speakers_screen(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await steady(pilot)
+        await pilot.press("S")
+        await steady(pilot)
+        await pilot.press("enter", "left")
+        await steady(pilot)
+
+    app = PeskovApp(Library.open([write_dated_seeds(tmp_path)]))
+    assert snap_compare(app, terminal_size=(140, 40), run_before=run_before)

@@ -26,7 +26,7 @@ from peskovtui.cli.rows import Column, RowWriter, cell
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
-from peskovtui.library import Library
+from peskovtui.library import Library, timeline_summary
 from peskovtui.search import IndexUnavailable, ScanUnsupported
 
 if TYPE_CHECKING:
@@ -168,9 +168,21 @@ def run_quotes(args: argparse.Namespace) -> int:
 
 
 def run_speakers(args: argparse.Namespace) -> int:
-    """``peskovtui speakers``: the speakers of a corpus with their number of quotes."""
+    """``peskovtui speakers``: the speakers of a corpus with their number of quotes; with
+    ``--speaker``, one of them; with ``--timeline``, their quotes per period and outlet."""
+    if args.timeline and args.speaker is None:
+        raise PeskovError("--timeline needs --speaker NAME: the speaker whose quotes to count")
     library = open_library(args)
     library.read_quotes()
+    if args.timeline:
+        return _print_timeline(library, args)
+    speakers = library.speakers(include_fragments=args.all)
+    if args.speaker is not None:
+        # Resolved as ``quotes --speaker`` resolves it; an unknown name says so.
+        named = {
+            q.speaker for q in library.quotes(speaker=args.speaker, include_fragments=args.all)
+        }
+        speakers = [s for s in speakers if s.speaker in named]
     records: list[dict[str, Any]] = [
         {
             "speaker": s.speaker,
@@ -179,7 +191,7 @@ def run_speakers(args: argparse.Namespace) -> int:
             "articles": s.articles,
             "variants": list(s.variants),
         }
-        for s in library.speakers(include_fragments=args.all)
+        for s in speakers
     ]
     columns = (
         Column("speaker", max_width=40),
@@ -204,6 +216,38 @@ def run_speakers(args: argparse.Namespace) -> int:
         RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
 
     emit_records(args.format, records, SPEAKER_FIELDS, table)
+    return 0
+
+
+TIMELINE_FIELDS = ("start", "end", "outlet", "quotes")
+
+
+def _print_timeline(library: Library, args: argparse.Namespace) -> int:
+    """``speakers --speaker NAME --timeline``: one row per period and outlet, then the undated
+    quotes per outlet (no start or end)."""
+    timeline = library.speaker_timeline(args.speaker, include_fragments=args.all)
+    records = timeline.rows()
+    columns = (
+        Column("start"),
+        Column("end"),
+        Column("outlet", flexible=True),
+        Column("quotes", justify="right"),
+    )
+
+    def table() -> None:
+        rows = [
+            (
+                cell(r["start"] or "undated"),
+                cell(r["end"] or ""),
+                cell(visible_controls(r["outlet"] or "unknown outlet")),
+                cell(str(r["quotes"])),
+            )
+            for r in records
+        ]
+        title = f"{timeline.speaker}: {timeline_summary(timeline)}"
+        RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
+
+    emit_records(args.format, records, TIMELINE_FIELDS, table)
     return 0
 
 

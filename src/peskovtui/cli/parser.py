@@ -51,7 +51,7 @@ USAGE = {
     "quotes": "peskovtui quotes [PATH...] [--fields SPEC] [--speaker NAME] [--article ID] [--all] "
     "[--format table|json|jsonl|csv|md]",
     "speakers": "peskovtui speakers [PATH...] [--fields SPEC] [--all] "
-    "[--format table|json|jsonl|csv|md]",
+    "[--speaker NAME [--timeline]] [--format table|json|jsonl|csv|md]",
     "index": "peskovtui index [PATH...] [--fields SPEC] [--rebuild]",
     "cite": "peskovtui cite ID START END [PATH...] [--fields SPEC] [--format text|md|json]",
     "clips": "peskovtui clips [PATH...] [--fields SPEC] [--format md|text|csv|json|csljson] "
@@ -128,6 +128,14 @@ def _quotes_options(parser: argparse.ArgumentParser) -> None:
 def _speakers_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--all", action="store_true", help="count fragments too (as quotes --all lists them)"
+    )
+    parser.add_argument(
+        "--speaker", metavar="NAME", help="only this speaker (named as quotes --speaker takes it)"
+    )
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="the speaker's quotes per week (per day over a short span) and outlet",
     )
     _format(*_EXPORTS)(parser)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 from importlib import resources
@@ -59,6 +60,8 @@ from peskovtui.library.quote_table import (
     parse_filter,
 )
 from peskovtui.library.quotebook import QuoteBook
+from peskovtui.library.speaker_list import SpeakerDirectory, SpeakerSummary, filter_speakers
+from peskovtui.library.timeline import Timeline, build_timeline, timeline_summary
 from peskovtui.library.view import Range, ReaderView
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 from peskovtui.search import IndexBuilding, SearchError, SearchHit, SearchResults
@@ -87,13 +90,17 @@ __all__ = [
     "QuoteFilter",
     "QuoteTable",
     "ReaderView",
+    "SpeakerSummary",
+    "Timeline",
     "arrange",
     "bundled_seeds",
     "extended",
+    "filter_speakers",
     "next_order",
     "orders",
     "outlet_counts",
     "parse_filter",
+    "timeline_summary",
 ]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
@@ -580,3 +587,34 @@ class Library:
     def bookmark_place(self, bookmark: Bookmark) -> Place | None:
         """Where ``bookmark`` leads now; None when its article is gone."""
         return found_place(bookmark.place, self._by_id)
+
+    # -- speakers over time -------------------------------------------------------------------
+
+    @cached_property
+    def _speaker_directories(self) -> dict[bool, SpeakerDirectory]:
+        return {}
+
+    def _speaker_directory(self, include_fragments: bool) -> SpeakerDirectory:
+        found = self._speaker_directories.get(include_fragments)
+        if found is None:
+            quotes = self.quotes(include_fragments=include_fragments)
+            counts = self.speakers(include_fragments=include_fragments)
+            found = SpeakerDirectory(counts, quotes, self.article)
+            self._speaker_directories[include_fragments] = found
+        return found
+
+    def speaker_summaries(self, *, include_fragments: bool = False) -> list[SpeakerSummary]:
+        """Every speaker (as ``speakers`` lists them) with the outlets quoting them and the
+        first and last day of their quotes; made once, when first asked for."""
+        return list(self._speaker_directory(include_fragments).summaries)
+
+    def speaker_timeline(self, speaker: str, *, include_fragments: bool = False) -> Timeline:
+        """The quotes of ``speaker`` per week, or per day over a short span, and per outlet.
+        A name as ``speakers`` lists it is taken as it is; any other is resolved as ``quotes``
+        resolves it, and an unknown one raises ``SpeakerNotFound``."""
+        quotes = self._speaker_directory(include_fragments).quotes_of(speaker)
+        if quotes is None:
+            quotes = self.quotes(speaker=speaker, include_fragments=include_fragments)
+        names = Counter(q.speaker for q in quotes)
+        name = " / ".join(n for n, _ in names.most_common())
+        return build_timeline(name, quotes, self.article)

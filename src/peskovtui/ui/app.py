@@ -31,6 +31,7 @@ from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
 from peskovtui.ui.screens.palette import Palette
 from peskovtui.ui.screens.quote_table import QuoteBrowserScreen
+from peskovtui.ui.screens.speakers import SpeakersScreen
 from peskovtui.ui.settings import (
     load_history,
     load_keymap,
@@ -127,7 +128,10 @@ class PeskovApp(App[None]):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
-        nodes = [("anywhere", self), *self.main.help_nodes()]
+        screen = self.screen
+        # On the speakers screen, its own keys; elsewhere the main screen's.
+        shown = screen if isinstance(screen, SpeakersScreen) else self.main
+        nodes = [("anywhere", self), *shown.help_nodes()]
         self.push_screen(HelpScreen(key_rows(self, nodes)))
 
     def action_toggle_dark(self) -> None:
@@ -173,7 +177,14 @@ def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
-    screens = (ClipsScreen, CheckQuoteScreen, FacetsScreen, QuoteBrowserScreen, BookmarksScreen)
+    screens = (
+        ClipsScreen,
+        CheckQuoteScreen,
+        FacetsScreen,
+        QuoteBrowserScreen,
+        BookmarksScreen,
+        SpeakersScreen,
+    )
     for node in (*nodes, *screens):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:

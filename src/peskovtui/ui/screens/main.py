@@ -34,6 +34,7 @@ from peskovtui.ui.screens.memory import MemoryHandlers
 from peskovtui.ui.screens.quote_browsing import QuoteHandlers
 from peskovtui.ui.screens.quote_table import QuoteTableHandlers
 from peskovtui.ui.screens.searching import SearchHandlers
+from peskovtui.ui.screens.speaking import SpeakerHandlers
 from peskovtui.ui.widgets.article_list import ArticleList
 from peskovtui.ui.widgets.quotes_panel import QuotesPanel
 from peskovtui.ui.widgets.reader import Reader
@@ -53,6 +54,7 @@ class MainScreen(
     QuoteTableHandlers,
     MemoryHandlers,
     UrlHandlers,
+    SpeakerHandlers,
 ):
     """Read, search and cite: the screen the app opens on."""
 
@@ -115,6 +117,7 @@ class MainScreen(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="app.bookmarks"
         ),
         Binding("o", "open_url", "Open in browser", show=False, id="app.open_url"),
+        Binding("S", "speakers", "Speakers", key_display="S", show=False, id="app.speakers"),
     ]
 
     def compose(self) -> ComposeResult:
