@@ -13,7 +13,7 @@ from peskovtui.citation import Citation, cite, paragraph_number
 from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
-from peskovtui.library.clip_export import export_clips
+from peskovtui.library.clip_export import EXPORT_FORMATS, export_clips, write_export
 from peskovtui.library.clips import (
     Clip,
     ClipStatus,
@@ -41,11 +41,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHILD_QUOTES_THRESHOLD",
+    "EXPORT_FORMATS",
     "Clip",
     "ClipStatus",
     "Library",
     "ReaderView",
     "bundled_seeds",
+    "write_export",
 ]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.

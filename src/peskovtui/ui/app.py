@@ -24,6 +24,7 @@ from textual.screen import Screen
 from peskovtui.display import visible_controls
 from peskovtui.library import Library
 from peskovtui.ui.screens.checking import CheckQuoteScreen
+from peskovtui.ui.screens.clip_export import ExportClipsScreen
 from peskovtui.ui.screens.clips import ClipsScreen
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
@@ -164,7 +165,7 @@ def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
-    for node in (*nodes, ClipsScreen, CheckQuoteScreen):
+    for node in (*nodes, ClipsScreen, ExportClipsScreen, CheckQuoteScreen):
         for binding in node.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)
