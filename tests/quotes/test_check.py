@@ -242,3 +242,49 @@ def test_no_matched_words_reach_across_an_ellipsis(tmp_path: Path) -> None:
     assert [(f.kind, f.passage, f.differences, f.missing) for f in result.findings] == [
         ("verbatim", said, (), ())
     ]
+
+
+def test_a_passage_sharing_only_the_common_words_is_another_statement(tmp_path: Path) -> None:
+    # "I have never seen" opens both; the words that make the statement differ.
+    (tmp_path / "briefing.txt").write_text(
+        "Briefing\n\n"
+        "“I have never seen more dishonest media,” the president said.\n\n"
+        "“I have never seen anything like it,” the senator said.\n\n"
+        "“I have never seen such dishonest media,” an aide said.\n",
+        encoding="utf-8",
+    )
+    library = Library.open([tmp_path])
+    try:
+        result = library.check("I have never seen more dishonest media")
+    finally:
+        library.close()
+    assert [(f.kind, f.passage, marked(f)) for f in result.findings] == [
+        ("verbatim", "I have never seen more dishonest media", []),
+        ("different wording", "I have never seen such dishonest media", ["such"]),
+    ]
+
+
+def test_a_statement_reworded_keeps_its_telling_words(tmp_path: Path) -> None:
+    # More than a third of the pasted words are replaced or left out, but seven of the words
+    # that tell what it says are there: the same statement, reworded.
+    (tmp_path / "bank.txt").write_text(
+        "Bank\n\n“Its executives met with representatives of leading financial institutes in "
+        "Europe, Asia and America,” the bank said.\n",
+        encoding="utf-8",
+    )
+    library = Library.open([tmp_path])
+    try:
+        result = library.check(
+            "The bank's management repeatedly met with representatives of the world's leading "
+            "financial institutions in Europe, Asia and America"
+        )
+    finally:
+        library.close()
+    assert result.verdict == "found with different wording"
+    assert [(f.passage, marked(f)) for f in result.findings] == [
+        (
+            "Its executives met with representatives of leading financial institutes in "
+            "Europe, Asia and America",
+            ["Its executives", "institutes"],
+        )
+    ]

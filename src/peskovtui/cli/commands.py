@@ -26,7 +26,7 @@ from peskovtui.cli.rows import Column, RowWriter, cell
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
-from peskovtui.library import Library, timeline_summary
+from peskovtui.library import Library, timeline_summary, write_export
 from peskovtui.search import IndexUnavailable, ScanUnsupported
 
 if TYPE_CHECKING:
@@ -356,15 +356,10 @@ def run_clips(args: argparse.Namespace) -> int:
             warn(f"There are no clips of {library.name} yet.")
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
     try:
-        # "x" refuses an existing file, at the moment of opening: nothing is replaced unasked.
-        with target.open("w" if args.force else "x", encoding="utf-8", newline="") as file:
-            file.write(text)
+        write_export(text, Path(args.output), replace=args.force)
     except FileExistsError:
         raise PeskovError(f"{args.output} exists; add --force to replace it") from None
-    except OSError as error:
-        raise PeskovError(f"Cannot write {args.output}: {error.strerror}") from None
     output.stdout_console().print(
         plain(f"{counted(len(clips), 'clip')} written to {args.output}."), soft_wrap=True
     )

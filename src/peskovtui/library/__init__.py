@@ -15,7 +15,7 @@ from peskovtui.corpus import Article, Corpus, LoadCache, load_corpus, read_raw
 from peskovtui.corpus.names import printable_name
 from peskovtui.corpus.urls import articles_by_url, looks_like_url, normalise_url
 from peskovtui.errors import ArticleNotFound, CorpusError, QuotesNotRead
-from peskovtui.library.clip_export import export_clips
+from peskovtui.library.clip_export import EXPORT_FORMATS, export_clips, write_export
 from peskovtui.library.clips import (
     Clip,
     ClipStatus,
@@ -76,6 +76,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHILD_QUOTES_THRESHOLD",
     "COLUMNS",
+    "EXPORT_FORMATS",
     "NO_OUTLET",
     "ORDER_NAMES",
     "Bookmark",
@@ -101,6 +102,7 @@ __all__ = [
     "outlet_counts",
     "parse_filter",
     "timeline_summary",
+    "write_export",
 ]
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.

@@ -12,10 +12,12 @@ import io
 import json
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from peskovtui.citation import Citation, as_markdown, as_plain
 from peskovtui.display import strip_controls, visible_controls
+from peskovtui.errors import PeskovError
 from peskovtui.library.clips import Clip, ClipStatus
 
 EXPORT_FORMATS = ("md", "text", "csv", "json", "csljson")
@@ -63,6 +65,25 @@ def export_clips(clips: Sequence[Clip], statuses: Sequence[ClipStatus], fmt: str
     if fmt == "csljson":
         return json.dumps(csl_items(clips), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+def write_export(text: str, target: Path, *, replace: bool = False) -> None:
+    """Write an export to ``target``; an existing file is replaced only with ``replace``.
+
+    Raises ``FileExistsError`` for a file that is there (so that a caller can ask), and
+    ``PeskovError`` with one sentence for any other failure.
+    """
+    try:
+        # "x" refuses an existing file at the moment of opening: nothing is replaced unasked,
+        # even by a file that appeared after the caller looked.
+        with target.open("w" if replace else "x", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except FileExistsError:
+        raise
+    except IsADirectoryError:
+        raise PeskovError(f"Cannot write {target}: it is a folder") from None
+    except OSError as error:
+        raise PeskovError(f"Cannot write {target}: {error.strerror}") from None
 
 
 def _numbered(

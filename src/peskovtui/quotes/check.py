@@ -49,9 +49,14 @@ _COMMON = frozenset(
     re.split(
         r"\s+",
         "a an the of to in on at and or but is are was were be been it its that this for with "
-        "as by from we i you he she they our his her their not",
+        "as by from we i you he she they our his her their not have has had do does did "
+        "will would can could so if more most very",
     )
 )
+
+# Words that tell one statement from another are the others: of those, at most a third of the
+# pasted ones may be replaced by other words in a place that reports them.
+_UNCOUNTED = _COMMON | {_ELLIPSIS_TOKEN}
 
 
 class CheckError(PeskovError):
@@ -225,7 +230,8 @@ class QuoteChecker:
         findings = []
         for placed in sorted(aligned):
             passage = _within_quotes(pasted, words, spans, quotes, placed)
-            findings.append(_finding(article, quotes, spans, passage))
+            if not passage.another_statement:
+                findings.append(_finding(article, quotes, spans, passage))
         return findings
 
 
@@ -300,6 +306,8 @@ class _Aligned:
     changed: tuple[tuple[int, int], ...]
     missing: tuple[str, ...]
     exact: bool
+    # Whether it says something else with some of the same words (see ``_align``).
+    another_statement: bool = False
 
 
 def _align_all(
@@ -342,7 +350,7 @@ def _align(pasted: _Pasted, words: Sequence[str], lo: int, hi: int) -> _Aligned 
     matcher = SequenceMatcher(None, ours, theirs, autojunk=False)
     changed: list[tuple[int, int]] = []
     missing = [*pattern[:a0]]
-    left_out = 0
+    left_out = replaced = 0
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
@@ -351,6 +359,7 @@ def _align(pasted: _Pasted, words: Sequence[str], lo: int, hi: int) -> _Aligned 
             continue
         if j2 > j1:  # words in place of the pasted ones, or added
             changed.append((lo + b0 + j1, lo + b0 + j2))
+            replaced += _counted(ours[i1:i2])
         else:
             missing.extend(ours[i1:i2])
     missing.extend(pattern[a1:])
@@ -358,8 +367,20 @@ def _align(pasted: _Pasted, words: Sequence[str], lo: int, hi: int) -> _Aligned 
     same = sum(b.size for b in matcher.get_matching_blocks())
     if same < MIN_WORDS or 2 * same < NEAR_RATIO * (len(pasted.words) + len(theirs) - left_out):
         return None
+    # A passage that shares the common words of a short text and puts others in place of the
+    # rest ("I have never seen anything like it" for "I have never seen more dishonest media")
+    # is another statement, however alike the two look by the ratio; one that shares as many
+    # telling words as a quote must have is the same statement reworded, and one that only
+    # stops short of the pasted words is a shorter report of them.
+    telling, lost = _counted(pattern), replaced + _counted(missing)
+    other = bool(replaced) and 3 * lost > telling and telling - lost < MIN_WORDS
     exact = not changed and not missing
-    return _Aligned(lo + b0, lo + b1, tuple(changed), tuple(missing), exact)
+    return _Aligned(lo + b0, lo + b1, tuple(changed), tuple(missing), exact, other)
+
+
+def _counted(words: Sequence[str]) -> int:
+    """How many of ``words`` tell one statement from another."""
+    return sum(word not in _UNCOUNTED for word in words)
 
 
 def _densest(blocks: Sequence[Match], pattern: Sequence[str]) -> list[Match]:

@@ -25,6 +25,7 @@ from peskovtui.display import visible_controls
 from peskovtui.library import Library
 from peskovtui.ui.screens.bookmarks import BookmarksScreen
 from peskovtui.ui.screens.checking import CheckQuoteScreen
+from peskovtui.ui.screens.clip_export import ExportClipsScreen
 from peskovtui.ui.screens.clips import ClipsScreen
 from peskovtui.ui.screens.facets import FacetsScreen
 from peskovtui.ui.screens.help import HelpScreen, key_rows
@@ -179,6 +180,7 @@ def binding_ids() -> set[str]:
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
     screens = (
         ClipsScreen,
+        ExportClipsScreen,
         CheckQuoteScreen,
         FacetsScreen,
         QuoteBrowserScreen,

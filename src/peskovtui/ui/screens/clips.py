@@ -1,5 +1,5 @@
-"""The Clips screen: the corpus's clip list in order, to reorder, delete, annotate, copy out
-whole, or jump back from to a clip's passage.
+"""The Clips screen: the corpus's clip list in order, to reorder, delete, annotate, copy or
+export whole, or jump back from to a clip's passage.
 
 Every change goes through the Library, which writes the list at once; the screen only shows
 the list it gets back. Passages, titles, speakers and notes are shown as plain text.
@@ -16,35 +16,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, Static
 
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Clip, ClipStatus, Library
+from peskovtui.ui.screens.clip_export import ExportClipsScreen
+from peskovtui.ui.widgets.clip_list import STALE_MARKS, ClipList, clip_passage, clip_source
 
 # Where a clip leads back to: its article and the character range of its passage.
 Passage = tuple[str, int, int]
 
-_MARKS: dict[ClipStatus, str] = {
-    "current": "",
-    "changed": "stale: the article has changed",
-    "missing": "stale: the article is gone",
-}
 
-
-def clip_prompt(number: int, clip: Clip, status: ClipStatus) -> Text:
-    """One clip as the list shows it: number, passage, who and where, note, staleness."""
-    citation = clip.citation
-    passage = f"“{citation.passage}”" if citation.is_quote else citation.passage
-    text = Text(f"{number:>3}  ", style="bold")
-    text.append(visible_controls(" ".join(passage.split())))
-    who = f"— {citation.speaker} · " if citation.speaker else ""
-    text.append(f"\n     {visible_controls(who + citation.source_line)}", style="dim")
-    text.append(f", {citation.paragraph_label}", style="dim")
+def clip_detail(clip: Clip, status: ClipStatus) -> Text:
+    """The highlighted clip whole, as the pane below the list shows it."""
+    text = Text(clip_passage(clip))
+    text.append(f"\n{clip_source(clip)}", style="dim")
     if clip.note:
-        text.append(f"\n     Note: {visible_controls(clip.note)}", style="italic")
-    if _MARKS[status]:
-        text.append(f"\n     {_MARKS[status]}", style="bold red")
+        text.append(f"\nNote: {visible_controls(clip.note)}", style="italic")
+    if STALE_MARKS[status]:
+        text.append(f"\n{STALE_MARKS[status]}", style="bold red")
     return text
 
 
@@ -70,14 +61,20 @@ class ClipsScreen(Screen[Passage | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close", id="clips.close"),
-        Binding("j", "cursor(1)", "Down", show=False, id="clips.down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="clips.up"),
         Binding("K,ctrl+up", "move(-1)", "Move up", key_display="K", id="clips.move_up"),
         Binding("J,ctrl+down", "move(1)", "Move down", key_display="J", id="clips.move_down"),
         Binding("d", "delete", "Delete", id="clips.delete"),
         Binding("e", "note", "Note", id="clips.note"),
         Binding("y", "export('text')", "Copy all", id="clips.copy"),
-        Binding("Y", "export('md')", "Copy all as Markdown", key_display="Y", id="clips.copy_md"),
+        Binding(
+            "Y",
+            "export('md')",
+            "Copy all as Markdown",
+            key_display="Y",
+            show=False,
+            id="clips.copy_md",
+        ),
+        Binding("x", "export_to", "Export…", id="clips.export"),
     ]
 
     def __init__(self, library: Library, copy: Callable[[str], None]) -> None:
@@ -85,17 +82,19 @@ class ClipsScreen(Screen[Passage | None]):
         self.library = library
         self.copy = copy
         self.clips: list[Clip] = []
+        self.statuses: list[ClipStatus] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="clips-title")
-        yield OptionList(id="clips-list")
+        yield ClipList(id="clips-list")
+        yield Static(id="clip-detail")
         yield Input(placeholder="A note for this clip (enter keeps it, escape cancels)")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(Input).display = False
         self._load(self.library.clips)
-        self.query_one(OptionList).focus()
+        self.query_one(ClipList).focus()
 
     def _load(
         self, change: Callable[..., list[Clip]], *args: object, cursor: int | None = None
@@ -107,35 +106,30 @@ class ClipsScreen(Screen[Passage | None]):
             self._show(cursor)
 
     def _show(self, cursor: int | None) -> None:
-        statuses = self.library.clip_statuses(self.clips)
-        options = self.query_one(OptionList)
-        options.clear_options()
-        options.add_options(
-            clip_prompt(n, clip, status)
-            for n, (clip, status) in enumerate(zip(self.clips, statuses, strict=True), start=1)
-        )
-        count = len(self.clips)
-        title = f"Clips of {self.library.name}: {counted(count, 'clip')}"
-        if not count:
-            title += " (press c on a quote or a paragraph to clip it)"
+        self.statuses = self.library.clip_statuses(self.clips)
+        self.query_one(ClipList).show(self.clips, self.statuses, cursor or 0)
+        title = f"Clips of {self.library.name}: {counted(len(self.clips), 'clip')}"
         self.query_one("#clips-title", Static).update(Text(visible_controls(title)))
-        if count:
-            options.highlighted = min(cursor or 0, count - 1)
+        self._show_detail()
+
+    @on(ClipList.Highlighted)
+    def _show_detail(self) -> None:
+        index = self.current
+        detail = self.query_one("#clip-detail", Static)
+        detail.display = index is not None
+        if index is not None:
+            detail.update(clip_detail(self.clips[index], self.statuses[index]))
 
     @property
     def current(self) -> int | None:
         """The index of the highlighted clip, if any."""
-        return self.query_one(OptionList).highlighted if self.clips else None
+        return self.query_one(ClipList).cursor if self.clips else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While a note is typed, printable keys are text and only close cancels it."""
         if self.query_one(Input).display:
             return action == "close"
         return True
-
-    def action_cursor(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        options.action_cursor_down() if step > 0 else options.action_cursor_up()
 
     def action_move(self, step: int) -> None:
         index = self.current
@@ -166,7 +160,7 @@ class ClipsScreen(Screen[Passage | None]):
 
     def _end_note(self) -> None:
         self.query_one(Input).display = False
-        self.query_one(OptionList).focus()
+        self.query_one(ClipList).focus()
 
     def action_export(self, fmt: str) -> None:
         if not self.clips:
@@ -181,9 +175,15 @@ class ClipsScreen(Screen[Passage | None]):
             markup=False,
         )
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        clip = self.clips[event.option_index]
+    def action_export_to(self) -> None:
+        if not self.clips:
+            self.app.notify("There are no clips to export.", severity="warning", timeout=3)
+            return
+        self.app.push_screen(ExportClipsScreen(self.library, self.clips, self.copy))
+
+    @on(ClipList.Chosen)
+    def _chosen(self, event: ClipList.Chosen) -> None:
+        clip = self.clips[event.index]
         status = self.library.clip_statuses([clip])[0]
         if status == "missing":
             self.app.notify(
