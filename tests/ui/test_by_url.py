@@ -16,7 +16,7 @@ from peskovtui.ui import clipboard
 from peskovtui.ui.app import PeskovApp
 from peskovtui.ui.widgets.reader import Reader
 
-from .conftest import Run, wait_for
+from .conftest import Run, search, shown, wait_for
 from .test_copy_and_palette import open_palette
 
 CNN = "https://www.cnn.com/2017/01/10/politics/kremlin-talks/"
@@ -184,3 +184,15 @@ async def test_only_a_web_address_is_opened(
         notice = "The source is not an http or https address; copied the URL instead: "
         assert notice + "file:///etc/passwd" in messages(app)
         assert fake.opened == []
+
+
+async def test_a_url_search_lists_the_article_without_a_count_of_matches(
+    run_app: Run, news: Path
+) -> None:
+    async with run_app(paths=(news,)) as pilot:
+        app = pilot.app
+        assert isinstance(app, PeskovApp)
+        await search(pilot, f'url:"{CNN}"')
+        listed = app.main.article_list
+        assert [a.id for a in listed.articles] == ["a1"]
+        assert "match" not in shown(listed)

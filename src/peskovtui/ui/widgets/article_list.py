@@ -126,6 +126,7 @@ class ArticleList(VirtualList):
             details.append(f"{quotes} quote{'s' * (quotes != 1)}")
         text = Text("  " + " · ".join(d for d in details if d), style=self.dim_style())
         count = self._matches.get(article.id) if self.searching else None
-        if count is not None:
+        # A hit by a field that is not shown (url:, date:) has nothing to count.
+        if count:
             text.append(f"  {count} match{'es' * (count != 1)}", style="bold")
         return text
