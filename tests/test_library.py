@@ -65,3 +65,22 @@ def test_cite_gives_what_the_app_copies() -> None:
     assert passage.passage == article.text[:10]
     with pytest.raises(CorpusError, match="outside article"):
         library.cite(ARTICLE, 5, len(article.text) + 1)
+
+
+def test_words_within_a_quote_are_cited_with_its_speaker() -> None:
+    library = Library.open()
+    try:
+        quote = next(q for q in library.article_quotes(ARTICLE) if len(q.text.split()) > 6)
+        words = quote.text.split()
+        start = quote.start + quote.text.index(words[1])
+        end = start + len(" ".join(words[1:4]))
+        cited = library.cite(ARTICLE, start, end)
+        assert cited.is_quote
+        assert cited.speaker == quote.speaker
+        assert cited.passage == " ".join(words[1:4])
+        # A range reaching out of the quote is a passage of the article, with no speaker.
+        around = library.cite(ARTICLE, quote.start - 5, quote.end)
+        assert not around.is_quote
+        assert around.speaker is None
+    finally:
+        library.close()

@@ -288,3 +288,17 @@ def test_a_statement_reworded_keeps_its_telling_words(tmp_path: Path) -> None:
             ["Its executives", "institutes"],
         )
     ]
+
+
+def test_a_short_quote_of_common_words_is_found(tmp_path: Path) -> None:
+    # Only "deny" is uncommon here: the words that tie a place together must not be so few
+    # that the quote cannot be found at all.
+    (tmp_path / "denial.txt").write_text(
+        "Denial\n\n“I do not deny that,” the minister said.\n", encoding="utf-8"
+    )
+    library = Library.open([tmp_path])
+    try:
+        result = library.check("I do not deny that")
+    finally:
+        library.close()
+    assert [(f.kind, f.passage) for f in result.findings] == [("verbatim", "I do not deny that")]

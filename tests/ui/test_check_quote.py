@@ -47,6 +47,18 @@ async def test_check_a_quote_and_read_the_reworded_place(run_app: Run) -> None:
         )
         assert reader.marked == (1385, 1429)
         assert reader.highlights.diffs == [(1390, 1391), (1420, 1429)]
+        # What was found is what c clips (and y copies) while it is the paragraph read.
+        await pilot.press("2", "c")
+        await wait_for(pilot, lambda: len(app.library.clips()) == 1, "the place clipped")
+        found = app.library.clips()[0].citation
+        assert (found.article_id, found.start, found.end) == (CNN, 1385, 1429)
+        assert found.passage == "with a very, very stable political tradition"
+        await pilot.press("]", "c")
+        await wait_for(pilot, lambda: len(app.library.clips()) == 2, "the next paragraph clipped")
+        paragraph = app.library.article(CNN).paragraphs[reader.current_paragraph]
+        after = app.library.clips()[1].citation
+        assert (after.start, after.end) == (paragraph.start, paragraph.end)
+        assert after.start > found.end
 
 
 async def test_too_few_words_are_one_notification(run_app: Run) -> None:

@@ -112,6 +112,16 @@ CHILD_QUOTES_THRESHOLD = 400
 QUOTE_CACHE_MIN_ARTICLES = 100
 
 
+def _quote_holding(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
+    """The quote that is exactly ``start``–``end``, else the shortest quote (not a fragment or
+    a term) holding that range, if any."""
+    exact = next((q for q in quotes if (q.start, q.end) == (start, end)), None)
+    if exact is not None or start >= end:
+        return exact
+    holding = [q for q in quotes if q.start <= start and end <= q.end and not q.hidden_by_default]
+    return min(holding, key=lambda q: q.end - q.start, default=None)
+
+
 def bundled_seeds() -> Path:
     """The folder of bundled articles: inside the installed package, or the source checkout."""
     packaged = Path(str(resources.files("peskovtui"))) / "seeds"
@@ -425,7 +435,9 @@ class Library:
         quote: bool = False,
     ) -> Citation:
         """The citation of ``text[start:end]`` of an article: what the app copies. A range
-        that is exactly one of its quotes is cited as that quote, with its speaker."""
+        that is exactly one of its quotes, or lies within one (words of it), is cited as
+        quoted words with that quote's speaker; a fragment or a term lends its speaker only to
+        the range that is exactly it."""
         article = self.article(article_id)
         if not 0 <= start <= end <= len(article.text):
             raise CorpusError(
@@ -433,10 +445,7 @@ class Library:
                 f"whose text has {len(article.text)} characters."
             )
         if speaker is None and not quote:
-            found = next(
-                (q for q in self.article_quotes(article.id) if (q.start, q.end) == (start, end)),
-                None,
-            )
+            found = _quote_holding(self.article_quotes(article.id), start, end)
             if found is not None:
                 speaker, quote = found.speaker, True
         return cite(article, start, end, speaker=speaker, quote=quote)

@@ -188,7 +188,8 @@ class Reader(ArticleText, can_focus=True):
         return (start, end) if end > start else None
 
     def copy_target(self) -> CopyTarget | None:
-        """What ``y`` copies here: the mouse selection, else the current paragraph."""
+        """What ``y`` copies here: the mouse selection, else the marked passage (a quote or a
+        place jumped to) while it begins in the current paragraph, else that paragraph."""
         if self.article is None:
             return None
         selected = self.selected_range()
@@ -196,6 +197,9 @@ class Reader(ArticleText, can_focus=True):
             return CopyTarget(self.article.id, *selected, "the selection")
         index = self.current_paragraph
         paragraph = self.article.paragraphs[index]
+        marked = self.marked
+        if marked is not None and paragraph.start <= marked[0] < paragraph.end:
+            return CopyTarget(self.article.id, *marked, "the marked passage")
         return CopyTarget(self.article.id, paragraph.start, paragraph.end, f"paragraph {index + 1}")
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
