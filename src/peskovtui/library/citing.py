@@ -1,0 +1,47 @@
+"""The Library's citations: a range of an article's text, cited as the app copies it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from peskovtui.citation import Citation, cite
+from peskovtui.corpus import Article
+from peskovtui.errors import CorpusError
+from peskovtui.quotes import Quote
+
+
+class CitingMixin:
+    """The citation of a passage, with its speaker when it is one of the article's quotes."""
+
+    if TYPE_CHECKING:
+
+        def article(self, article_id: str) -> Article: ...
+        def article_quotes(
+            self, article_id: str, *, include_fragments: bool = True
+        ) -> list[Quote]: ...
+
+    def cite(
+        self,
+        article_id: str,
+        start: int,
+        end: int,
+        *,
+        speaker: str | None = None,
+        quote: bool = False,
+    ) -> Citation:
+        """The citation of ``text[start:end]`` of an article: what the app copies. A range
+        that is exactly one of its quotes is cited as that quote, with its speaker."""
+        article = self.article(article_id)
+        if not 0 <= start <= end <= len(article.text):
+            raise CorpusError(
+                f"The range {start}–{end} is outside article {article.id}, "
+                f"whose text has {len(article.text)} characters."
+            )
+        if speaker is None and not quote:
+            found = next(
+                (q for q in self.article_quotes(article.id) if (q.start, q.end) == (start, end)),
+                None,
+            )
+            if found is not None:
+                speaker, quote = found.speaker, True
+        return cite(article, start, end, speaker=speaker, quote=quote)
