@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from peskovtui import library as library_module
 from peskovtui.child import Children
 from peskovtui.corpus import Article, Paragraph, SetAside
 from peskovtui.library import Library, quotecache
+from peskovtui.library import quoting as library_module
 from peskovtui.quotes import Quote, extract
 from peskovtui.quotes.corpus import CorpusQuotes, read_corpus_quotes
 from peskovtui.usercache import cache_home

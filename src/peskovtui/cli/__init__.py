@@ -4,7 +4,9 @@ Every subcommand prints a Rich table for people or plain, stable JSON for script
 can cause end in one line on stderr (``peskovtui: ...``) and a non-zero exit status.
 
 The parts: ``parser`` (arguments and usage lines), ``commands`` (one function per subcommand),
-``output`` (tables, JSON, CSV, Markdown, warnings) and ``progress`` (an index build's progress).
+with the clip subcommands in ``clipping`` and ``speakers`` in ``speakers``, ``output`` (tables,
+JSON, CSV, Markdown, warnings), ``rows`` (long tables a row at a time) and ``progress`` (an
+index build's progress).
 """
 
 from __future__ import annotations

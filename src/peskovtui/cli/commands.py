@@ -1,13 +1,14 @@
 """The subcommands: one function each, taking the parsed arguments and returning the exit
-status. They ask the Library and print through ``peskovtui.cli.output``."""
+status. They ask the Library and print through ``peskovtui.cli.output``. The clip subcommands
+are in ``clipping``, ``speakers`` (and its timeline) in ``speakers``; all open the corpus with
+``open_library``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from peskovtui.citation import as_markdown, as_plain
 from peskovtui.cli import output
@@ -26,7 +27,7 @@ from peskovtui.cli.rows import Column, RowWriter, cell
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
-from peskovtui.library import Library, timeline_summary, write_export
+from peskovtui.library import Library
 from peskovtui.search import IndexUnavailable, ScanUnsupported
 
 if TYPE_CHECKING:
@@ -125,7 +126,6 @@ QUOTE_FIELDS = (
     "mention_start",
     "mention_end",
 )
-SPEAKER_FIELDS = ("speaker", "kind", "quotes", "articles", "variants")
 
 
 def run_quotes(args: argparse.Namespace) -> int:
@@ -164,90 +164,6 @@ def run_quotes(args: argparse.Namespace) -> int:
         RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
 
     emit_records(args.format, records, QUOTE_FIELDS, table)
-    return 0
-
-
-def run_speakers(args: argparse.Namespace) -> int:
-    """``peskovtui speakers``: the speakers of a corpus with their number of quotes; with
-    ``--speaker``, one of them; with ``--timeline``, their quotes per period and outlet."""
-    if args.timeline and args.speaker is None:
-        raise PeskovError("--timeline needs --speaker NAME: the speaker whose quotes to count")
-    library = open_library(args)
-    library.read_quotes()
-    if args.timeline:
-        return _print_timeline(library, args)
-    speakers = library.speakers(include_fragments=args.all)
-    if args.speaker is not None:
-        # Resolved as ``quotes --speaker`` resolves it; an unknown name says so.
-        named = {
-            q.speaker for q in library.quotes(speaker=args.speaker, include_fragments=args.all)
-        }
-        speakers = [s for s in speakers if s.speaker in named]
-    records: list[dict[str, Any]] = [
-        {
-            "speaker": s.speaker,
-            "kind": s.kind,
-            "quotes": s.quotes,
-            "articles": s.articles,
-            "variants": list(s.variants),
-        }
-        for s in speakers
-    ]
-    columns = (
-        Column("speaker", max_width=40),
-        Column("kind"),
-        Column("quotes", justify="right"),
-        Column("articles", justify="right"),
-        Column("also named", flexible=True),
-    )
-
-    def table() -> None:
-        rows = [
-            (
-                cell(visible_controls(r["speaker"])),
-                cell(r["kind"]),
-                cell(str(r["quotes"])),
-                cell(str(r["articles"])),
-                cell(visible_controls(", ".join(r["variants"]))),
-            )
-            for r in records
-        ]
-        title = f"{library.name}: {counted(len(records), 'speaker')}"
-        RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
-
-    emit_records(args.format, records, SPEAKER_FIELDS, table)
-    return 0
-
-
-TIMELINE_FIELDS = ("start", "end", "outlet", "quotes")
-
-
-def _print_timeline(library: Library, args: argparse.Namespace) -> int:
-    """``speakers --speaker NAME --timeline``: one row per period and outlet, then the undated
-    quotes per outlet (no start or end)."""
-    timeline = library.speaker_timeline(args.speaker, include_fragments=args.all)
-    records = timeline.rows()
-    columns = (
-        Column("start"),
-        Column("end"),
-        Column("outlet", flexible=True),
-        Column("quotes", justify="right"),
-    )
-
-    def table() -> None:
-        rows = [
-            (
-                cell(r["start"] or "undated"),
-                cell(r["end"] or ""),
-                cell(visible_controls(r["outlet"] or "unknown outlet")),
-                cell(str(r["quotes"])),
-            )
-            for r in records
-        ]
-        title = f"{timeline.speaker}: {timeline_summary(timeline)}"
-        RowWriter(output.stdout_console(), columns).write(visible_controls(title), rows)
-
-    emit_records(args.format, records, TIMELINE_FIELDS, table)
     return 0
 
 
@@ -343,56 +259,6 @@ def run_cite(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(as_markdown(citation) if args.format == "md" else as_plain(citation))
     return 0
-
-
-def run_clips(args: argparse.Namespace) -> int:
-    """``peskovtui clips``: the clip list of a corpus, to the screen or a file."""
-    library = open_library(args)
-    clips = library.clips()
-    _clip_notices(library)
-    text = library.export_clips(args.format, clips)
-    if args.output is None:
-        if not clips:
-            warn(f"There are no clips of {library.name} yet.")
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_export(text, Path(args.output), replace=args.force)
-    except FileExistsError:
-        raise PeskovError(f"{args.output} exists; add --force to replace it") from None
-    output.stdout_console().print(
-        plain(f"{counted(len(clips), 'clip')} written to {args.output}."), soft_wrap=True
-    )
-    return 0
-
-
-def run_clips_add(args: argparse.Namespace) -> int:
-    """``peskovtui clips add``: a passage added to the clip list, with its citation."""
-    library = open_library(args)
-    # Read first, so that a clip names its speaker as ``quotes`` and the app name them.
-    library.read_quotes()
-    clips = library.clip_range(args.id, args.start, args.end, note=args.note)
-    _clip_notices(library)
-    output.stdout_console().print(
-        plain(f"Clip {len(clips)} added to the clips of {library.name}."), soft_wrap=True
-    )
-    return 0
-
-
-def run_clips_remove(args: argparse.Namespace) -> int:
-    """``peskovtui clips remove``: clip N taken off the list."""
-    library = open_library(args)
-    clips = library.delete_clip(args.number - 1)
-    _clip_notices(library)
-    output.stdout_console().print(
-        plain(f"Clip {args.number} removed; {counted(len(clips), 'clip')} left."), soft_wrap=True
-    )
-    return 0
-
-
-def _clip_notices(library: Library) -> None:
-    for notice in library.clip_store.notices:
-        warn(notice)
 
 
 def run_check(args: argparse.Namespace) -> int:

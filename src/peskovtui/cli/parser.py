@@ -6,21 +6,19 @@ import argparse
 from collections.abc import Callable
 
 from peskovtui import __version__
+from peskovtui.cli.clipping import run_clips, run_clips_add, run_clips_remove
 from peskovtui.cli.commands import (
     run_check,
     run_cite,
-    run_clips,
-    run_clips_add,
-    run_clips_remove,
     run_index,
     run_list,
     run_quotes,
     run_read,
     run_search,
     run_show,
-    run_speakers,
 )
 from peskovtui.cli.output import PROG
+from peskovtui.cli.speakers import run_speakers
 
 Command = Callable[[argparse.Namespace], int]
 

@@ -1,0 +1,30 @@
+"""The Library's quote browser: every quote of the corpus as a table."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from peskovtui.corpus import Article
+from peskovtui.library.quote_table import QuoteTable
+
+if TYPE_CHECKING:
+    from peskovtui.library.quotebook import QuoteBook
+
+
+class QuoteBrowserMixin:
+    """The table the quote browser sorts and filters."""
+
+    _by_id: dict[str, Article]
+
+    if TYPE_CHECKING:
+
+        @property
+        def _quote_book(self) -> QuoteBook: ...
+
+    @cached_property
+    def quote_table(self) -> QuoteTable:
+        """Every quote of the corpus as a table to sort and filter (the quote browser's);
+        ``QuotesNotRead`` until ``read_quotes`` has run."""
+        read = self._quote_book.read
+        return QuoteTable(read.quotes, self._by_id, read.aliases)

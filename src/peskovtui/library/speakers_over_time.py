@@ -1,0 +1,58 @@
+"""The Library's speakers over time: their outlets and days, and one speaker's timeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from peskovtui.corpus import Article
+from peskovtui.library.speaker_list import SpeakerDirectory, SpeakerSummary
+from peskovtui.library.timeline import Timeline, build_timeline
+from peskovtui.quotes import Quote, SpeakerCount
+
+
+class SpeakersOverTimeMixin:
+    """The speakers with their outlets and first and last day, and a speaker's quotes per
+    period and outlet."""
+
+    if TYPE_CHECKING:
+
+        def article(self, article_id: str) -> Article: ...
+        def quotes(
+            self,
+            article_id: str | None = None,
+            speaker: str | None = None,
+            *,
+            include_fragments: bool = False,
+        ) -> list[Quote]: ...
+        def speakers(self, *, include_fragments: bool = False) -> list[SpeakerCount]: ...
+
+    @cached_property
+    def _speaker_directories(self) -> dict[bool, SpeakerDirectory]:
+        return {}
+
+    def _speaker_directory(self, include_fragments: bool) -> SpeakerDirectory:
+        found = self._speaker_directories.get(include_fragments)
+        if found is None:
+            quotes = self.quotes(include_fragments=include_fragments)
+            counts = self.speakers(include_fragments=include_fragments)
+            found = SpeakerDirectory(counts, quotes, self.article)
+            self._speaker_directories[include_fragments] = found
+        return found
+
+    def speaker_summaries(self, *, include_fragments: bool = False) -> list[SpeakerSummary]:
+        """Every speaker (as ``speakers`` lists them) with the outlets quoting them and the
+        first and last day of their quotes; made once, when first asked for."""
+        return list(self._speaker_directory(include_fragments).summaries)
+
+    def speaker_timeline(self, speaker: str, *, include_fragments: bool = False) -> Timeline:
+        """The quotes of ``speaker`` per week, or per day over a short span, and per outlet.
+        A name as ``speakers`` lists it is taken as it is; any other is resolved as ``quotes``
+        resolves it, and an unknown one raises ``SpeakerNotFound``."""
+        quotes = self._speaker_directory(include_fragments).quotes_of(speaker)
+        if quotes is None:
+            quotes = self.quotes(speaker=speaker, include_fragments=include_fragments)
+        names = Counter(q.speaker for q in quotes)
+        name = " / ".join(n for n, _ in names.most_common())
+        return build_timeline(name, quotes, self.article)
