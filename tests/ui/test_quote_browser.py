@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
+from peskovtui.citation import as_markdown, as_plain
 from peskovtui.library import Library
 from peskovtui.quotes import Quote
 from peskovtui.ui.app import PeskovApp
@@ -282,7 +283,7 @@ async def test_before_the_quotes_are_read_the_browser_says_so_then_fills(
     async with run_app(paths=(corpus,)) as pilot:
         app = the_app(pilot)
         unread = Library.open([corpus])
-        screen = QuoteBrowserScreen(unread)
+        screen = QuoteBrowserScreen(unread, app.main)
         await app.push_screen(screen)
         await pilot.pause()
         assert "Reading the quotes of the corpus" in shown(screen.table_view)
@@ -341,3 +342,23 @@ async def test_when_the_quotes_could_not_be_read_the_browser_says_so(
         screen = await open_browser(pilot)
         assert "The quotes of the corpus could not be read" in shown(screen.table_view)
         assert "Reading" not in shown(screen.table_view)
+
+
+async def test_y_and_c_copy_and_clip_the_quote_under_the_cursor(run_app: Run, corpus: Path) -> None:
+    async with run_app(paths=(corpus,)) as pilot:
+        app = the_app(pilot)
+        screen = await open_browser(pilot)
+        await wait_for(pilot, lambda: bool(screen.table_view.rows), "the quotes listed")
+        await pilot.press("j")
+        quote = listed(screen)[1]
+        cited = app.library.cite(
+            quote.article_id or "", quote.start, quote.end, speaker=quote.speaker, quote=True
+        )
+        await pilot.press("y")
+        assert app.clipboard == as_plain(cited)
+        await pilot.press("Y")
+        assert app.clipboard == as_markdown(cited)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: len(app.library.clips()) == 1, "the quote clipped")
+        assert app.library.clips()[0].citation == cited
+        assert app.screen is screen

@@ -152,6 +152,12 @@ class CopyTarget:
     quote: Quote | None = None
 
 
+def quote_target(quote: Quote, what: str | None = None) -> CopyTarget:
+    """A quote as what ``y`` copies, called ``what`` (by default, the quote by its speaker)."""
+    what = what or f"the quote by {quote.speaker}"
+    return CopyTarget(quote.article_id or "", quote.start, quote.end, what, quote)
+
+
 @runtime_checkable
 class CopySource(Protocol):
     """A view that says what ``y`` copies while it has the focus."""

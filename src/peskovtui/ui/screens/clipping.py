@@ -4,6 +4,7 @@ Clips screen, whose enter comes back here to the clip's passage."""
 
 from __future__ import annotations
 
+from peskovtui.citation import Citation
 from peskovtui.ui.screens.clips import ClipsScreen, Passage, change_clips
 from peskovtui.ui.screens.copying import CopyHandlers
 
@@ -16,7 +17,10 @@ class ClipHandlers(CopyHandlers):
         if found is None:
             self.app.notify("Nothing to clip here.", severity="warning", timeout=3)
             return
-        citation, what = found
+        self.add_clip(*found)
+
+    def add_clip(self, citation: Citation, what: str) -> None:
+        """Add ``citation`` to the clip list and say so, calling it ``what``."""
         clips = change_clips(self, self.library, self.library.clip_citation, citation)
         if clips is None:
             return

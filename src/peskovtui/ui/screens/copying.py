@@ -10,7 +10,7 @@ from textual import work
 from peskovtui.citation import Citation, as_markdown, as_plain
 from peskovtui.ui.clipboard import copy_with_system_tool
 from peskovtui.ui.screens.reading import ReadingScreen
-from peskovtui.ui.state import CopySource, copy_notice
+from peskovtui.ui.state import CopySource, CopyTarget, copy_notice, quote_target
 
 
 class CopyHandlers(ReadingScreen):
@@ -24,23 +24,29 @@ class CopyHandlers(ReadingScreen):
         target = source.copy_target()
         if target is None:
             return None
+        if target.quote is not None:
+            # Stepped with v/V: the version on screen is the one marked.
+            target = quote_target(self.browser.on_screen(target.quote), target.what)
+        return self.citation_of(target), target.what
+
+    def citation_of(self, target: CopyTarget) -> Citation:
+        """The citation of a copy target: a quote's with its speaker, else the range's."""
         quote = target.quote
         if quote is not None:
-            # Stepped with v/V: the version on screen is the one marked.
-            quote = self.browser.on_screen(quote)
-            citation = self.library.cite(
+            return self.library.cite(
                 quote.article_id or "", quote.start, quote.end, speaker=quote.speaker, quote=True
             )
-        else:
-            citation = self.library.cite(target.article_id, target.start, target.end)
-        return citation, target.what
+        return self.library.cite(target.article_id, target.start, target.end)
 
     def action_copy(self, markdown: bool) -> None:
         found = self.focused_citation()
         if found is None:
             self.app.notify("Nothing to copy here.", severity="warning", timeout=3)
             return
-        citation, what = found
+        self.copy_citation(*found, markdown=markdown)
+
+    def copy_citation(self, citation: Citation, what: str, *, markdown: bool) -> None:
+        """Copy ``citation`` as text or Markdown and say so, calling it ``what``."""
         text = as_markdown(citation) if markdown else as_plain(citation)
         self.copy_text(text)
         notice = copy_notice(what, markdown=markdown, characters=len(citation.passage))

@@ -8,7 +8,7 @@ draws what it returns. Quotes, speakers, titles and outlets are shown as plain t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual import on
@@ -23,9 +23,11 @@ from peskovtui.library import COLUMNS, FilterError, QuoteFilter, parse_filter
 from peskovtui.ui.messages import OpenQuote, QuotesFailed, QuotesReady
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.reading import ReadingScreen
+from peskovtui.ui.state import CopyTarget, quote_target
 from peskovtui.ui.widgets.quote_table import QuoteTableHeader, QuoteTableView, Sorting
 
 if TYPE_CHECKING:
+    from peskovtui.citation import Citation
     from peskovtui.library import Library
     from peskovtui.quotes import Quote
 
@@ -46,12 +48,24 @@ class QuoteBrowserScreen(Screen["Quote | None"]):
         Binding("slash", "filter", "Filter", key_display="/", id="quote_browser.filter"),
         Binding("s", "sort", "Sort by next column", id="quote_browser.sort"),
         Binding("r", "reverse", "Reverse order", id="quote_browser.reverse"),
+        Binding("y", "copy(False)", "Copy", id="quote_browser.copy"),
+        Binding(
+            "Y",
+            "copy(True)",
+            "Copy as Markdown",
+            key_display="Y",
+            show=False,
+            id="quote_browser.copy_markdown",
+        ),
+        Binding("c", "clip", "Clip", id="quote_browser.clip"),
         Binding("question_mark", "help", "Help", key_display="?", id="quote_browser.help"),
     ]
 
-    def __init__(self, library: Library, *, failed: str | None = None) -> None:
+    def __init__(self, library: Library, desk: CopyDesk, *, failed: str | None = None) -> None:
         super().__init__()
         self.library = library
+        # The main screen, which copies and clips as its own y and c do.
+        self.desk = desk
         self.sorting = Sorting()
         self.wanted = QuoteFilter()
         # Why the corpus's quotes could not be read, when they could not.
@@ -213,9 +227,37 @@ class QuoteBrowserScreen(Screen["Quote | None"]):
         if view.table is not None and view.current is not None:
             self.dismiss(view.table.quotes[view.current])
 
+    def _quote_here(self) -> Quote | None:
+        view = self.table_view
+        if view.table is None or view.current is None:
+            self.app.notify("There is no quote here.", severity="warning", timeout=3)
+            return None
+        return view.table.quotes[view.current]
+
+    def action_copy(self, markdown: bool) -> None:
+        quote = self._quote_here()
+        if quote is not None:
+            target = quote_target(quote)
+            self.desk.copy_citation(self.desk.citation_of(target), target.what, markdown=markdown)
+
+    def action_clip(self) -> None:
+        quote = self._quote_here()
+        if quote is not None:
+            target = quote_target(quote)
+            self.desk.add_clip(self.desk.citation_of(target), target.what)
+
     def action_help(self) -> None:
         nodes = [("anywhere", self.app), ("quote browser", self), ("quotes", self.table_view)]
         self.app.push_screen(HelpScreen(key_rows(self, nodes)))
+
+
+@runtime_checkable
+class CopyDesk(Protocol):
+    """What copies and clips a citation as the main screen's ``y`` and ``c`` do."""
+
+    def citation_of(self, target: CopyTarget) -> Citation: ...
+    def copy_citation(self, citation: Citation, what: str, *, markdown: bool) -> None: ...
+    def add_clip(self, citation: Citation, what: str) -> None: ...
 
 
 class QuoteTableHandlers(ReadingScreen):
@@ -228,7 +270,8 @@ class QuoteTableHandlers(ReadingScreen):
         failed = None
         if self.ready.quotes_ended and not self.ready.corpus_read:
             failed = self._quotes_error or "The quotes of the corpus could not be read."
-        browser = QuoteBrowserScreen(self.library, failed=failed)
+        assert isinstance(self, CopyDesk)
+        browser = QuoteBrowserScreen(self.library, self, failed=failed)
         self.app.push_screen(browser, self._back_from_browser)
 
     def _browsers(self) -> list[QuoteBrowserScreen]:
