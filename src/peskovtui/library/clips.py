@@ -9,10 +9,8 @@ list. A file that cannot be read is moved aside, never overwritten, and a new li
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -25,6 +23,7 @@ from peskovtui.citation import Citation
 from peskovtui.corpus import Article
 from peskovtui.display import counted
 from peskovtui.errors import PeskovError
+from peskovtui.library.userfiles import set_aside, write_atomically
 from peskovtui.usercache import corpus_paths, key_digest
 
 _FORMAT = "peskovtui clips 1"
@@ -162,10 +161,8 @@ class ClipStore:
 
     def _set_aside(self, what: str) -> None:
         """Move the unreadable file out of the way, so that the next save cannot replace it."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
         try:
-            self.path.rename(aside)
+            aside = set_aside(self.path)
         except OSError as error:
             raise ClipsError(
                 f"The clips file {self.path} {what} and could not be set aside "
@@ -185,20 +182,7 @@ class ClipStore:
         }
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp"
-            )
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8", errors="surrogatepass") as file:
-                    file.write(text)
-                    file.flush()
-                    os.fsync(file.fileno())
-                Path(temporary).replace(self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    Path(temporary).unlink()
-                raise
+            write_atomically(self.path, text, durable=True)
         except OSError as error:
             raise ClipsError(
                 f"The clips could not be saved in {self.path.parent} ({error.strerror})"

@@ -13,10 +13,8 @@ a state dir that cannot be written is skipped silently: remembering is a conveni
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -26,6 +24,7 @@ from typing import Any
 from platformdirs import user_state_path
 
 from peskovtui.corpus import Article
+from peskovtui.library.userfiles import set_aside, write_atomically
 from peskovtui.usercache import corpus_paths, key_digest
 
 _FORMAT = "peskovtui places 1"
@@ -217,10 +216,8 @@ class PlaceStore:
             return Places()
 
     def _unreadable(self, what: str) -> None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        aside = self.path.with_name(f"{self.path.stem}.unreadable-{stamp}{self.path.suffix}")
         try:
-            self.path.rename(aside)
+            aside = set_aside(self.path)
         except OSError:
             self.writable = False
             self.warnings.append(
@@ -246,18 +243,7 @@ class PlaceStore:
         """Write the whole file atomically; False when the state dir is not writable."""
         text = json.dumps(places_to_json(places, self.sources), ensure_ascii=False, indent=1)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle, temporary = tempfile.mkstemp(
-                dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp"
-            )
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8", errors="surrogatepass") as file:
-                    file.write(text + "\n")
-                Path(temporary).replace(self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    Path(temporary).unlink()
-                raise
+            write_atomically(self.path, text + "\n")
         except OSError:
             return False
         return True
