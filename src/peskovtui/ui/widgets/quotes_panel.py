@@ -91,7 +91,11 @@ class QuotesPanel(VirtualList):
             if row.also_in:
                 details.append(f"also in {row.also_in} article{'s' * (row.also_in != 1)}")
             if self.corpus_wide:
-                details.append(visible_controls(row.article.title))
+                # Across the corpus, where each quote was reported matters as much as what.
+                article = row.article
+                day = article.date[:10] if article.date else None
+                details.extend(visible_controls(d) for d in (article.outlet, day) if d)
+                details.append(visible_controls(article.title))
             text.append("  " + " · ".join(details), style=self.dim_style())
             return text
         return Text(f"  “{' '.join(visible_controls(quote.text).split())}”")
