@@ -15,10 +15,14 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pytest
+from textual._context import message_hook
+from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Region
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -37,16 +41,62 @@ def shown(widget: Widget) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
 
 
+# Set whenever a message reaches any part of an app under test: what can change its state (a
+# key, a worker's result, a timer) comes as a message, so a wait looks again only then.
+_ACTIVITY: WeakKeyDictionary[App[Any], asyncio.Event] = WeakKeyDictionary()
+
+
+@pytest.fixture(autouse=True)
+def watched_apps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app a test runs tells ``wait_for`` when a message arrives, through the message
+    hook of Textual's ``run_test`` (and the same hook around ``run_async``, which the snapshots
+    use)."""
+    run_test, run_async = App.run_test, App.run_async
+
+    def hooked(app: App[Any], options: dict[str, Any]) -> dict[str, Any]:
+        activity = _ACTIVITY.setdefault(app, asyncio.Event())
+        hook = options.pop("message_hook", None)
+
+        def arrived(message: Message) -> None:
+            activity.set()
+            if hook is not None:
+                hook(message)
+
+        return {**options, "message_hook": arrived}
+
+    @asynccontextmanager
+    async def watched_test(app: App[Any], *args: Any, **options: Any) -> AsyncIterator[Any]:
+        async with run_test(app, *args, **hooked(app, options)) as pilot:
+            yield pilot
+
+    async def watched_async(app: App[Any], *args: Any, **options: Any) -> Any:
+        # ``run_async`` takes no hook: it is set where ``run_test`` sets it, in the context the
+        # app's message pumps start from.
+        token = message_hook.set(hooked(app, {})["message_hook"])
+        try:
+            return await run_async(app, *args, **options)
+        finally:
+            message_hook.reset(token)
+
+    monkeypatch.setattr(App, "run_test", watched_test)
+    monkeypatch.setattr(App, "run_async", watched_async)
+
+
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until ``condition()`` holds; fail if it never does."""
+    """Let the app run until ``condition()`` holds, looking again each time a message reaches
+    it; fail if it never does within the bound."""
+    activity = _ACTIVITY[pilot.app]
     deadline = time.monotonic() + BOUND
     while True:
         await pilot.pause()
+        # Cleared before looking: a message handled after the look sets it again.
+        activity.clear()
         if condition():
             return
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the app never reached this state: {what}")
-        await asyncio.sleep(0.01)
+        try:
+            await asyncio.wait_for(activity.wait(), deadline - time.monotonic())
+        except TimeoutError:
+            raise AssertionError(f"the app never reached this state: {what}") from None
 
 
 def palette_offers(pilot: Pilot[None], words: str) -> bool:
