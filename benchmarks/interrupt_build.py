@@ -21,13 +21,35 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.processes import Proc, alive, find_build, kill_all, wait_for
+from tests.processes import Proc, all_ended, children, kill_all
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "newsarticles-2017.csv"
+
+
+def sample_until(condition: Callable[[], bool], bound: float) -> bool:
+    """Look at ``condition`` every 10 ms until it holds or ``bound`` seconds pass (the build
+    gives no sign of its start or its cleaning up but what /proc and the cache show)."""
+    deadline = time.monotonic() + bound
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def find_build(parent: int) -> list[Proc]:
+    """The index build's child process under ``parent`` and its workers once they run (the
+    build's child is the one with children of its own), else []."""
+    for child in children(parent):
+        workers = children(child[0])
+        if workers:
+            return [child, *workers]
+    return []
 
 
 def left(cache: Path) -> list[Path]:
@@ -50,14 +72,14 @@ def main() -> None:
         found[:] = find_build(parent.pid)
         return bool(found)
 
-    assert wait_for(started, 300), "the build's processes did not start"
+    assert sample_until(started, 300), "the build's processes did not start"
     time.sleep(args.after)
     found[:] = find_build(parent.pid) or found  # every worker has started by now
     sent = time.monotonic()
     os.kill(parent.pid, getattr(signal, f"SIG{args.signal}"))
     parent.wait()
     command_ended = time.monotonic() - sent
-    ended = wait_for(lambda: not any(map(alive, found)), 120)
+    ended = all_ended(found, 120)
     build_ended = time.monotonic() - sent
     kill_all(parent, found)
     print(f"SIG{args.signal} {args.after:g} s into the build ({len(found) - 1} workers):")
@@ -72,7 +94,7 @@ def main() -> None:
     if leftovers and args.signal == "KILL":
         again = subprocess.Popen([*command[:-2], args.path], env=env, stderr=subprocess.DEVNULL)
         start = time.monotonic()
-        gone = wait_for(lambda: not any(p.exists() for p in leftovers), 120)
+        gone = sample_until(lambda: not any(p.exists() for p in leftovers), 120)
         took = time.monotonic() - start
         print(f"  removed by the next run: {f'after {took:.2f} s' if gone else 'no'}")
         again.send_signal(signal.SIGINT)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.processes import Announcements
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -25,3 +28,11 @@ def private_xdg(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
 def seeds() -> Path:
     """The bundled seed articles in the source tree."""
     return SEEDS
+
+
+@pytest.fixture
+def announced(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Announcements]:
+    """Where the processes a test starts announce that they got where the test waits for."""
+    fifo = Announcements(tmp_path_factory.mktemp("announce"))
+    yield fifo
+    fifo.close()

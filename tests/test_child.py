@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +13,13 @@ import pytest
 from peskovtui.child import Children, ChildStopped
 from peskovtui.library import Library
 from tests.processes import (
-    Proc,
-    children,
-    command,
+    ANNOUNCE,
+    Announcements,
+    announce,
     needs_proc,
+    process,
     signal_and_watch,
     start_python,
-    wait_for,
 )
 
 
@@ -33,7 +32,9 @@ def fail(message: str) -> None:
 
 
 def sleep_long(seconds: float) -> None:
-    time.sleep(seconds)
+    """Announce the start, then hold the child for ``seconds``."""
+    announce()
+    threading.Event().wait(seconds)
 
 
 def say_then_end(count: int, status: int, messages: Any) -> None:
@@ -43,7 +44,7 @@ def say_then_end(count: int, status: int, messages: Any) -> None:
 
 
 def wait_long(seconds: float, messages: Any) -> None:
-    time.sleep(seconds)
+    threading.Event().wait(seconds)
 
 
 def test_every_message_sent_before_the_end_is_received() -> None:
@@ -71,7 +72,10 @@ def test_a_failure_is_reported_as_one_sentence() -> None:
         Children().run(fail, "no such thing")
 
 
-def test_stopping_ends_a_long_child_at_once() -> None:
+def test_stopping_ends_a_long_child_at_once(
+    announced: Announcements, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ANNOUNCE, str(announced.path))
     children = Children()
     errors: list[BaseException] = []
 
@@ -83,7 +87,9 @@ def test_stopping_ends_a_long_child_at_once() -> None:
 
     thread = threading.Thread(target=wait)
     thread.start()
-    assert wait_for(lambda: children.running == 1, bound=30)
+    announced.first(bound=30)
+    # Counted before the child could announce itself (``Children.start`` holds the lock).
+    assert children.running == 1
     children.stop()
     thread.join(timeout=10)
     assert not thread.is_alive()
@@ -121,14 +127,8 @@ Children().run(sleep_long, 3600)
 
 
 @needs_proc
-def test_a_child_ends_with_its_parent(tmp_path: Path) -> None:
-    parent = start_python(HOLD, output=tmp_path / "output")
-    found: list[Proc] = []
-
-    def started() -> bool:
-        assert parent.poll() is None, "the process ended before its child started"
-        found[:] = [c for c in children(parent.pid) if "spawn_main" in command(c)]
-        return bool(found)
-
-    assert wait_for(started)
-    assert signal_and_watch(parent, found, signal.SIGKILL)
+def test_a_child_ends_with_its_parent(tmp_path: Path, announced: Announcements) -> None:
+    parent = start_python(HOLD, output=tmp_path / "output", announced=announced)
+    child = process(announced.first())
+    assert child is not None, "the child ended before its parent was killed"
+    assert signal_and_watch(parent, [child], signal.SIGKILL)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import wait_for as poll
+from tests.processes import Fifo
+from tests.processes import wait_for as wait_until
 
 pytestmark = [
     pytest.mark.e2e,
@@ -26,11 +27,16 @@ START_TRIES = 3
 
 
 class Terminal:
-    """A tmux server of its own (its own socket), with one session running the program."""
+    """A tmux server of its own (its own socket), with one session running the program.
+
+    Everything the program writes to the pane is copied to a FIFO as well (``pipe-pane``), so
+    that a wait looks at the screen again each time the program has written, and only then.
+    """
 
     def __init__(self, socket: Path, env: dict[str, str]) -> None:
         self.socket = socket
         self.env = env
+        self.output = Fifo(socket.parent, "pane")
 
     def tmux(self, *args: str, check: bool = True) -> str:
         result = subprocess.run(
@@ -54,6 +60,7 @@ class Terminal:
                     "new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), command
                 )
                 self.tmux("set", "-g", "set-clipboard", "on")
+                self.tmux("pipe-pane", "-o", "-t", "t", f"cat >> {self.output.path}")
                 return
             except AssertionError as failure:
                 error = str(failure)
@@ -73,7 +80,7 @@ class Terminal:
             shown[0] = self.screen()
             return condition(shown[0])
 
-        if not poll(seen, WAIT):
+        if not wait_until(seen, self.output.wait, WAIT):
             raise AssertionError(f"timed out waiting for {what}; the screen shows:\n{shown[0]}")
         return shown[0]
 
@@ -97,6 +104,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     term = Terminal(sockets / "s", env)
     yield term
     term.tmux("kill-server", check=False)
+    term.output.close()
     shutil.rmtree(sockets, ignore_errors=True)
 
 
@@ -121,7 +129,7 @@ def test_search_jump_to_a_quote_copy_and_quit(terminal: Terminal) -> None:
         copied[0] = terminal.tmux("show-buffer", check=False)
         return "Paragraph" in copied[0]
 
-    poll(pasted, WAIT)
+    wait_until(pasted, terminal.output.wait, WAIT)
     buffer = copied[0]
     assert buffer.startswith("“")
     assert "\n— " in buffer

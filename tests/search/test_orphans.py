@@ -11,7 +11,15 @@ from pathlib import Path
 from peskovtui.corpus.model import Article
 from peskovtui.search import WhooshSearchEngine
 from peskovtui.search.store import CorpusIndexDir
-from tests.processes import Proc, build_processes, needs_proc, signal_and_watch, start_python
+from tests.processes import (
+    Announcements,
+    Proc,
+    announce,
+    build_processes,
+    needs_proc,
+    signal_and_watch,
+    start_python,
+)
 from tests.search.articles import make_article
 
 pytestmark = needs_proc
@@ -19,6 +27,7 @@ pytestmark = needs_proc
 
 def stuck_speakers(article: Article) -> list[str]:
     """Speakers that never come: the build's workers stay busy until they are stopped."""
+    announce()
     threading.Event().wait()
     return []
 
@@ -38,10 +47,12 @@ engine.refresh(articles(), speakers=DerivedSpeakers(stuck_speakers, "stuck"))
 """
 
 
-def start_build(corpus: Path, output: Path) -> tuple[subprocess.Popen[bytes], list[Proc]]:
+def start_build(
+    corpus: Path, output: Path, announced: Announcements
+) -> tuple[subprocess.Popen[bytes], list[Proc]]:
     """Start the build in a new process; return it and its build processes once they run."""
-    parent = start_python(BUILD, str(corpus), output=output)
-    return parent, build_processes(parent)
+    parent = start_python(BUILD, str(corpus), output=output, announced=announced)
+    return parent, build_processes(parent, announced)
 
 
 def leftovers(corpus: Path) -> list[str]:
@@ -49,8 +60,10 @@ def leftovers(corpus: Path) -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.name.startswith((".build-", ".items-")))
 
 
-def test_killing_the_parent_ends_the_build_and_the_next_start_cleans_up(tmp_path: Path) -> None:
-    parent, processes = start_build(tmp_path, tmp_path / "output")
+def test_killing_the_parent_ends_the_build_and_the_next_start_cleans_up(
+    tmp_path: Path, announced: Announcements
+) -> None:
+    parent, processes = start_build(tmp_path, tmp_path / "output", announced)
     assert signal_and_watch(parent, processes, signal.SIGKILL)
     assert [name[:7] for name in leftovers(tmp_path)] == [".build-"]
     engine = WhooshSearchEngine([str(tmp_path)])
@@ -61,9 +74,11 @@ def test_killing_the_parent_ends_the_build_and_the_next_start_cleans_up(tmp_path
     engine.close()
 
 
-def test_ctrl_c_stops_a_build_at_once_and_removes_its_files(tmp_path: Path) -> None:
+def test_ctrl_c_stops_a_build_at_once_and_removes_its_files(
+    tmp_path: Path, announced: Announcements
+) -> None:
     output = tmp_path / "output"
-    parent, processes = start_build(tmp_path, output)
+    parent, processes = start_build(tmp_path, output, announced)
     assert signal_and_watch(parent, processes, signal.SIGINT)
     assert output.read_text(encoding="utf-8").rstrip().endswith("KeyboardInterrupt")
     assert leftovers(tmp_path) == []
