@@ -4,12 +4,13 @@ up whatever the cell, long cells folded or cut inside their column, colour only 
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from peskovtui.cli.rows import Column, RowWriter, cell, cell_lines
+from peskovtui.cli.rows import Column, RowWriter, cell, cell_lines, cells
 
 COLUMNS = (
     Column("id", style="cyan"),
@@ -110,3 +111,31 @@ def test_folding_keeps_the_spaces_inside_a_line_and_cuts_a_word_too_long() -> No
     assert cell_lines("abcdefghij end", 4, "fold") == ["abcd", "efgh", "ij", "end"]
     assert cell_lines("first line\nsecond", 20, "fold") == ["first line", "second"]
     assert cell_lines("fits as it is", 13, "fold") == ["fits as it is"]
+
+
+def test_cells_measures_as_rich_does() -> None:
+    for code in range(0x20, 0x3100):
+        assert cells(chr(code)) == cell_len(chr(code)), hex(code)
+    for text in ("It’s “here” — now…", "Москва, Ελλάδα", "北京说了", "a\u200bb", ""):
+        assert cells(text) == cell_len(text)
+
+
+def test_plain_lines_are_the_coloured_ones_without_colour(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Without colours a row is laid out by one format string; with them, cell by cell.
+    rows = [
+        *ROWS,
+        (cell("c3"), cell("1"), cell("“Quoted” — it’s"), cell(f"“{LONG_QUOTE}” — it’s…")),
+        (cell("d4"), cell("22"), cell("Mixed 北京"), cell(f"{LONG_QUOTE} 北京")),
+    ]
+    writer_lines = []
+    for console in (
+        piped(),
+        Console(file=io.StringIO(), width=60, force_terminal=True, color_system="standard"),
+    ):
+        RowWriter(console, COLUMNS).write("corpus", rows)
+        writer_lines.append(capsys.readouterr().out.splitlines())
+    plain, coloured = writer_lines
+    assert [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in coloured] == plain
+    assert len(plain) > len(rows) + 3  # long cells folded

@@ -36,7 +36,8 @@ _REMOVED: dict[int, str | None] = {
 def visible_controls(text: str) -> str:
     """``text`` with each control character (not newline or tab) shown as a visible stand-in,
     a lone surrogate as ``\\ufffd``."""
-    return text.translate(_VISIBLE)
+    # Printable text holds no control character and no surrogate: nothing to replace.
+    return text if text.isprintable() else text.translate(_VISIBLE)
 
 
 # One stand-in character per control character, for views that map offsets to cells.

@@ -14,11 +14,12 @@ a cell is read as markup or sent to the terminal as a control.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len, get_character_cell_size, set_cell_size
 from rich.console import COLOR_SYSTEMS, Console
 from rich.style import Style
 from rich.text import Text
@@ -47,6 +48,20 @@ class Column:
     flexible: bool = False
 
 
+# Characters one cell wide, as Rich measures them: Latin, Greek, Cyrillic, and the punctuation
+# of news text (’ “ ” – — …), which Rich's ``cell_len`` measures a character at a time.
+_ONE_CELL = frozenset(
+    ch
+    for ch in map(chr, chain(range(0x20, 0x7F), range(0xA0, 0x483), range(0x2000, 0x2070)))
+    if get_character_cell_size(ch) == 1
+)
+
+
+def cells(text: str) -> int:
+    """How many cells ``text`` takes on a terminal (Rich's ``cell_len``, sooner)."""
+    return len(text) if _ONE_CELL.issuperset(text) else cell_len(text)
+
+
 # A cell: its text, and a style of its own (or "" for the column's).
 Cell = tuple[str, str]
 
@@ -62,7 +77,7 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], total: int
     found = [cell_len(c.header) for c in columns]
     for row in rows:
         for i, (text, _) in enumerate(row):
-            width = len(text) if text.isascii() else cell_len(text)
+            width = len(text) if text.isascii() else cells(text)
             if width > found[i]:
                 found[i] = width
     for i, column in enumerate(columns):
@@ -80,8 +95,9 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], total: int
 
 def cell_lines(text: str, width: int, overflow: str) -> list[str]:
     """``text`` laid out in ``width`` cells: folded onto lines, or cut with an ellipsis."""
-    exact = text.isascii() or cell_len(text) == len(text)
-    fits = (len(text) if exact else cell_len(text)) <= width
+    size = len(text) if text.isascii() else cells(text)
+    exact = size == len(text)
+    fits = size <= width
     if overflow == "ellipsis":
         if fits:
             return [text]
@@ -104,28 +120,34 @@ def _fold(line: str, width: int) -> list[str]:
     """``line`` (one cell per character) broken at spaces into lines of at most ``width``; a
     word longer than that is cut. Spaces inside a line are kept as they are."""
     lines: list[str] = []
-    current = ""
+    words: list[str] = []  # the line being filled, and its length once joined by spaces
+    size = 0
     for word in line.split(" "):
-        while len(word) > width:
-            if current:
-                lines.append(current)
-                current = ""
+        length = len(word)
+        while length > width:
+            if size:
+                lines.append(" ".join(words))
+                size = 0
             lines.append(word[:width])
             word = word[width:]
-        if not current:
-            current = word
-        elif len(current) + 1 + len(word) <= width:
-            current += " " + word
+            length -= width
+        if not size:
+            words = [word]
+            size = length
+        elif size + 1 + length <= width:
+            words.append(word)
+            size += 1 + length
         else:
-            lines.append(current.rstrip())
-            current = word
-    lines.append(current.rstrip())
+            lines.append(" ".join(words).rstrip())
+            words = [word]
+            size = length
+    lines.append(" ".join(words).rstrip())
     return lines
 
 
 def _padded(text: str, width: int, right: bool) -> str:
     """``text`` padded with spaces to ``width`` cells, on the left when ``right``."""
-    gap = width - cell_len(text)
+    gap = width - cells(text)
     return " " * gap + text if right else text + " " * gap
 
 
@@ -162,16 +184,44 @@ class RowWriter:
         self._write_row(header, sizes)
         rule = CROSSING.join("─" * w for w in sizes)
         write(self._styled(rule, "dim") + "\n")
+        # Without colours, a line whose cells take one cell a character is laid out by one
+        # format string, every cell padded at once.
+        last = len(self.columns) - 1
+        plain = None
+        if self._colours is None:
+            plain = GAP.join(
+                f"{{:>{w}}}" if c.justify == "right" else f"{{:<{w}}}" if i < last else "{}"
+                for i, (c, w) in enumerate(zip(self.columns, sizes, strict=True))
+            ).format
         for row in rows:
-            self._write_row(row, sizes)
+            self._write_row(row, sizes, plain)
 
-    def _write_row(self, row: Sequence[Cell], sizes: Sequence[int]) -> None:
+    def _write_row(
+        self,
+        row: Sequence[Cell],
+        sizes: Sequence[int],
+        plain: Callable[..., str] | None = None,
+    ) -> None:
         columns = self.columns
-        laid = [
-            cell_lines(text, width, column.overflow)
-            for (text, _), width, column in zip(row, sizes, columns, strict=True)
-        ]
-        height = max(len(lines) for lines in laid)
+        narrow = plain is not None
+        laid = []
+        for (text, _), width, column in zip(row, sizes, columns, strict=True):
+            if text.isascii():
+                # Most cells: short ASCII text that fits, one line as it is.
+                fits = len(text) <= width and "\n" not in text and "\t" not in text
+                laid.append([text] if fits else cell_lines(text, width, column.overflow))
+            else:
+                narrow = narrow and cells(text) == len(text)
+                laid.append(cell_lines(text, width, column.overflow))
+        height = max(map(len, laid))
+        if plain is not None and narrow:
+            sys.stdout.write(
+                "".join(
+                    plain(*[lines[n] if n < len(lines) else "" for lines in laid]).rstrip() + "\n"
+                    for n in range(height)
+                )
+            )
+            return
         last = len(columns) - 1
         out = []
         for n in range(height):
