@@ -22,12 +22,14 @@ from math import log
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.matching import NullMatcher, UnionMatcher, WrappingMatcher
+from whoosh.matching import ListMatcher, NullMatcher, UnionMatcher, WrappingMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import SpanNear2
-from whoosh.scoring import BM25F, bm25
+from whoosh.query.spans import Span
+from whoosh.scoring import BM25F, BaseScorer, bm25
 from whoosh.util import make_binary_tree
 
+from peskovtui.search.expansion import field_leaves
 from peskovtui.search.offsets import stem_word
 from peskovtui.search.schema import WORD_TWINS
 
@@ -68,16 +70,10 @@ class StemWords:
         return found
 
 
-def _leaves(reader: Any, field: str) -> Iterator[Any]:
-    for leaf, _ in reader.leaf_readers():
-        if field in leaf.indexed_field_names():
-            yield leaf
-
-
 def _words_of(reader: Any, field: str, stem: str) -> tuple[str, ...]:
     words: set[str] = set()
     prefix = candidates_prefix(stem)
-    for leaf in _leaves(reader, field):
+    for leaf in field_leaves(reader, field):
         for btext in leaf.expand_prefix(field, prefix):
             word = btext.decode("utf-8")
             if stem_word(word) == stem:
@@ -90,7 +86,7 @@ def _document_frequency(reader: Any, field: str, words: tuple[str, ...]) -> int:
     if len(words) <= 1:
         return sum(reader.doc_frequency(field, w) for w in words)
     total = 0
-    for leaf in _leaves(reader, field):
+    for leaf in field_leaves(reader, field):
         ids: set[int] = set()
         for word in words:
             if (field, word) in leaf:
@@ -147,22 +143,77 @@ class StemTerm(wq.Query):  # type: ignore[misc]
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         reader = searcher.reader()
-        present = [w for w in self.words if (self.fieldname, w) in reader]
+        field = self.fieldname
+        present = [w for w in self.words if (field, w) in reader]
         if not present:
             return NullMatcher()
         weighting = context.weighting if context is not None else None
         # As Whoosh's Term does: an unscored context still scores with the searcher's model.
         weighting = weighting or searcher.weighting
         if not isinstance(weighting, BM25F):
-            children = [searcher.postings(self.fieldname, w, weighting=weighting) for w in present]
+            children = [searcher.postings(field, w, weighting=weighting) for w in present]
             matcher = make_binary_tree(UnionMatcher, children)
-            return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
-        children = [reader.postings(self.fieldname, w) for w in present]
-        scorer = _StemScorer(searcher, self.fieldname, self.frequency, weighting)
-        return _StemMatcher(make_binary_tree(UnionMatcher, children), scorer, self.boost)
+        else:
+            scorer = _StemScorer(searcher, field, self.frequency, weighting)
+            if len(present) == 1:
+                matcher = reader.postings(field, present[0], scorer=scorer)
+            else:
+                matcher = _merged(reader, field, present, scorer)
+        return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
 
 
-class _StemScorer:
+def _merged(reader: Any, field: str, words: list[str], scorer: _StemScorer) -> Any:
+    """The words' postings merged into one list of articles with summed frequencies: read once,
+    instead of a tree of unions stepped through at every article (which made a phrase about
+    1.5 times as slow as on a stemmed field)."""
+    weights: dict[int, float] = {}
+    for word in words:
+        postings = reader.postings(field, word)
+        while postings.is_active():
+            docnum = postings.id()
+            weights[docnum] = weights.get(docnum, 0.0) + postings.weight()
+            postings.next()
+    ids = sorted(weights)
+    return _MergedMatcher(
+        ids, [weights[i] for i in ids], scorer, lambda: _postings(reader, field, words)
+    )
+
+
+def _postings(reader: Any, field: str, words: list[str]) -> list[Any]:
+    return [reader.postings(field, word) for word in words]
+
+
+class _MergedMatcher(ListMatcher):  # type: ignore[misc]
+    """A stem's articles with summed frequencies; the positions of the current article (for a
+    phrase) are read from its words' postings when asked for."""
+
+    def __init__(
+        self, ids: list[int], weights: list[float], scorer: Any, open_postings: Any, i: int = 0
+    ) -> None:
+        super().__init__(ids, weights, scorer=scorer, position=i)
+        self._open_postings = open_postings
+        self._words: list[Any] | None = None
+
+    def copy(self) -> _MergedMatcher:
+        return _MergedMatcher(self._ids, self._weights, self._scorer, self._open_postings, self._i)
+
+    def supports(self, astype: str) -> bool:
+        return astype == "positions"
+
+    def spans(self) -> list[Span]:
+        if self._words is None:
+            self._words = self._open_postings()
+        docnum = self.id()
+        spans: list[Span] = []
+        for postings in self._words:
+            if postings.is_active() and postings.id() < docnum:
+                postings.skip_to(docnum)
+            if postings.is_active() and postings.id() == docnum:
+                spans.extend(Span(pos) for pos in postings.value_as("positions"))
+        return sorted(spans)
+
+
+class _StemScorer(BaseScorer):  # type: ignore[misc]
     """BM25 of a stem in one segment, from its words' summed frequency and the field's length."""
 
     def __init__(self, searcher: Any, fieldname: str, frequency: int, weighting: Any) -> None:
@@ -175,30 +226,13 @@ class _StemScorer:
         self._searcher = searcher
         self._fieldname = fieldname
 
-    def score(self, weight: float, docnum: int) -> float:
-        length = self._searcher.doc_field_length(docnum, self._fieldname, 1)
-        return float(bm25(self.idf, weight, length, self.avgfl, self.B, self.K1))
-
-
-class _StemMatcher(WrappingMatcher):  # type: ignore[misc]
-    """The union of a stem's words' postings, scored as one term."""
-
-    def __init__(self, child: Any, scorer: _StemScorer, boost: float = 1.0) -> None:
-        super().__init__(child, boost=boost)
-        self._scorer = scorer
-
-    def copy(self) -> _StemMatcher:
-        return _StemMatcher(self.child.copy(), self._scorer, self.boost)
-
-    def _replacement(self, newchild: Any) -> _StemMatcher:
-        return _StemMatcher(newchild, self._scorer, self.boost)
-
     def supports_block_quality(self) -> bool:
         # The words' block bounds are not the stem's; every posting is scored.
         return False
 
-    def score(self) -> float:
-        return self._scorer.score(self.child.weight(), self.child.id()) * float(self.boost)
+    def score(self, matcher: Any) -> float:
+        length = self._searcher.doc_field_length(matcher.id(), self._fieldname, 1)
+        return float(bm25(self.idf, matcher.weight(), length, self.avgfl, self.B, self.K1))
 
 
 class StemPhrase(wq.Query):  # type: ignore[misc]
