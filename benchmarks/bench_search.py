@@ -186,7 +186,8 @@ def main() -> None:
         type=Path,
         metavar="CACHE_DIR",
         help="only the query latencies, on the index kept in CACHE_DIR (built there first if "
-        "absent, not timed): runs of two versions of the code can then alternate quickly",
+        "absent, not timed; in memory if CACHE_DIR's parent is not private, e.g. /tmp itself): "
+        "runs of two versions of the code can then alternate",
     )
     args = parser.parse_args()
     t, corpus = timed(lambda: load_corpus([args.csv]))

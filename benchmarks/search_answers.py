@@ -4,7 +4,8 @@
     PYTHONPATH=/tmp/before/src python benchmarks/search_answers.py dump CSV CACHE_DIR2 > before.json
     python benchmarks/search_answers.py compare before.json after.json
 
-``dump`` builds (or reopens) the index of CSV in CACHE_DIR (no speakers) and prints, for each
+``dump`` builds (or reopens) the index of CSV in CACHE_DIR (no speakers; in memory if the
+parent of CACHE_DIR is not private, e.g. ``/tmp`` itself) and prints, for each
 query, the total and every hit with its score (5 decimals) and its first 50 match ranges.
 ``compare`` prints per query whether the totals, the order, the scores and the ranges agree.
 """

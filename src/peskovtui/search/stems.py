@@ -39,8 +39,9 @@ def candidates_prefix(stem: str) -> str:
 
     Porter2 keeps a word's first letter and rewrites at most the last two letters of what it
     keeps ("ability" -> "abl", "dying" -> "die", "hopping" -> "hop"; a test checks this over
-    the words of the bundled texts and a word list), so the words of a stem are found in a short
-    stretch of the sorted lexicon instead of stemming all of it.
+    the words of the bundled texts and Porter2's exceptions, and it held for all 53,567 words of
+    the shared CSV), so the words of a stem are found in a short stretch of the sorted lexicon
+    instead of stemming all of it.
     """
     return stem[: max(1, len(stem) - 2)]
 
@@ -150,7 +151,7 @@ class StemTerm(wq.Query):  # type: ignore[misc]
         weighting = context.weighting if context is not None else None
         # As Whoosh's Term does: an unscored context still scores with the searcher's model.
         weighting = weighting or searcher.weighting
-        if not isinstance(weighting, BM25F):
+        if not isinstance(weighting, BM25F):  # not the project's: the words' own scores, summed
             children = [searcher.postings(field, w, weighting=weighting) for w in present]
             matcher = make_binary_tree(UnionMatcher, children)
         else:
@@ -196,6 +197,10 @@ class _MergedMatcher(ListMatcher):  # type: ignore[misc]
 
     def copy(self) -> _MergedMatcher:
         return _MergedMatcher(self._ids, self._weights, self._scorer, self._open_postings, self._i)
+
+    def reset(self) -> None:
+        super().reset()
+        self._words = None  # the words' postings only move forward
 
     def supports(self, astype: str) -> bool:
         return astype == "positions"
