@@ -60,10 +60,10 @@ def test_a_query_error_leaves_the_index_alone() -> None:
 
 
 def test_a_query_whoosh_refuses_is_a_query_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A phrase in a field without word positions: Whoosh raises its own QueryError while
-    # searching. No query a user can type builds one today; the engine must still not take
-    # it for damage.
-    phrase = wq.Phrase("text_words", ["a", "b"])
+    # A phrase in a field without word positions (the URL is one term): Whoosh raises its own
+    # QueryError while searching. No query a user can type builds one today; the engine must
+    # still not take it for damage.
+    phrase = wq.Phrase("url", ["a", "b"])
     monkeypatch.setattr(searching_module, "read_query", lambda text, schema: (phrase, ()))
     library = Library.open([SEEDS])
     try:

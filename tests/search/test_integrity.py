@@ -69,7 +69,7 @@ def test_a_deleted_length_column_is_noticed_and_the_ranking_restored(
     engine, _ = reopened(seed_list)
     ranking = [(h.article_id, h.score) for h in engine.search("kremlin peskov").hits]
     engine.close()
-    (column,) = [p for p in gen.iterdir() if p.name.endswith("._text_len.col")]
+    (column,) = [p for p in gen.iterdir() if p.name.endswith("._text_words_len.col")]
     column.unlink()
     engine, report = reopened(seed_list)
     assert report.rebuilt

@@ -85,7 +85,8 @@ class WordLists:
         return found
 
 
-def _leaves(reader: Any, field: str) -> Iterator[Any]:
+def field_leaves(reader: Any, field: str) -> Iterator[Any]:
+    """The segments of ``reader``'s index that hold ``field``."""
     for leaf, _ in reader.leaf_readers():
         if field in leaf.indexed_field_names():
             yield leaf
@@ -101,7 +102,7 @@ def _counts(
     """The words of ``field`` that start with ``prefix`` (and pass ``keep``), read from the
     index on disk, with how many articles hold each."""
     counts: dict[str, int] = {}
-    for leaf in _leaves(reader, field):
+    for leaf in field_leaves(reader, field):
         for n, (btext, info) in enumerate(leaf.iter_prefix(field, prefix), 1):
             if n % _CHECK_EVERY == 0:
                 check(cancel)

@@ -20,7 +20,7 @@ from peskovtui.corpus.urls import normalise_url
 from peskovtui.display import counted
 from peskovtui.search.errors import QueryError
 from peskovtui.search.query_check import check_query
-from peskovtui.search.schema import FIELD_ALIASES, WORD_TWINS
+from peskovtui.search.schema import FIELD_ALIASES, WORD_TWINS, query_schema
 
 DEFAULT_FIELD = "text"
 # A fuzzy term may differ from its word by this many letters at most: at 3 a short word already
@@ -41,10 +41,13 @@ _URL_TERM = re.compile(r'"[^"]*"?|(?<![\w:])url:(?:"(?P<quoted>[^"]*)"?|(?P<bare
 _SYNTAX = re.compile(r"[\"()\[\]{}^~*?:]|\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE|TO)\b")
 
 
+# Terms that stand for a set of exact words of the index: a range of words too, since the index
+# holds no stems to range over.
 _PARTIAL_WORD_NODES = (
     WildcardPlugin.WildcardNode,
     PrefixPlugin.PrefixNode,
     FuzzyTermPlugin.FuzzyTermNode,
+    syntax.RangeNode,
 )
 
 
@@ -73,7 +76,7 @@ class _FuzzyPlugin(FuzzyTermPlugin):  # type: ignore[misc]
 
 
 class _WordTwinPlugin(Plugin):  # type: ignore[misc]
-    """Points prefix, wildcard and fuzzy terms at the unstemmed twin of their field.
+    """Points prefix, wildcard, fuzzy and range terms at the unstemmed twin of their field.
 
     Whoosh would otherwise stem the partial word (``relations*`` becomes ``relat*``,
     ``rela*ons`` becomes ``rela*on``), which is not what a user typing a prefix means.
@@ -95,8 +98,9 @@ class _WordTwinPlugin(Plugin):  # type: ignore[misc]
 
 
 def make_parser(schema: Any) -> Any:
-    """A Whoosh query parser: all words must match, plus fuzzy terms and field aliases."""
-    parser = QueryParser(DEFAULT_FIELD, schema)
+    """A Whoosh query parser: all words must match, plus fuzzy terms and field aliases; a word
+    of a text field is read as its stem (see ``schema.query_schema``)."""
+    parser = QueryParser(DEFAULT_FIELD, query_schema(schema))
     parser.add_plugin(_FuzzyPlugin())
     parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
     parser.add_plugin(_WordTwinPlugin())

@@ -15,10 +15,15 @@ from peskovtui.search.analysis import stem_analyzer, word_analyzer
 
 # Bump whenever fields, analyzers or the document change: ``Schema ==`` does not notice an
 # analyzer change, so this number is what decides that an index must be rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
-# Stemmed fields and their unstemmed twins, used for prefix, wildcard and fuzzy terms
-# (a prefix such as ``presiden*`` cannot match the stem ``presid``).
+# The text fields as a query names them, read in the stemmed sense (``relations`` finds
+# "relation"), and the field of exact words with positions that the index holds for each. The
+# index keeps no stemmed copy: a stem is searched as the words it stands for (see ``stems``),
+# and prefix, wildcard and fuzzy terms match the exact words (``presiden*`` must find
+# "presidents" but not "presided", which share the stem ``presid``). A stemmed copy beside the
+# words doubled the postings and cost 44% of a build (BENCHMARKS.md, "What each part of the
+# schema costs").
 WORD_TWINS: dict[str, str] = {
     "text": "text_words",
     "title": "title_words",
@@ -36,26 +41,22 @@ _NAME_GAP = " ; "
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
+def _text_field(analyzer: Any) -> Any:
+    return fields.TEXT(analyzer=analyzer, phrase=True, multitoken_query="phrase")
+
+
 def build_schema() -> Any:
-    """The schema: id, stemmed text fields with word twins, names, a numeric date, the
-    normalised URL (one term, see ``corpus.urls``), a manifest."""
-    stem = stem_analyzer()
+    """The schema of the index: id, the text fields as exact words with positions, names, a
+    numeric date, the normalised URL (one term, see ``corpus.urls``), a manifest."""
     words = word_analyzer()
-
-    def text_field(analyzer: Any, *, phrase: bool) -> Any:
-        return fields.TEXT(analyzer=analyzer, phrase=phrase, multitoken_query="phrase")
-
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        text=text_field(stem, phrase=True),
-        title=text_field(stem, phrase=True),
-        subtitle=text_field(stem, phrase=True),
-        text_words=text_field(words, phrase=False),
-        title_words=text_field(words, phrase=False),
-        subtitle_words=text_field(words, phrase=False),
-        outlet=text_field(words, phrase=True),
-        authors=text_field(words, phrase=True),
-        speakers=text_field(words, phrase=True),
+        text_words=_text_field(words),
+        title_words=_text_field(words),
+        subtitle_words=_text_field(words),
+        outlet=_text_field(words),
+        authors=_text_field(words),
+        speakers=_text_field(words),
         date=fields.NUMERIC(int, bits=32, signed=False),
         url=fields.ID(),
         # The manifest entry of the article, stored with it so it is always as current as the
@@ -63,6 +64,17 @@ def build_schema() -> Any:
         digest=fields.STORED(),
         source=fields.STORED(),
     )
+
+
+def query_schema(schema: Any) -> Any:
+    """``schema`` with the stemmed text fields a query names (``text``, ``title``,
+    ``subtitle``), which the parser reads words into: stems, as ``stems`` searches them."""
+    parsing = schema.copy()
+    stem = stem_analyzer()
+    for name in WORD_TWINS:
+        if name not in parsing:
+            parsing.add(name, _text_field(stem))
+    return parsing
 
 
 def date_number(date: str | None) -> int | None:
@@ -113,9 +125,6 @@ def article_document(
     key = speakers_key(speakers) if key is None else key
     doc: dict[str, Any] = {
         "id": article.id,
-        "text": article.text,
-        "title": article.title,
-        "subtitle": article.subtitle,
         "text_words": article.text,
         "title_words": article.title,
         "subtitle_words": article.subtitle,

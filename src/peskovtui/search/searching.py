@@ -22,6 +22,7 @@ from peskovtui.search.expansion import WordLists, expand_partial_terms
 from peskovtui.search.offsets import MatchPlan, Range, build_plan, plan_offsets
 from peskovtui.search.query import read_query
 from peskovtui.search.results import SearchHit, SearchResults, make_snippet
+from peskovtui.search.stems import StemWords, resolve_stems
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ class OpenIndex:
         self.articles: Mapping[str, Article] = {}
         self.damaged = False
         self._word_lists = WordLists()
+        self._stem_words = StemWords()
 
     def swap(self, ix: Any, searcher: Any = None) -> None:
         """Search ``ix`` (with ``searcher``, or a new one) from now on; close what it replaces."""
@@ -72,7 +74,8 @@ class OpenIndex:
             with self._reading_index():
                 reader = searcher.reader()
                 expansion = expand_partial_terms(parsed, reader, self._word_lists, cancel)
-                results = search_cancellably(searcher, expansion.query, limit, cancel)
+                resolved = resolve_stems(expansion.query, reader, self._stem_words)
+                results = search_cancellably(searcher, resolved, limit, cancel)
                 ranked = [(hit["id"], float(hit.score)) for hit in results]
                 total = len(results)
                 plan = build_plan(expansion.query, reader)

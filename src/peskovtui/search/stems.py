@@ -1,0 +1,303 @@
+"""Stemmed words and phrases searched on the one positional field of exact words.
+
+The index holds each text field once, as exact (folded, unstemmed) words with positions (see
+``schema``); a query still reads a word in its stemmed sense (``relations`` finds "relation"),
+as the parser gives it: ``Term("text", stem)`` and ``Phrase("text", stems)``. Here each stem
+becomes every word of the field's lexicon whose Porter2 stem it is, and a phrase becomes a run
+of such alternatives at adjacent positions. Since a word's stem is a function of the word, an
+article matches exactly when its stemmed copy would have held the stem.
+
+Scoring stays that of a stemmed field: BM25 of the stem as one term, its frequency in an
+article the sum of its words' frequencies (one position each, so the same count), its document
+frequency that of the union of its words' postings (deleted articles included until merged, as
+Whoosh counts a term's). Summing the BM25 scores of the words instead would rank an article
+that writes "president" and "presidents" above one that writes "president" twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from math import log
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.matching import ListMatcher, NullMatcher, UnionMatcher, WrappingMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.query import SpanNear2
+from whoosh.query.spans import Span
+from whoosh.scoring import BM25F, BaseScorer, bm25
+from whoosh.util import make_binary_tree
+
+from peskovtui.search.expansion import field_leaves
+from peskovtui.search.offsets import stem_word
+from peskovtui.search.schema import WORD_TWINS
+
+
+def candidates_prefix(stem: str) -> str:
+    """A prefix that every word with Porter2 stem ``stem`` starts with.
+
+    Porter2 keeps a word's first letter and rewrites at most the last two letters of what it
+    keeps ("ability" -> "abl", "dying" -> "die", "hopping" -> "hop"; a test checks this over
+    the words of the bundled texts and Porter2's exceptions, and it held for all 53,567 words of
+    the shared CSV), so the words of a stem are found in a short stretch of the sorted lexicon
+    instead of stemming all of it.
+    """
+    return stem[: max(1, len(stem) - 2)]
+
+
+class StemWords:
+    """The words of each stem in one index reader, looked up on first use; a new reader starts
+    afresh (its segments, and so its words, may differ)."""
+
+    def __init__(self) -> None:
+        self._reader: Any = None
+        self._found: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
+        self._guard = threading.Lock()
+
+    def get(self, reader: Any, field: str, stem: str) -> tuple[tuple[str, ...], int]:
+        """The words of ``field`` whose stem is ``stem``, and how many articles hold any."""
+        key = (field, stem)
+        with self._guard:
+            if reader is not self._reader:
+                self._reader, self._found = reader, {}
+            found = self._found.get(key)
+        if found is None:
+            words = _words_of(reader, field, stem)
+            found = (words, _document_frequency(reader, field, words))
+            with self._guard:
+                if reader is self._reader:
+                    self._found[key] = found
+        return found
+
+
+def _words_of(reader: Any, field: str, stem: str) -> tuple[str, ...]:
+    words: set[str] = set()
+    prefix = candidates_prefix(stem)
+    for leaf in field_leaves(reader, field):
+        for btext in leaf.expand_prefix(field, prefix):
+            word = btext.decode("utf-8")
+            if stem_word(word) == stem:
+                words.add(word)
+    return tuple(sorted(words))
+
+
+def _document_frequency(reader: Any, field: str, words: tuple[str, ...]) -> int:
+    """How many articles hold any of ``words``, counted as Whoosh counts one term's."""
+    if len(words) <= 1:
+        return sum(reader.doc_frequency(field, w) for w in words)
+    total = 0
+    for leaf in field_leaves(reader, field):
+        ids: set[int] = set()
+        for word in words:
+            if (field, word) in leaf:
+                postings = leaf.postings(field, word)
+                # Whoosh's document frequency of a term counts deleted articles until their
+                # segment is merged; a stemmed field's would have, so these count too.
+                if isinstance(postings, FilterMatcher):
+                    postings = postings.child
+                ids.update(postings.all_ids())
+        total += len(ids)
+    return total
+
+
+class StemTerm(wq.Query):  # type: ignore[misc]
+    """The words of ``fieldname`` whose stem is ``stem``, scored as the stem in a stemmed field
+    would be (see the module's doc)."""
+
+    def __init__(
+        self, fieldname: str, stem: str, words: Iterable[str], frequency: int, boost: float = 1.0
+    ) -> None:
+        self.fieldname = fieldname
+        self.text = stem
+        self.words = tuple(words)
+        self.frequency = frequency
+        self.boost = boost
+
+    def __repr__(self) -> str:
+        return f"StemTerm({self.fieldname!r}, {self.text!r}, {self.words!r})"
+
+    def __str__(self) -> str:
+        return f"{self.fieldname}:{self.text}"
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.fieldname, self.text, self.words, self.boost)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StemTerm) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(("StemTerm", *self._key()))
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def field(self) -> str:
+        return self.fieldname
+
+    def terms(self, phrases: bool = True) -> Iterator[tuple[str, str]]:
+        for word in self.words:
+            yield self.fieldname, word
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return self.frequency
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        field = self.fieldname
+        present = [w for w in self.words if (field, w) in reader]
+        if not present:
+            return NullMatcher()
+        weighting = context.weighting if context is not None else None
+        # As Whoosh's Term does: an unscored context still scores with the searcher's model.
+        weighting = weighting or searcher.weighting
+        if not isinstance(weighting, BM25F):  # not the project's: the words' own scores, summed
+            children = [searcher.postings(field, w, weighting=weighting) for w in present]
+            matcher = make_binary_tree(UnionMatcher, children)
+        else:
+            scorer = _StemScorer(searcher, field, self.frequency, weighting)
+            if len(present) == 1:
+                matcher = reader.postings(field, present[0], scorer=scorer)
+            else:
+                matcher = _merged(reader, field, present, scorer)
+        return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
+
+
+def _merged(reader: Any, field: str, words: list[str], scorer: _StemScorer) -> Any:
+    """The words' postings merged into one list of articles with summed frequencies: read once,
+    instead of a tree of unions stepped through at every article (which made a phrase about
+    1.5 times as slow as on a stemmed field)."""
+    weights: dict[int, float] = {}
+    for word in words:
+        postings = reader.postings(field, word)
+        while postings.is_active():
+            docnum = postings.id()
+            weights[docnum] = weights.get(docnum, 0.0) + postings.weight()
+            postings.next()
+    ids = sorted(weights)
+    return _MergedMatcher(
+        ids, [weights[i] for i in ids], scorer, lambda: _postings(reader, field, words)
+    )
+
+
+def _postings(reader: Any, field: str, words: list[str]) -> list[Any]:
+    return [reader.postings(field, word) for word in words]
+
+
+class _MergedMatcher(ListMatcher):  # type: ignore[misc]
+    """A stem's articles with summed frequencies; the positions of the current article (for a
+    phrase) are read from its words' postings when asked for."""
+
+    def __init__(
+        self, ids: list[int], weights: list[float], scorer: Any, open_postings: Any, i: int = 0
+    ) -> None:
+        super().__init__(ids, weights, scorer=scorer, position=i)
+        self._open_postings = open_postings
+        self._words: list[Any] | None = None
+
+    def copy(self) -> _MergedMatcher:
+        return _MergedMatcher(self._ids, self._weights, self._scorer, self._open_postings, self._i)
+
+    def reset(self) -> None:
+        super().reset()
+        self._words = None  # the words' postings only move forward
+
+    def supports(self, astype: str) -> bool:
+        return astype == "positions"
+
+    def spans(self) -> list[Span]:
+        if self._words is None:
+            self._words = self._open_postings()
+        docnum = self.id()
+        spans: list[Span] = []
+        for postings in self._words:
+            if postings.is_active() and postings.id() < docnum:
+                postings.skip_to(docnum)
+            if postings.is_active() and postings.id() == docnum:
+                spans.extend(Span(pos) for pos in postings.value_as("positions"))
+        return sorted(spans)
+
+
+class _StemScorer(BaseScorer):  # type: ignore[misc]
+    """BM25 of a stem in one segment, from its words' summed frequency and the field's length."""
+
+    def __init__(self, searcher: Any, fieldname: str, frequency: int, weighting: Any) -> None:
+        top = searcher.get_parent()
+        # The same inverse document frequency as Whoosh's ``WeightingModel.idf`` of one term.
+        self.idf = log(top.doc_count_all() / (frequency + 1)) + 1
+        self.avgfl = top.avg_field_length(fieldname) or 1
+        self.B = weighting._field_B.get(fieldname, weighting.B)
+        self.K1 = weighting.K1
+        self._searcher = searcher
+        self._fieldname = fieldname
+
+    def supports_block_quality(self) -> bool:
+        # The words' block bounds are not the stem's; every posting is scored.
+        return False
+
+    def score(self, matcher: Any) -> float:
+        length = self._searcher.doc_field_length(matcher.id(), self._fieldname, 1)
+        return float(bm25(self.idf, matcher.weight(), length, self.avgfl, self.B, self.K1))
+
+
+class StemPhrase(wq.Query):  # type: ignore[misc]
+    """Stems at adjacent positions (within ``slop``), as Whoosh's ``Phrase`` matches words."""
+
+    def __init__(self, parts: list[StemTerm], slop: int = 1, boost: float = 1.0) -> None:
+        self.parts = parts
+        self.slop = slop
+        self.boost = boost
+
+    def __repr__(self) -> str:
+        return f"StemPhrase({self.parts!r}, slop={self.slop})"
+
+    def _key(self) -> tuple[Any, ...]:
+        return (tuple(self.parts), self.slop, self.boost)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StemPhrase) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(("StemPhrase", *self._key()))
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def terms(self, phrases: bool = True) -> Iterator[tuple[str, str]]:
+        if phrases:
+            for part in self.parts:
+                yield from part.terms()
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return min((p.frequency for p in self.parts), default=0)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        # Whoosh's Phrase gives up at once where a word is missing from the segment.
+        if not all(any((p.fieldname, w) in reader for w in p.words) for p in self.parts):
+            return NullMatcher()
+        near = SpanNear2(self.parts, slop=self.slop, ordered=True, mindist=1)
+        matcher = near.matcher(searcher, context)
+        return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
+
+
+def resolve_stems(query: Any, reader: Any, stems: StemWords) -> Any:
+    """``query`` with each term and phrase of a stemmed field (``text``, ``title``,
+    ``subtitle``) made a ``StemTerm`` or ``StemPhrase`` over the field's exact words."""
+
+    def stem_term(field: str, stem: str, boost: float = 1.0) -> StemTerm:
+        words, frequency = stems.get(reader, WORD_TWINS[field], stem)
+        return StemTerm(WORD_TWINS[field], stem, words, frequency, boost)
+
+    def resolve(q: Any) -> Any:
+        field = getattr(q, "fieldname", None)
+        if field not in WORD_TWINS:
+            return q
+        if isinstance(q, wq.Phrase):
+            parts = [stem_term(field, s) for s in q.words]
+            return StemPhrase(parts, slop=int(q.slop), boost=q.boost)
+        if type(q) is wq.Term:
+            return stem_term(field, q.text, q.boost)
+        return q
+
+    return query.accept(resolve)
