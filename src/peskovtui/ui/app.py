@@ -23,16 +23,7 @@ from textual.screen import Screen
 
 from peskovtui.display import visible_controls
 from peskovtui.library import Library
-from peskovtui.ui.screens.bookmarks import BookmarksScreen
-from peskovtui.ui.screens.checking import CheckQuoteScreen
-from peskovtui.ui.screens.clip_export import ExportClipsScreen
-from peskovtui.ui.screens.clips import ClipsScreen
-from peskovtui.ui.screens.facets import FacetsScreen
-from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
-from peskovtui.ui.screens.palette import Palette
-from peskovtui.ui.screens.quote_table import QuoteBrowserScreen
-from peskovtui.ui.screens.speakers import SpeakersScreen
 from peskovtui.ui.settings import (
     load_history,
     load_keymap,
@@ -88,7 +79,7 @@ class PeskovApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
-        keymap, warning = load_keymap(known=binding_ids())
+        keymap, warning = load_keymap(known=binding_ids)
         if keymap:
             self.set_keymap(keymap)
         if warning:
@@ -124,11 +115,18 @@ class PeskovApp(App[None]):
             return
         await super().on_event(event)
 
+    # The other screens are imported when first opened: the first screen shows none of them.
+
     def action_command_palette(self) -> None:
+        from peskovtui.ui.screens.palette import Palette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
+        from peskovtui.ui.screens.help import HelpScreen, key_rows
+        from peskovtui.ui.screens.speakers import SpeakersScreen
+
         screen = self.screen
         # On the speakers screen, its own keys; elsewhere the main screen's.
         shown = screen if isinstance(screen, SpeakersScreen) else self.main
@@ -176,6 +174,15 @@ class PeskovApp(App[None]):
 
 def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
+    from peskovtui.ui.screens.bookmarks import BookmarksScreen
+    from peskovtui.ui.screens.checking import CheckQuoteScreen
+    from peskovtui.ui.screens.clip_export import ExportClipsScreen
+    from peskovtui.ui.screens.clips import ClipsScreen
+    from peskovtui.ui.screens.facets import FacetsScreen
+    from peskovtui.ui.screens.help import HelpScreen
+    from peskovtui.ui.screens.quote_table import QuoteBrowserScreen
+    from peskovtui.ui.screens.speakers import SpeakersScreen
+
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
     screens = (
