@@ -157,8 +157,13 @@ def test_a_subcommand_imports_its_own_module(tmp_path: object) -> None:
 def test_the_first_screen_imports_no_other_screen_until_one_is_opened(tmp_path: object) -> None:
     code = FIRST_SCREEN.replace("CACHE", repr(str(tmp_path)))
     code = code.replace("NAMES_HERE", repr(NOT_FOR_THE_FIRST_SCREEN))
+    # Bounded: an app that never showed its first screen would wait forever.
     result = subprocess.run(
-        [sys.executable, "-c", f"import sys\n{code}"], capture_output=True, text=True, check=True
+        [sys.executable, "-c", f"import sys\n{code}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     )
     with_first_screen, after_help = result.stdout.splitlines()
     assert with_first_screen.split() == []
