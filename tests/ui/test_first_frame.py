@@ -1,17 +1,21 @@
-"""The first frame waits for nothing it does not show: the article is laid out once, at the
-reader's width, and its quotes are looked for once the frame is drawn (finding them loads the
-quote extractor, which would otherwise take the CPU from the first frame)."""
+"""The first frame waits for nothing it does not show: the stylesheet is parsed once whatever
+theme was remembered, the article is laid out once, at the reader's width, and its quotes are
+looked for once the frame is drawn (finding them loads the quote extractor, which would
+otherwise take the CPU from the first frame)."""
 
 from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 
 from peskovtui.corpus import Article
 from peskovtui.library import Library
 from peskovtui.ui.screens.main import MainScreen
 from peskovtui.ui.screens.reading import ReadingScreen
+from peskovtui.ui.settings import save_theme
+from peskovtui.ui.themes import DARK, LIGHT
 from peskovtui.ui.widgets.layout import TextLayout
 from peskovtui.ui.widgets.reader import Reader
 
@@ -95,3 +99,30 @@ async def test_the_articles_quotes_are_looked_for_once_the_first_frame_is_drawn(
     first_view = happened.index("view")
     assert "mounted" in happened[:first_view]
     assert "frame" in happened[happened.index("mounted") : first_view]
+
+
+@pytest.mark.parametrize("remembered", [None, DARK.name, LIGHT.name, "nord", "gone"])
+async def test_the_stylesheet_is_parsed_once_whatever_theme_was_remembered(
+    run_app: Run, monkeypatch: pytest.MonkeyPatch, remembered: str | None
+) -> None:
+    if remembered is not None:
+        save_theme(remembered)
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(sheet: Stylesheet) -> None:
+        reparsed.append(sheet)
+        reparse(sheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    async with run_app() as pilot:
+        app = pilot.app
+        opened = DARK.name if remembered in (None, "gone") else remembered
+        assert app.theme == opened
+        assert app.current_theme.name == opened
+        assert app.has_class("-light-mode") == (opened == LIGHT.name)
+        assert app.has_class("-dark-mode") == (opened != LIGHT.name)
+        assert reparsed == []
+        # A theme chosen later is applied as before.
+        app.theme = LIGHT.name if opened != LIGHT.name else DARK.name
+        await wait_for(pilot, lambda: bool(reparsed), "the stylesheet parsed for the new theme")

@@ -19,7 +19,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES, Theme
 
 from peskovtui.display import visible_controls
 from peskovtui.library import Library
@@ -54,18 +56,25 @@ class PeskovApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
+    # The theme chosen last time, as the app's first: Textual makes the stylesheet from the
+    # first theme, and setting another in the constructor would have it parse the whole
+    # stylesheet again before the first frame.
+    theme: Reactive[str] = Reactive(lambda: first_theme(load_theme()))
+
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        for theme in THEMES:
-            self.register_theme(theme)
-        remembered = load_theme()
-        self.theme = remembered if remembered in self.available_themes else DARK.name
         self.history = load_history()
         # The key being handled, while priority bindings (which see it before the focused
         # widget does) ask whether they apply: see MainScreen.check_action.
         self.key_in_hand: events.Key | None = None
         self.crash_message = ""
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        # Known from the start: Textual looks the first theme up before a constructor could
+        # register it.
+        return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.library, self.history)
@@ -170,6 +179,12 @@ class PeskovApp(App[None]):
         save_history(self.history)
         # Quitting never waits for an index build, a search or a pass over the quotes.
         self.library.close()
+
+
+def first_theme(remembered: str | None) -> str:
+    """The theme to open with: the one remembered if it is still there, else the dark one."""
+    known = {*BUILTIN_THEMES, *(theme.name for theme in THEMES)}
+    return remembered if remembered in known else DARK.name
 
 
 def binding_ids() -> set[str]:
