@@ -1,12 +1,14 @@
 """How the reader app feels: time to the first screen, keystroke-to-results, memory.
 
-    python benchmarks/app_latency.py first-screen [PATH] [--runs 10]
+    python benchmarks/app_latency.py first-screen [PATH] [--runs 10] [--from-source]
     python benchmarks/app_latency.py typing PATH [--queries "kremlin,white house,..."] [--cold]
 
 ``first-screen`` starts the installed ``peskovtui`` in a real terminal (tmux) with a warm index
 and times process start to the first screen drawn (the first article's title on screen), in
 turn with a bare Textual app showing the same words (``bare_app.py``), so that their ratio holds
-whatever the load.
+whatever the load. Before timing, the bytecode of the ``peskovtui`` the runs import is written
+(as installing a wheel does, and as Textual's was when it was installed); ``--from-source``
+leaves it unwritten.
 ``typing`` drives the app headless on PATH (its index warmed first), types each query a key at
 a time and times the last keystroke to its results listed; it also reports the process's peak
 memory with the corpus open and its quotes read. With ``--cold`` the index is not built first:
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import os
 import resource
 import shutil
@@ -41,7 +44,7 @@ QUERIES = (
 )
 
 
-def first_screen(path: str | None, runs: int) -> None:
+def first_screen(path: str | None, runs: int, from_source: bool = False) -> None:
     """Process start to the first screen in tmux: peskovtui and a bare Textual app in turn."""
     script = shutil.which("peskovtui") or str(Path(sys.executable).with_name("peskovtui"))
     args = [script] + ([path] if path else [])
@@ -50,6 +53,8 @@ def first_screen(path: str | None, runs: int) -> None:
     subprocess.run(
         [script, "index", *([path] if path else [])], env=env, check=True, capture_output=True
     )
+    if not from_source:
+        _compile_package(env)
     from peskovtui.library import Library
 
     library = Library.open([path] if path else [])
@@ -76,6 +81,21 @@ def first_screen(path: str | None, runs: int) -> None:
         )
     ratio = statistics.median(timings["peskovtui"]) / statistics.median(timings["bare Textual app"])
     print(f"ratio of the medians, peskovtui / bare Textual app: {ratio:.2f}x")
+
+
+def _compile_package(env: dict[str, str]) -> None:
+    """Write the bytecode of the ``peskovtui`` the runs import, as installing it from a wheel
+    does (Textual's is written when it is installed): with PYTHONDONTWRITEBYTECODE set, an
+    editable install or a PYTHONPATH would otherwise be compiled from source at every start."""
+    found = subprocess.run(
+        [sys.executable, "-c", "import peskovtui, os; print(os.path.dirname(peskovtui.__file__))"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    compileall.compile_dir(found, quiet=1)
+    print(f"bytecode written for {found}")
 
 
 def _time_to_screen(
@@ -219,6 +239,11 @@ def main() -> int:
     first = commands.add_parser("first-screen")
     first.add_argument("path", nargs="?")
     first.add_argument("--runs", type=int, default=10)
+    first.add_argument(
+        "--from-source",
+        action="store_true",
+        help="leave peskovtui's bytecode unwritten (a tree without it is compiled at each start)",
+    )
     typed = commands.add_parser("typing")
     typed.add_argument("path")
     typed.add_argument("--queries", default=",".join(QUERIES))
@@ -226,7 +251,7 @@ def main() -> int:
     typed.add_argument("--cold", action="store_true", help="type while the index is built")
     args = parser.parse_args()
     if args.command == "first-screen":
-        first_screen(args.path, args.runs)
+        first_screen(args.path, args.runs, args.from_source)
     else:
         typing(args.path, [q for q in args.queries.split(",") if q], args.cache, args.cold)
     return 0

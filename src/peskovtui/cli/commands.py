@@ -26,7 +26,6 @@ from peskovtui.cli.progress import index_progress
 from peskovtui.cli.rows import Column, RowWriter, cell
 from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.display import counted, visible_controls
-from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 from peskovtui.search import IndexUnavailable, ScanUnsupported
 
@@ -304,18 +303,3 @@ def run_check(args: argparse.Namespace) -> int:
         )
     console.print(table)
     return 0
-
-
-def run_read(args: argparse.Namespace) -> int:
-    """Bare ``peskovtui [PATH...]``: the reader app on the corpus."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise PeskovError(
-            "The reader needs a terminal; for scripts use 'peskovtui list', 'show', 'search' "
-            "or 'quotes'."
-        )
-    # The app shows what was skipped while loading as notifications.
-    library = Library.open(args.paths, parse_field_overrides(args.fields))
-    # Imported here so that the scripting commands never pay for loading Textual.
-    from peskovtui.ui.app import run
-
-    return run(library)

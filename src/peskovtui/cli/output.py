@@ -18,10 +18,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from peskovtui.cli.parser import PROG as PROG
 from peskovtui.display import marked_pieces, visible_controls
 from peskovtui.search import Snippet
 
-PROG = "peskovtui"
 PIPED_WIDTH = 160
 
 

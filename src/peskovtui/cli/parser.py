@@ -1,24 +1,18 @@
-"""The command line's arguments: one subcommand each, its usage line as the README gives it."""
+"""The command line's arguments: one subcommand each, its usage line as the README gives it.
+
+Each subcommand's function is named here by its module and imported only when that subcommand
+runs: opening the reader never loads the printing of tables, and ``list`` never the app.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Callable
 
 from peskovtui import __version__
-from peskovtui.cli.clipping import run_clips, run_clips_add, run_clips_remove
-from peskovtui.cli.commands import (
-    run_check,
-    run_cite,
-    run_index,
-    run_list,
-    run_quotes,
-    run_read,
-    run_search,
-    run_show,
-)
-from peskovtui.cli.output import PROG
-from peskovtui.cli.speakers import run_speakers
+
+PROG = "peskovtui"
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -63,8 +57,9 @@ USAGE = {
 COMPOUNDS = {("clips", "add"), ("clips", "remove")}
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
-    """The argument parser and the function behind each subcommand."""
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """The argument parser and the function behind each subcommand (with ``only``, that
+    subcommand's alone: all a run of it needs)."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read, search and cite news articles in the terminal.",
@@ -73,13 +68,25 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     handlers: dict[str, Command] = {}
-    for name, summary, handler, before, after in _SUBCOMMANDS:
+    for name, summary, (module, function), before, after in _SUBCOMMANDS:
+        if only is not None and name != only:
+            continue
         sub = commands.add_parser(name, help=summary, usage=USAGE[name])
         before(sub)
         _add_corpus_arguments(sub)
         after(sub)
-        handlers[name] = handler
+        handlers[name] = _command(module, function)
     return parser, handlers
+
+
+def _command(module: str, function: str) -> Command:
+    """The function ``function`` of ``peskovtui.cli.<module>``, imported when it is called."""
+
+    def run(args: argparse.Namespace) -> int:
+        found: Command = getattr(importlib.import_module(f"peskovtui.cli.{module}"), function)
+        return found(args)
+
+    return run
 
 
 def _nothing(parser: argparse.ArgumentParser) -> None:
@@ -205,38 +212,78 @@ def _clip_number(parser: argparse.ArgumentParser) -> None:
 
 
 AddArguments = Callable[[argparse.ArgumentParser], None]
+_COMMANDS = "commands"
 
-# Each subcommand: its name, its help line, what runs it, and its arguments before and after
-# the corpus's (PATH... and --fields), in the order the README's usage lines give them.
-_SUBCOMMANDS: tuple[tuple[str, str, Command, AddArguments, AddArguments], ...] = (
-    ("read", "open the reader (the default)", run_read, _nothing, _nothing),
-    ("list", "list the articles of a corpus", run_list, _nothing, _listing_format),
-    ("show", "print one article", run_show, _article_id_or_url, _show_options),
-    ("quotes", "list direct quotations with their speakers", run_quotes, _nothing, _quotes_options),
+# Each subcommand: its name, its help line, what runs it (its module in ``peskovtui.cli`` and
+# its function), and its arguments before and after the corpus's (PATH... and --fields), in the
+# order the README's usage lines give them.
+_SUBCOMMANDS: tuple[tuple[str, str, tuple[str, str], AddArguments, AddArguments], ...] = (
+    ("read", "open the reader (the default)", ("reading", "run_read"), _nothing, _nothing),
+    ("list", "list the articles of a corpus", (_COMMANDS, "run_list"), _nothing, _listing_format),
+    ("show", "print one article", (_COMMANDS, "run_show"), _article_id_or_url, _show_options),
+    (
+        "quotes",
+        "list direct quotations with their speakers",
+        (_COMMANDS, "run_quotes"),
+        _nothing,
+        _quotes_options,
+    ),
     (
         "speakers",
         "list the speakers with their quote counts",
-        run_speakers,
+        ("speakers", "run_speakers"),
         _nothing,
         _speakers_options,
     ),
-    ("search", "search the articles of a corpus", run_search, _search_query, _search_options),
-    ("index", "build or refresh the search index of a corpus", run_index, _nothing, _index_options),
+    (
+        "search",
+        "search the articles of a corpus",
+        (_COMMANDS, "run_search"),
+        _search_query,
+        _search_options,
+    ),
+    (
+        "index",
+        "build or refresh the search index of a corpus",
+        (_COMMANDS, "run_index"),
+        _nothing,
+        _index_options,
+    ),
     (
         "cite",
         "print a passage with its citation, as the app copies it",
-        run_cite,
+        (_COMMANDS, "run_cite"),
         _cite_range,
         _format("text", "md", "json"),
     ),
-    ("clips", "print the clip list of a corpus", run_clips, _nothing, _clips_options),
-    ("clips add", "add a passage to the clip list", run_clips_add, _cite_range, _clip_note),
-    ("clips remove", "remove a clip from the list", run_clips_remove, _clip_number, _nothing),
+    (
+        "clips",
+        "print the clip list of a corpus",
+        ("clipping", "run_clips"),
+        _nothing,
+        _clips_options,
+    ),
+    (
+        "clips add",
+        "add a passage to the clip list",
+        ("clipping", "run_clips_add"),
+        _cite_range,
+        _clip_note,
+    ),
+    (
+        "clips remove",
+        "remove a clip from the list",
+        ("clipping", "run_clips_remove"),
+        _clip_number,
+        _nothing,
+    ),
     (
         "check",
         "find every place in the corpus that reports the words of a quote",
-        run_check,
+        (_COMMANDS, "run_check"),
         _pasted_text,
         _listing_format,
     ),
 )
+
+SUBCOMMANDS = frozenset(name for name, *_ in _SUBCOMMANDS)

@@ -19,20 +19,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.theme import BUILTIN_THEMES, Theme
 
 from peskovtui.display import visible_controls
 from peskovtui.library import Library
-from peskovtui.ui.screens.bookmarks import BookmarksScreen
-from peskovtui.ui.screens.checking import CheckQuoteScreen
-from peskovtui.ui.screens.clip_export import ExportClipsScreen
-from peskovtui.ui.screens.clips import ClipsScreen
-from peskovtui.ui.screens.facets import FacetsScreen
-from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.screens.main import MainScreen
-from peskovtui.ui.screens.palette import Palette
-from peskovtui.ui.screens.quote_table import QuoteBrowserScreen
-from peskovtui.ui.screens.speakers import SpeakersScreen
 from peskovtui.ui.settings import (
     load_history,
     load_keymap,
@@ -63,18 +56,25 @@ class PeskovApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
+    # The theme chosen last time, as the app's first: Textual makes the stylesheet from the
+    # first theme, and setting another in the constructor would have it parse the whole
+    # stylesheet again before the first frame.
+    theme: Reactive[str] = Reactive(lambda: first_theme(load_theme()))
+
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        for theme in THEMES:
-            self.register_theme(theme)
-        remembered = load_theme()
-        self.theme = remembered if remembered in self.available_themes else DARK.name
         self.history = load_history()
         # The key being handled, while priority bindings (which see it before the focused
         # widget does) ask whether they apply: see MainScreen.check_action.
         self.key_in_hand: events.Key | None = None
         self.crash_message = ""
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        # Known from the start: Textual looks the first theme up before a constructor could
+        # register it.
+        return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.library, self.history)
@@ -88,7 +88,7 @@ class PeskovApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_theme(theme.name))
-        keymap, warning = load_keymap(known=binding_ids())
+        keymap, warning = load_keymap(known=binding_ids)
         if keymap:
             self.set_keymap(keymap)
         if warning:
@@ -124,11 +124,18 @@ class PeskovApp(App[None]):
             return
         await super().on_event(event)
 
+    # The other screens are imported when first opened: the first screen shows none of them.
+
     def action_command_palette(self) -> None:
+        from peskovtui.ui.screens.palette import Palette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
+        from peskovtui.ui.screens.help import HelpScreen, key_rows
+        from peskovtui.ui.screens.speakers import SpeakersScreen
+
         screen = self.screen
         # On the speakers screen, its own keys; elsewhere the main screen's.
         shown = screen if isinstance(screen, SpeakersScreen) else self.main
@@ -174,8 +181,23 @@ class PeskovApp(App[None]):
         self.library.close()
 
 
+def first_theme(remembered: str | None) -> str:
+    """The theme to open with: the one remembered if it is still there, else the dark one."""
+    known = {*BUILTIN_THEMES, *(theme.name for theme in THEMES)}
+    return remembered if remembered in known else DARK.name
+
+
 def binding_ids() -> set[str]:
     """The id of every binding of the app, its views and its screens: what a keymap can name."""
+    from peskovtui.ui.screens.bookmarks import BookmarksScreen
+    from peskovtui.ui.screens.checking import CheckQuoteScreen
+    from peskovtui.ui.screens.clip_export import ExportClipsScreen
+    from peskovtui.ui.screens.clips import ClipsScreen
+    from peskovtui.ui.screens.facets import FacetsScreen
+    from peskovtui.ui.screens.help import HelpScreen
+    from peskovtui.ui.screens.quote_table import QuoteBrowserScreen
+    from peskovtui.ui.screens.speakers import SpeakersScreen
+
     ids: set[str] = set()
     nodes = (PeskovApp, MainScreen, Reader, ArticleList, QuotesPanel, QueryInput, HelpScreen)
     screens = (

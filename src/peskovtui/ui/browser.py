@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import webbrowser
 
 
 def no_browser_here() -> str | None:
@@ -29,6 +28,9 @@ def open_in_browser(url: str) -> bool:
     when there is none that opens in a window of its own."""
     if no_browser_here() is not None:
         return False
+    # Imported here: the reader's first screen never needs it.
+    import webbrowser
+
     try:
         browser = webbrowser.get()
     except webbrowser.Error:

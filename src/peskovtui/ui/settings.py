@@ -7,9 +7,7 @@ never a crash; writing is atomic and silently skipped where the directory is rea
 from __future__ import annotations
 
 import os
-import tomllib
-from collections.abc import Collection
-from difflib import get_close_matches
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
@@ -60,19 +58,28 @@ def save_theme(name: str, path: Path | None = None) -> bool:
 
 
 def load_keymap(
-    path: Path | None = None, known: Collection[str] | None = None
+    path: Path | None = None,
+    known: Collection[str] | Callable[[], Collection[str]] | None = None,
 ) -> tuple[dict[str, str], str | None]:
     """The keymap (binding id → keys) and a warning when the file could not be used.
 
-    With ``known`` (the ids of the app's bindings), an id that is not among them is left out
-    and named in the warning: a misspelt id would otherwise do nothing, silently.
+    With ``known`` (the ids of the app's bindings, or a function giving them, called only when
+    there is a keymap to check), an id that is not among them is left out and named in the
+    warning: a misspelt id would otherwise do nothing, silently.
     """
     path = path or keymap_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, f"The keymap {path} was not used: {error}."
+    # Imported here: most starts have no keymap to read.
+    import tomllib
+
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
         return {}, f"The keymap {path} was not used: {error}."
     table = data.get("keymap", data)
     if not isinstance(table, dict):
@@ -82,10 +89,13 @@ def load_keymap(
     ignored = sorted(str(k) for k, v in table.items() if not isinstance(v, str))
     if ignored:
         problems.append(f"{', '.join(ignored)} (keys must be strings)")
-    unknown = sorted(k for k in keymap if known is not None and k not in known)
+    ids_known = (known() if keymap else None) if callable(known) else known
+    unknown = sorted(k for k in keymap if ids_known is not None and k not in ids_known)
     if unknown:
+        from difflib import get_close_matches
+
         ids = "id" if len(unknown) == 1 else "ids"
-        close = get_close_matches(unknown[0], known or (), n=1) if len(unknown) == 1 else []
+        close = get_close_matches(unknown[0], ids_known or (), n=1) if len(unknown) == 1 else []
         hint = f" (did you mean {close[0]}?)" if close else ""
         problems.append(f"unknown binding {ids} {', '.join(unknown)}{hint}")
         keymap = {k: v for k, v in keymap.items() if k not in unknown}

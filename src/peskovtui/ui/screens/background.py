@@ -34,6 +34,7 @@ class BackgroundWork(ReadingScreen):
 
     def start_background_work(self) -> None:
         """Start both passes, once the first screen is up, so that they never delay it."""
+        self.call_after_refresh(self.first_frame_drawn)
         self.call_after_refresh(self.build_index)
         self.call_after_refresh(self.load_corpus_quotes)
 
@@ -65,7 +66,10 @@ class BackgroundWork(ReadingScreen):
         self.query_one("#index-progress").add_class("-active")
         label = f"{progress.phase} {progress.count}".rstrip()
         self.query_one("#index-phase", Label).update(Text(label))
-        self.query_one(ProgressBar).update(total=progress.total, progress=progress.done)
+        # The bar is mounted after the first frame (see MainScreen.compose): until then, the
+        # next report shows the progress.
+        for bar in self.query(ProgressBar):
+            bar.update(total=progress.total, progress=progress.done)
 
     @work(thread=True, exclusive=True, group="scan")
     def prepare_scan(self) -> None:

@@ -19,7 +19,6 @@ from textual.widgets.option_list import Option
 
 from peskovtui.display import marked_pieces, visible_controls
 from peskovtui.errors import PeskovError
-from peskovtui.ui.screens.reading import ReadingScreen
 
 if TYPE_CHECKING:
     # Only named here: the checker is imported by the Library on the first check.
@@ -104,18 +103,3 @@ class CheckQuoteScreen(ModalScreen["Finding | None"]):
         event.stop()
         if self.result is not None:
             self.dismiss(self.result.findings[event.option_index])
-
-
-class CheckHandlers(ReadingScreen):
-    """``C``: check a quote, then read the chosen place."""
-
-    def action_check_quote(self) -> None:
-        self.app.push_screen(CheckQuoteScreen(self.library), self.show_place)
-
-    def show_place(self, finding: Finding | None) -> None:
-        """Open the place's article, centre the passage and mark it, its differing words apart."""
-        if finding is None:
-            return
-        self.jumps.push(self.where_now())
-        self.open_article(finding.article_id)
-        self.reader.mark(finding.start, finding.end, diffs=finding.differences)

@@ -4,9 +4,16 @@ Clips screen, whose enter comes back here to the clip's passage."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peskovtui.citation import Citation
-from peskovtui.ui.screens.clips import ClipsScreen, Passage, change_clips
 from peskovtui.ui.screens.copying import CopyHandlers
+
+if TYPE_CHECKING:
+    from peskovtui.ui.screens.clips import Passage
+
+# The Clips screen's module is imported when a clip is first added or the screen first opened:
+# the first screen shows neither.
 
 
 class ClipHandlers(CopyHandlers):
@@ -21,12 +28,16 @@ class ClipHandlers(CopyHandlers):
 
     def add_clip(self, citation: Citation, what: str) -> None:
         """Add ``citation`` to the clip list and say so, calling it ``what``."""
+        from peskovtui.ui.screens.clips import change_clips
+
         clips = change_clips(self, self.library, self.library.clip_citation, citation)
         if clips is None:
             return
         self.app.notify(f"Clipped {what} (clip {len(clips)}).", timeout=4, markup=False)
 
     def action_clips(self) -> None:
+        from peskovtui.ui.screens.clips import ClipsScreen
+
         self.app.push_screen(ClipsScreen(self.library, self.copy_text), self._back_from_clips)
 
     def _back_from_clips(self, passage: Passage | None) -> None:

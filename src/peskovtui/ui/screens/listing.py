@@ -25,7 +25,6 @@ from peskovtui.library import (
 from peskovtui.search import SearchCancelled
 from peskovtui.ui.listing import listed_count, results_status
 from peskovtui.ui.messages import FilterList, HitsFetched, SortList
-from peskovtui.ui.screens.facets import FacetsScreen
 from peskovtui.ui.screens.reading import ReadingScreen
 from peskovtui.ui.widgets.article_list import ArticleList
 
@@ -141,6 +140,8 @@ class ListingHandlers(ReadingScreen):
         self._open_facets()
 
     def _open_facets(self) -> None:
+        from peskovtui.ui.screens.facets import FacetsScreen  # the first screen has none
+
         self._facets_waiting = False
         what = "the search results" if self.search.active else "the corpus"
         screen = FacetsScreen(self.listed_base(), self.listing.filter, what)

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, ProgressBar
@@ -27,12 +28,12 @@ from peskovtui.ui.commands import (
 )
 from peskovtui.ui.screens.background import BackgroundWork
 from peskovtui.ui.screens.by_url import UrlHandlers
-from peskovtui.ui.screens.checking import CheckHandlers
+from peskovtui.ui.screens.check_handlers import CheckHandlers
 from peskovtui.ui.screens.clipping import ClipHandlers
 from peskovtui.ui.screens.jumps import JumpHandlers
 from peskovtui.ui.screens.memory import MemoryHandlers
 from peskovtui.ui.screens.quote_browsing import QuoteHandlers
-from peskovtui.ui.screens.quote_table import QuoteTableHandlers
+from peskovtui.ui.screens.quote_table_handlers import QuoteTableHandlers
 from peskovtui.ui.screens.searching import SearchHandlers
 from peskovtui.ui.screens.speaking import SpeakerHandlers
 from peskovtui.ui.widgets.article_list import ArticleList
@@ -129,7 +130,8 @@ class MainScreen(
             yield QuotesPanel(id="quotes")
         with Horizontal(id="index-progress"):
             yield Label(id="index-phase")
-            yield ProgressBar(show_eta=True)
+            # Hidden until an index is built: mounted after the first frame, not before it.
+            yield Lazy(ProgressBar(show_eta=True))
         yield Footer()
 
     def on_mount(self) -> None:

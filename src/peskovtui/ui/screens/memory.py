@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from peskovtui.corpus import Article
 from peskovtui.library import Place
-from peskovtui.ui.screens.bookmarks import BookmarksScreen
 from peskovtui.ui.screens.reading import ReadingScreen
 
 
@@ -73,6 +72,8 @@ class MemoryHandlers(ReadingScreen):
         )
 
     def action_bookmarks(self) -> None:
+        from peskovtui.ui.screens.bookmarks import BookmarksScreen  # the first screen has none
+
         self.app.push_screen(BookmarksScreen(self.library), self._back_from_bookmarks)
 
     def _back_from_bookmarks(self, place: Place | None) -> None:

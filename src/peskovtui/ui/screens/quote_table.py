@@ -20,9 +20,7 @@ from textual.widgets import Footer, Input, Static
 
 from peskovtui.display import visible_controls
 from peskovtui.library import COLUMNS, FilterError, QuoteFilter, parse_filter
-from peskovtui.ui.messages import OpenQuote, QuotesFailed, QuotesReady
 from peskovtui.ui.screens.help import HelpScreen, key_rows
-from peskovtui.ui.screens.reading import ReadingScreen
 from peskovtui.ui.state import CopyTarget, quote_target
 from peskovtui.ui.widgets.quote_table import QuoteTableHeader, QuoteTableView, Sorting
 
@@ -258,38 +256,3 @@ class CopyDesk(Protocol):
     def citation_of(self, target: CopyTarget) -> Citation: ...
     def copy_citation(self, citation: Citation, what: str, *, markdown: bool) -> None: ...
     def add_clip(self, citation: Citation, what: str) -> None: ...
-
-
-class QuoteTableHandlers(ReadingScreen):
-    """``Q``: the quote browser, filled when the corpus's quotes are read, and enter on a quote
-    there read in its article."""
-
-    _quotes_error: str | None = None
-
-    def action_quote_browser(self) -> None:
-        failed = None
-        if self.ready.quotes_ended and not self.ready.corpus_read:
-            failed = self._quotes_error or "The quotes of the corpus could not be read."
-        assert isinstance(self, CopyDesk)
-        browser = QuoteBrowserScreen(self.library, self, failed=failed)
-        self.app.push_screen(browser, self._back_from_browser)
-
-    def _browsers(self) -> list[QuoteBrowserScreen]:
-        return [s for s in self.app.screen_stack if isinstance(s, QuoteBrowserScreen)]
-
-    @on(QuotesReady)
-    def _fill_browser(self) -> None:
-        for browser in self._browsers():
-            browser.fill()
-
-    @on(QuotesFailed)
-    def _browser_without_quotes(self, message: QuotesFailed) -> None:
-        self._quotes_error = message.error
-        for browser in self._browsers():
-            browser.quotes_failed(message.error)
-
-    def _back_from_browser(self, quote: Quote | None) -> None:
-        if quote is None:
-            return
-        self.post_message(OpenQuote(quote))
-        self.focus_now(self.reader)

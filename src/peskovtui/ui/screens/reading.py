@@ -41,6 +41,12 @@ from peskovtui.ui.widgets.search_bar import QueryInput, SearchBar
 class ReadingScreen(Screen[None]):
     """The Library, what the screen remembers, and the article in the reader."""
 
+    # Until the first frame is drawn, the article's view (its quotes, its matches) is not
+    # looked for: finding it loads the quote extractor, which would take the CPU from the first
+    # frame. The article shown meanwhile waits here (its id and the query).
+    _first_frame_drawn = False
+    _view_waiting: tuple[str, str] | None = None
+
     def __init__(self, library: Library, history: list[str]) -> None:
         super().__init__()
         self.library = library
@@ -127,10 +133,20 @@ class ReadingScreen(Screen[None]):
         )
         reader.border_title = Content(visible_controls(article.title or article.id))
         if quotes is None or matches is None:
-            self.load_view(article.id, self.search.query)
+            if self._first_frame_drawn:
+                self.load_view(article.id, self.search.query)
+            else:
+                self._view_waiting = (article.id, self.search.query)
         self.update_status()
         if not self.browser.corpus_wide:
             self.show_quotes()
+
+    def first_frame_drawn(self) -> None:
+        """The first frame is on screen: find the view of the article it shows."""
+        self._first_frame_drawn = True
+        waiting, self._view_waiting = self._view_waiting, None
+        if waiting is not None:
+            self.load_view(*waiting)
 
     @work(thread=True, exclusive=True, group="view")
     def load_view(self, article_id: str, query: str) -> None:

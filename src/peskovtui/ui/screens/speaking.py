@@ -5,6 +5,7 @@ has their quotes listed in the quotes panel."""
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from textual import on, work
 
@@ -12,17 +13,26 @@ from peskovtui.errors import PeskovError
 from peskovtui.quotes import Quote
 from peskovtui.ui.messages import OpenQuote, QuotesFailed, QuotesReady, ShowSpeaker
 from peskovtui.ui.screens.reading import ReadingScreen
-from peskovtui.ui.screens.speakers import SpeakersChoice, SpeakersScreen
+
+if TYPE_CHECKING:
+    from peskovtui.ui.screens.speakers import SpeakersChoice, SpeakersScreen
+
+# The speakers screen's module is imported when it is first needed: the first screen never
+# shows it.
 
 
 class SpeakerHandlers(ReadingScreen):
     """``S``, and the speakers screen told when the corpus's quotes are read."""
 
     def action_speakers(self) -> None:
+        from peskovtui.ui.screens.speakers import SpeakersScreen
+
         screen = SpeakersScreen(self.library, ready=self.ready.corpus_read)
         self.app.push_screen(screen, self._back_from_speakers)
 
     def _open_speakers(self) -> SpeakersScreen | None:
+        from peskovtui.ui.screens.speakers import SpeakersScreen
+
         return next((s for s in self.app.screen_stack if isinstance(s, SpeakersScreen)), None)
 
     @on(QuotesReady)

@@ -80,6 +80,11 @@ class ArticleText(ScrollView):
     def _layout(self, *, force: bool = False) -> None:
         """Lay the article out again if the width changed (or ``force``), keeping the line at
         the top of the view there."""
+        if not self.size.width:
+            # Not laid out on screen yet: the first resize lays the article out at its width
+            # (a layout at a guessed width would be thrown away at once).
+            self.text_layout = TextLayout()
+            return
         width = self._measure()
         old = self.text_layout
         if not force and width == old.width:
