@@ -5,6 +5,7 @@ unwritable cache is passed over and the corpus loads as without it."""
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,14 +168,48 @@ def test_a_damaged_entry_is_passed_over_and_replaced(
     tmp_path: Path, parses: list[Path], damage: object
 ) -> None:
     path = data_set(tmp_path)
-    good = load_corpus([path], cache=LoadCache())
+    load_corpus([path], cache=LoadCache())
+    good = load_corpus([path])  # read in full, no entry involved
     (entry,) = entries()
     entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
     again = load_corpus([path], cache=LoadCache())
     assert again == good  # no warning either: the damage is mended, not reported
-    assert len(parses) == 2
+    assert len(parses) == 3
     assert load_corpus([path], cache=LoadCache()) == good
-    assert len(parses) == 2  # the entry was written anew
+    assert len(parses) == 3  # the entry was written anew
+
+
+def test_a_reopened_data_set_holds_its_texts_in_the_entry(tmp_path: Path) -> None:
+    path = data_set(tmp_path)
+    plain = load_corpus([path])
+    for corpus in (load_corpus([path], cache=LoadCache()), load_corpus([path], cache=LoadCache())):
+        for article, read in zip(corpus.articles, plain.articles, strict=True):
+            assert article.text == read.text
+            # Another process is sent where the text is, and reads it there.
+            sent = pickle.dumps(article)
+            assert read.text.split()[-1].encode() not in sent
+            assert pickle.loads(sent).text == read.text
+            assert pickle.loads(sent) == read
+            assert article.text_length == len(read.text)
+            assert article.encoded_text() == read.text.encode()
+            # Offsets are the spine: each paragraph is the same range of the same text.
+            assert [article.text[p.start : p.end] for p in article.paragraphs] == [
+                read.text[p.start : p.end] for p in read.paragraphs
+            ]
+
+
+def test_an_entry_changed_in_place_under_an_open_corpus_gives_no_other_text(
+    tmp_path: Path,
+) -> None:
+    path = data_set(tmp_path)
+    load_corpus([path], cache=LoadCache())
+    opened = load_corpus([path], cache=LoadCache())
+    (entry,) = entries()
+    # Entries are only ever replaced whole; a change in place is refused, not read as text.
+    entry.write_bytes(entry.read_bytes().replace(b"Nothing was", b"Nothing wax"))
+    assert opened.articles[0].text.startswith("Talks in Moscow")
+    with pytest.raises(OSError, match="changed after it was read"):
+        _ = opened.articles[1].text
 
 
 def test_an_unwritable_cache_is_told_once_and_the_corpus_loads(
