@@ -181,3 +181,17 @@ class CacheSlot:
 def _encoded(articles: tuple[Article, ...]) -> Iterator[bytes]:
     for article in articles:
         yield encode_text(article.text)
+
+
+def release_freed_memory() -> None:
+    """Hand the memory freed by a big load back to the system (glibc keeps it otherwise: a
+    process that parsed 50,000 articles stayed at twice what it holds once they are read
+    back from their entry)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from peskovtui.corpus.cache import LoadCache, LoadedFile
+from peskovtui.corpus.cache import LoadCache, LoadedFile, release_freed_memory
 from peskovtui.corpus.cleanup import clean_article
 from peskovtui.corpus.dates import iso_date
 from peskovtui.corpus.model import Article, compose_text
@@ -165,6 +165,7 @@ def _file_articles(
         # Read back from the entry, so that this process holds the articles' metadata rather
         # than their texts from now on.
         loaded = slot.get() or loaded
+        release_freed_memory()
     yield from loaded.articles
 
 
