@@ -261,3 +261,41 @@ def test_a_data_set_of_no_articles_is_named_as_such_with_an_unwritable_cache(
         load_corpus([path], cache=LoadCache())
     assert str(cached.value) == str(plain.value)
     assert "row 1 has 4 fields" in str(plain.value)
+
+
+def test_a_data_set_changed_between_its_hash_and_its_parse_is_kept_as_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_set(tmp_path)
+    hashed = path.stat()
+    real = readers.read_dataset_bytes
+
+    def changed_meanwhile(source: Path, warn: object) -> bytes | None:
+        source.write_text(csv_text(ROWS).replace("Moscow", "Minsk"), encoding="utf-8")
+        return real(source, warn)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_dataset_bytes", changed_meanwhile)
+    first = load_corpus([path], cache=LoadCache())
+    assert first.articles[0].title == "Talks in Minsk"
+    monkeypatch.setattr(loader, "read_dataset_bytes", real)
+    # The entry stands for the contents parsed, not for those hashed before the change: with
+    # the first contents back, size, time and all, they are what is read.
+    path.write_text(csv_text(ROWS), encoding="utf-8")
+    os.utime(path, ns=(hashed.st_atime_ns, hashed.st_mtime_ns))
+    assert load_corpus([path], cache=LoadCache()) == load_corpus([path])
+
+
+def test_an_article_sent_elsewhere_reads_its_text_only_from_the_entry_it_came_from(
+    tmp_path: Path,
+) -> None:
+    path = data_set(tmp_path)
+    load_corpus([path], cache=LoadCache())
+    opened = load_corpus([path], cache=LoadCache())
+    sent = pickle.dumps(opened.articles[1])  # as to a child process
+    assert pickle.loads(sent).text == opened.articles[1].text
+    # The entry replaced by the one of other contents: the copy sent before cannot read it.
+    path.write_text(csv_text(ROWS).replace("Nothing was", "Nothing were"), encoding="utf-8")
+    assert load_corpus([path], cache=LoadCache()).articles[1].text.startswith("A second")
+    with pytest.raises(OSError, match="was replaced"):
+        _ = pickle.loads(sent).text
+    assert opened.articles[1].text.endswith("Nothing was said.\n\nA new paragraph follows.")
