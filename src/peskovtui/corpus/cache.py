@@ -5,6 +5,9 @@ An entry belongs to one data set file read with one set of column overrides, and
 when the file's size, modification time and content hash and the loader's version are those it
 was made from. The content hash is taken of the very bytes that are parsed, so an entry cannot
 be stale even when a file changes without its size or time changing.
+
+The articles' texts are kept after the entry's payload, and an article read back holds where
+its text is rather than the text: a big corpus reopened holds its metadata and offsets only.
 """
 
 from __future__ import annotations
