@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import glob
 import hashlib
 import os
 import pickle
 import stat
+import threading
 import time
+import weakref
 from collections.abc import Iterable
 from io import BufferedReader
 from pathlib import Path
@@ -114,6 +117,17 @@ class _HashingReader:
         self._digest.update(memoryview(buffer)[:count])
         return count
 
+    def skip(self, size: int) -> int:
+        """Hash the next ``size`` bytes without keeping them; how many there were."""
+        done = 0
+        while done < size:
+            data = self._raw.read(min(size - done, 1 << 20))
+            if not data:
+                break
+            self._digest.update(data)
+            done += len(data)
+        return done
+
 
 class _HashingWriter:
     """A file that hashes what is written to it."""
@@ -164,6 +178,19 @@ class _AllowedUnpickler(pickle.Unpickler):
 def read_entry(path: Path, key: str, allowed: frozenset[type]) -> Any | None:
     """The payload stored at ``path`` under ``key``, or None when there is none, it was
     stored under another key, or it is damaged, truncated or not ours."""
+    found = _read(path, key, allowed, with_tail=False)
+    return found[0] if found is not None else None
+
+
+def open_entry(path: Path, key: str, allowed: frozenset[type]) -> tuple[Any, EntryTail] | None:
+    """Like ``read_entry``, for an entry written with a ``tail``: its payload, and its tail
+    left in the file, to be read a part at a time when asked (checked whole before)."""
+    return _read(path, key, allowed, with_tail=True)
+
+
+def _read(
+    path: Path, key: str, allowed: frozenset[type], *, with_tail: bool
+) -> tuple[Any, EntryTail] | None:
     if not (_private(path.parent) and _private(path)):
         return None
     digest = hashlib.sha256()
@@ -175,16 +202,77 @@ def read_entry(path: Path, key: str, allowed: frozenset[type]) -> Any | None:
             if reader.readline(len(key) + 2) != key.encode("ascii") + b"\n":
                 return None
             payload = _AllowedUnpickler(reader, allowed).load()
+            start = raw.tell()
+            info = os.fstat(raw.fileno())
+            size = info.st_size - start - _DIGEST_SIZE if with_tail else 0
+            if size < 0 or reader.skip(size) != size:
+                return None
             trailer = raw.read(_DIGEST_SIZE + 1)
+            if trailer != digest.digest():
+                return None
+            tail = EntryTail(path, (info.st_dev, info.st_ino), start, size)
+            if with_tail:
+                tail.adopt(os.dup(raw.fileno()))
     except Exception:  # a damaged pickle can raise almost anything; it is refused all the same
         return None
-    return payload if trailer == digest.digest() else None
+    return payload, tail
 
 
-def write_entry(path: Path, key: str, payload: object) -> None:
-    """Store ``payload`` at ``path`` under ``key``, replacing what was there at once (a
-    reader sees the old entry or the new one); raise ``CacheUnwritable`` and leave nothing
-    behind when it cannot be written."""
+class EntryTail:
+    """The bytes an entry holds after its payload, read from its file when asked: what a
+    process keeps of them is a descriptor, not the bytes.
+
+    The file stays open, so an entry replaced meanwhile (a new one is renamed into place)
+    is still read as it was checked. Another process is sent the entry's path and identity
+    (device and inode), and reads it only if it is still that very file.
+    """
+
+    __slots__ = ("__weakref__", "_base", "_descriptor_of", "_identity", "_lock", "_path", "size")
+
+    def __init__(self, path: Path, identity: tuple[int, int], base: int, size: int) -> None:
+        self._path = path
+        self._identity = identity
+        self._base = base
+        self.size = size
+        self._descriptor_of: int | None = None
+        self._lock = threading.Lock()
+
+    def adopt(self, descriptor: int) -> None:
+        """Read from ``descriptor``, closed once this object is let go."""
+        self._descriptor_of = descriptor
+        weakref.finalize(self, os.close, descriptor)
+
+    def read(self, offset: int, size: int) -> bytes:
+        """``size`` bytes of the tail from ``offset``."""
+        if offset < 0 or size < 0 or offset + size > self.size:
+            raise ValueError(f"bytes {offset}+{size} lie outside a tail of {self.size}")
+        data = os.pread(self._descriptor(), size, self._base + offset)
+        if len(data) != size:
+            raise OSError(errno.EIO, f"the cache entry {self._path} was cut short")
+        return data
+
+    def _descriptor(self) -> int:
+        with self._lock:
+            if self._descriptor_of is None:
+                # Sent from another process: the entry is read only if it is the same file.
+                descriptor = os.open(self._path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+                info = os.fstat(descriptor)
+                if (info.st_dev, info.st_ino) != self._identity:
+                    os.close(descriptor)
+                    raise OSError(errno.ESTALE, f"the cache entry {self._path} was replaced")
+                self.adopt(descriptor)
+            assert self._descriptor_of is not None
+            return self._descriptor_of
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (EntryTail, (self._path, self._identity, self._base, self.size))
+
+
+def write_entry(path: Path, key: str, payload: object, tail: Iterable[bytes] = ()) -> None:
+    """Store ``payload`` at ``path`` under ``key``, followed by the bytes of ``tail`` (read
+    back with ``open_entry``), replacing what was there at once (a reader sees the old entry
+    or the new one); raise ``CacheUnwritable`` and leave nothing behind when it cannot be
+    written."""
     _private_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     digest = hashlib.sha256()
@@ -195,6 +283,8 @@ def write_entry(path: Path, key: str, payload: object) -> None:
             writer.write(_MAGIC)
             writer.write(key.encode("ascii") + b"\n")
             _RecordPickler(writer).dump(payload)
+            for chunk in tail:
+                writer.write(chunk)
             raw.write(digest.digest())
         tmp.replace(path)
         _remove_leftovers(path)

@@ -5,6 +5,7 @@ unwritable cache is passed over and the corpus loads as without it."""
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,14 +168,48 @@ def test_a_damaged_entry_is_passed_over_and_replaced(
     tmp_path: Path, parses: list[Path], damage: object
 ) -> None:
     path = data_set(tmp_path)
-    good = load_corpus([path], cache=LoadCache())
+    load_corpus([path], cache=LoadCache())
+    good = load_corpus([path])  # read in full, no entry involved
     (entry,) = entries()
     entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
     again = load_corpus([path], cache=LoadCache())
     assert again == good  # no warning either: the damage is mended, not reported
-    assert len(parses) == 2
+    assert len(parses) == 3
     assert load_corpus([path], cache=LoadCache()) == good
-    assert len(parses) == 2  # the entry was written anew
+    assert len(parses) == 3  # the entry was written anew
+
+
+def test_a_reopened_data_set_holds_its_texts_in_the_entry(tmp_path: Path) -> None:
+    path = data_set(tmp_path)
+    plain = load_corpus([path])
+    for corpus in (load_corpus([path], cache=LoadCache()), load_corpus([path], cache=LoadCache())):
+        for article, read in zip(corpus.articles, plain.articles, strict=True):
+            assert article.text == read.text
+            # Another process is sent where the text is, and reads it there.
+            sent = pickle.dumps(article)
+            assert read.text.split()[-1].encode() not in sent
+            assert pickle.loads(sent).text == read.text
+            assert pickle.loads(sent) == read
+            assert article.text_length == len(read.text)
+            assert article.encoded_text() == read.text.encode()
+            # Offsets are the spine: each paragraph is the same range of the same text.
+            assert [article.text[p.start : p.end] for p in article.paragraphs] == [
+                read.text[p.start : p.end] for p in read.paragraphs
+            ]
+
+
+def test_an_entry_changed_in_place_under_an_open_corpus_gives_no_other_text(
+    tmp_path: Path,
+) -> None:
+    path = data_set(tmp_path)
+    load_corpus([path], cache=LoadCache())
+    opened = load_corpus([path], cache=LoadCache())
+    (entry,) = entries()
+    # Entries are only ever replaced whole; a change in place is refused, not read as text.
+    entry.write_bytes(entry.read_bytes().replace(b"Nothing was", b"Nothing wax"))
+    assert opened.articles[0].text.startswith("Talks in Moscow")
+    with pytest.raises(OSError, match="changed after it was read"):
+        _ = opened.articles[1].text
 
 
 def test_an_unwritable_cache_is_told_once_and_the_corpus_loads(
@@ -226,3 +261,41 @@ def test_a_data_set_of_no_articles_is_named_as_such_with_an_unwritable_cache(
         load_corpus([path], cache=LoadCache())
     assert str(cached.value) == str(plain.value)
     assert "row 1 has 4 fields" in str(plain.value)
+
+
+def test_a_data_set_changed_between_its_hash_and_its_parse_is_kept_as_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_set(tmp_path)
+    hashed = path.stat()
+    real = readers.read_dataset_bytes
+
+    def changed_meanwhile(source: Path, warn: object) -> bytes | None:
+        source.write_text(csv_text(ROWS).replace("Moscow", "Minsk"), encoding="utf-8")
+        return real(source, warn)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_dataset_bytes", changed_meanwhile)
+    first = load_corpus([path], cache=LoadCache())
+    assert first.articles[0].title == "Talks in Minsk"
+    monkeypatch.setattr(loader, "read_dataset_bytes", real)
+    # The entry stands for the contents parsed, not for those hashed before the change: with
+    # the first contents back, size, time and all, they are what is read.
+    path.write_text(csv_text(ROWS), encoding="utf-8")
+    os.utime(path, ns=(hashed.st_atime_ns, hashed.st_mtime_ns))
+    assert load_corpus([path], cache=LoadCache()) == load_corpus([path])
+
+
+def test_an_article_sent_elsewhere_reads_its_text_only_from_the_entry_it_came_from(
+    tmp_path: Path,
+) -> None:
+    path = data_set(tmp_path)
+    load_corpus([path], cache=LoadCache())
+    opened = load_corpus([path], cache=LoadCache())
+    sent = pickle.dumps(opened.articles[1])  # as to a child process
+    assert pickle.loads(sent).text == opened.articles[1].text
+    # The entry replaced by the one of other contents: the copy sent before cannot read it.
+    path.write_text(csv_text(ROWS).replace("Nothing was", "Nothing were"), encoding="utf-8")
+    assert load_corpus([path], cache=LoadCache()).articles[1].text.startswith("A second")
+    with pytest.raises(OSError, match="was replaced"):
+        _ = pickle.loads(sent).text
+    assert opened.articles[1].text.endswith("Nothing was said.\n\nA new paragraph follows.")

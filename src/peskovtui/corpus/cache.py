@@ -5,26 +5,38 @@ An entry belongs to one data set file read with one set of column overrides, and
 when the file's size, modification time and content hash and the loader's version are those it
 was made from. The content hash is taken of the very bytes that are parsed, so an entry cannot
 be stale even when a file changes without its size or time changing.
+
+The articles' texts are kept after the entry's payload, and an article read back holds where
+its text is rather than the text: a big corpus reopened holds its metadata and offsets only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from peskovtui.corpus.model import Article, Paragraph, SetAside
+from peskovtui.corpus.model import (
+    Article,
+    Paragraph,
+    SetAside,
+    StoredText,
+    encode_text,
+    keep_text_stored,
+    text_check,
+)
 from peskovtui.corpus.names import printable_name
 from peskovtui.usercache import (
     CacheUnwritable,
     cache_home,
     code_version,
     key_digest,
-    read_entry,
+    open_entry,
     write_entry,
 )
 
@@ -50,7 +62,18 @@ class LoadedFile:
     warnings: tuple[str, ...]
 
 
-_ALLOWED = frozenset({LoadedFile, Article, Paragraph, SetAside})
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """What an entry's payload holds: the articles with their texts left out, and where each
+    text is in the entry's tail (offset and size in bytes, length in characters) and its
+    ``text_check``."""
+
+    articles: tuple[Article, ...]
+    texts: tuple[tuple[int, int, int, bytes], ...]
+    warnings: tuple[str, ...]
+
+
+_ALLOWED = frozenset({_Kept, Article, Paragraph, SetAside})
 
 
 @dataclass(slots=True)
@@ -66,6 +89,29 @@ class LoadCache:
         set too small to be worth it."""
         if len(data) < MIN_CACHED_BYTES:
             return None
+        return self._slot(path, len(data), hashlib.sha256(data).hexdigest(), overrides)
+
+    def slot_of_file(self, path: Path, overrides: Mapping[str, str]) -> CacheSlot | None:
+        """Like ``slot``, for the contents of ``path`` as they are now, hashed as they are
+        read rather than held (a kept data set is then never in memory whole); None also
+        when the file cannot be read so (its reader then says why)."""
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(os.open(path, flags), "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    return None
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+                    size += len(chunk)
+        except OSError:
+            return None
+        if size < MIN_CACHED_BYTES:
+            return None
+        return self._slot(path, size, digest.hexdigest(), overrides)
+
+    def _slot(self, path: Path, size: int, content: str, overrides: Mapping[str, str]) -> CacheSlot:
         # One entry per file and overrides, replaced when the file changes.
         columns = [f"{k}={v}" for k, v in sorted(overrides.items())]
         entry = self.root / f"{key_digest([os.fsencode(path), *columns])}.articles"
@@ -73,9 +119,8 @@ class LoadCache:
             mtime = path.stat().st_mtime_ns
         except OSError:
             mtime = -1
-        content = hashlib.sha256(data).hexdigest()
-        key = key_digest([loader_version(), str(len(data)), str(mtime), content])
-        return CacheSlot(self, entry, key)
+        key = key_digest([loader_version(), str(size), str(mtime), content])
+        return CacheSlot(self, entry, key, content)
 
     def unwritable(self, error: CacheUnwritable) -> None:
         """Tell once that entries cannot be written, and write none after."""
@@ -93,17 +138,63 @@ class CacheSlot:
     cache: LoadCache
     path: Path
     key: str
+    content: str  # the SHA-256 of the contents it stands for
+
+    def holds(self, data: bytes) -> bool:
+        """Whether ``data`` are the contents this slot stands for."""
+        return hashlib.sha256(data).hexdigest() == self.content
 
     def get(self) -> LoadedFile | None:
-        """What the data set was loaded into, if it is kept."""
-        found = read_entry(self.path, self.key, _ALLOWED)
-        return found if isinstance(found, LoadedFile) else None
+        """What the data set was loaded into, if it is kept: its articles read their texts
+        from the entry when asked (the process holds their metadata and offsets only)."""
+        found = open_entry(self.path, self.key, _ALLOWED)
+        if found is None or not isinstance(found[0], _Kept):
+            return None
+        kept, tail = found
+        articles = tuple(
+            keep_text_stored(article, StoredText(tail, *text))
+            for article, text in zip(kept.articles, kept.texts, strict=True)
+        )
+        return LoadedFile(articles, kept.warnings)
 
-    def put(self, loaded: LoadedFile) -> None:
-        """Keep what the data set was loaded into (told of once when it cannot be)."""
+    def put(self, loaded: LoadedFile) -> bool:
+        """Keep what the data set was loaded into; whether it was kept (a cache that cannot
+        be written is told of once)."""
         if self.cache.notice is not None:
-            return
+            return False
+        articles = loaded.articles
+        texts: list[tuple[int, int, int, bytes]] = []
+        offset = 0
+        for article in articles:
+            # Encoded once here for the sizes and once more as the tail is written, rather
+            # than holding every text twice at once.
+            encoded = article.encoded_text()
+            texts.append((offset, len(encoded), article.text_length, text_check(encoded)))
+            offset += len(encoded)
+        without = tuple(replace(article, text="") for article in articles)
+        kept = _Kept(without, tuple(texts), loaded.warnings)
         try:
-            write_entry(self.path, self.key, loaded)
+            write_entry(self.path, self.key, kept, _encoded(articles))
         except CacheUnwritable as error:
             self.cache.unwritable(error)
+            return False
+        return True
+
+
+def _encoded(articles: tuple[Article, ...]) -> Iterator[bytes]:
+    for article in articles:
+        yield encode_text(article.text)
+
+
+def release_freed_memory() -> None:
+    """Hand the memory freed by a big load back to the system (glibc keeps it otherwise: a
+    process that parsed 50,000 articles stayed at twice what it holds once they are read
+    back from their entry)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from peskovtui.corpus.cache import LoadCache, LoadedFile
+from peskovtui.corpus.cache import LoadCache, LoadedFile, release_freed_memory
 from peskovtui.corpus.cleanup import clean_article
 from peskovtui.corpus.dates import iso_date
 from peskovtui.corpus.model import Article, compose_text
@@ -134,16 +134,20 @@ def _file_articles(
     if path.suffix.lower() not in DATASET_SUFFIXES:
         yield from _built(read_article_file(path, warn), warn)
         return
-    data = read_dataset_bytes(path, warn)
-    if data is None:
-        return
-    slot = cache.slot(path, data, overrides) if cache is not None else None
+    # A kept data set is hashed as it is read, never held whole: its articles come from the
+    # entry, their texts left in it.
+    slot = cache.slot_of_file(path, overrides) if cache is not None else None
     kept = slot.get() if slot is not None else None
     if kept is not None:
         for message in kept.warnings:
             warn(message)
         yield from kept.articles
         return
+    data = read_dataset_bytes(path, warn)
+    if data is None:
+        return
+    if cache is not None and (slot is None or not slot.holds(data)):  # changed meanwhile
+        slot = cache.slot(path, data, overrides)
     # The very bytes hashed for the cache key are parsed, so an entry can never be stale.
     said: list[str] = []
 
@@ -151,13 +155,18 @@ def _file_articles(
         said.append(message)
         warn(message)
 
-    built: list[Article] = []
-    for article in _built(dataset_records(path, data, warn_and_keep, overrides), warn_and_keep):
-        if slot is not None:
-            built.append(article)
-        yield article
-    if slot is not None and built:
-        slot.put(LoadedFile(tuple(built), tuple(said)))
+    built = _built(dataset_records(path, data, warn_and_keep, overrides), warn_and_keep)
+    if slot is None:
+        yield from built
+        return
+    loaded = LoadedFile(tuple(built), tuple(said))
+    del data
+    if loaded.articles and slot.put(loaded):
+        # Read back from the entry, so that this process holds the articles' metadata rather
+        # than their texts from now on.
+        loaded = slot.get() or loaded
+        release_freed_memory()
+    yield from loaded.articles
 
 
 def _built(records: Iterable[Record], warn: Warn) -> Iterator[Article]:

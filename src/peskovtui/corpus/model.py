@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import errno
+import hashlib
 import re
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from peskovtui.corpus.names import printable_name
 
@@ -31,6 +33,51 @@ class SetAside:
     reason: str
 
 
+class TextSource(Protocol):
+    """Where texts are kept outside memory (a cache entry's tail)."""
+
+    def read(self, offset: int, size: int) -> bytes:
+        """``size`` bytes from ``offset``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class StoredText:
+    """An article's text kept in ``source``: ``size`` bytes of UTF-8 from ``offset``,
+    ``length`` characters, ``check`` their ``text_check``."""
+
+    source: TextSource
+    offset: int
+    size: int
+    length: int
+    check: bytes
+
+    def encoded(self) -> bytes:
+        """The text as UTF-8 (a lone surrogate as its three bytes, as ``encode_text`` does).
+
+        Checked each time it is read: a store changed in place since (not how entries are
+        ever replaced) raises ``OSError`` rather than give another text.
+        """
+        data = self.source.read(self.offset, self.size)
+        if text_check(data) != self.check:
+            raise OSError(errno.EIO, "A stored article text was changed after it was read.")
+        return data
+
+    def text(self) -> str:
+        """The text itself."""
+        return self.encoded().decode("utf-8", "surrogatepass")
+
+
+def encode_text(text: str) -> bytes:
+    """``text`` as the UTF-8 that ``StoredText`` holds (a lone surrogate kept)."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def text_check(data: bytes) -> bytes:
+    """A short digest of a stored text, to tell it from any other it could be changed into."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article with a single display ``text`` that every offset indexes.
@@ -38,6 +85,9 @@ class Article:
     ``text`` starts with the title line; paragraphs are separated by a blank line and listed
     in ``paragraphs`` as character ranges. Lines that are not the article are kept in
     ``set_aside``; the untouched original is available from the source (``path``, ``row``).
+
+    An article read from the loading cache keeps its text there (see ``keep_text_stored``):
+    ``text`` reads it when asked, so that a big corpus holds its metadata and offsets only.
     """
 
     id: str
@@ -54,9 +104,29 @@ class Article:
     row: int | None = None
     set_aside: tuple[SetAside, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _stored: StoredText | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(p.start for p in self.paragraphs))
+
+    if not TYPE_CHECKING:  # to the type checker ``text`` is the plain field it always reads
+
+        def __getattr__(self, name: str) -> Any:
+            # Called only when a slot is unset: the text of an article whose text is stored.
+            if name == "text":
+                stored = object.__getattribute__(self, "_stored")
+                if stored is not None:
+                    return stored.text()
+            raise AttributeError(f"'Article' object has no attribute '{name}'")
+
+    @property
+    def text_length(self) -> int:
+        """The length of ``text`` in characters, known without reading a stored text."""
+        return self._stored.length if self._stored is not None else len(self.text)
+
+    def encoded_text(self) -> bytes:
+        """``text`` as UTF-8 (see ``encode_text``), read as it is stored when it is."""
+        return self._stored.encoded() if self._stored is not None else encode_text(self.text)
 
     @property
     def words(self) -> int:
@@ -104,6 +174,34 @@ class Article:
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (the nearest one before it between two)."""
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+
+def _article_state(article: Article) -> list[Any]:
+    # A stored text is not copied into the state: the other process (a child building the
+    # index or reading the quotes) reads it from the store itself.
+    stored = article._stored is not None
+    return [
+        None if stored and f.name == "text" else getattr(article, f.name) for f in fields(article)
+    ]
+
+
+def _set_article_state(article: Article, state: list[Any]) -> None:
+    for f, value in zip(fields(article), state, strict=True):
+        if not (f.name == "text" and value is None):
+            object.__setattr__(article, f.name, value)
+
+
+# Set after the class is made: ``dataclass`` puts its own in place for a frozen class.
+Article.__getstate__ = _article_state  # type: ignore[method-assign,assignment]
+Article.__setstate__ = _set_article_state  # type: ignore[attr-defined]
+
+
+def keep_text_stored(article: Article, stored: StoredText) -> Article:
+    """Let ``article`` (just made, not yet shared) read its text from ``stored`` when asked
+    instead of holding it."""
+    object.__delattr__(article, "text")
+    object.__setattr__(article, "_stored", stored)
+    return article
 
 
 PARAGRAPH_SEPARATOR = "\n\n"

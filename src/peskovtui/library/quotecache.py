@@ -43,7 +43,7 @@ def article_key(article: Article) -> str:
             article.id,
             article.title,
             article.subtitle,
-            article.text,
+            article.encoded_text(),
             ";".join(f"{p.start},{p.end},{p.role}" for p in article.paragraphs),
             article.outlet or "\0",
             "\0".join(article.authors),

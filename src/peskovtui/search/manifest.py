@@ -131,13 +131,13 @@ def diff(manifest: dict[str, ManifestEntry], items: list[Item]) -> Diff:
             and old.row == row
             and old.size == size
             and old.mtime_ns == mtime
-            and old.text_length == len(article.text)
+            and old.text_length == article.text_length
             and old.speakers == spoken
         ):
             entries[article.id] = old
             continue
         digest = article_digest(article, spoken)
-        new = ManifestEntry(digest, path, row, size, mtime, len(article.text), spoken)
+        new = ManifestEntry(digest, path, row, size, mtime, article.text_length, spoken)
         entries[article.id] = new
         if old is None or old.digest != digest:
             todo.append(item)
