@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from quotes_memory import descendants, rss_kib
+from quotes_memory import measure
 
 OPEN_AS_THE_APP = """
 import sys, threading, time
@@ -74,31 +72,6 @@ library.close()
 """
 
 
-def measure(path: Path, cache: Path, interval: float) -> str:
-    """Open the corpus in a fresh interpreter; its peaks and what it printed."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
-    process = subprocess.Popen(
-        [sys.executable, "-c", OPEN_AS_THE_APP, str(path)],
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    parent = children = total = 0
-    while process.poll() is None:
-        own = rss_kib(process.pid)
-        others = sum(rss_kib(child) for child in descendants(process.pid))
-        parent, children, total = max(parent, own), max(children, others), max(total, own + others)
-        time.sleep(interval)
-    out = process.stdout.read().strip() if process.stdout else ""
-    if process.returncode:
-        raise SystemExit(f"the measured process failed ({process.returncode})")
-    mib = 1024
-    return (
-        f"peak RSS: process {parent / mib:.0f} MiB, children {children / mib:.0f} MiB, "
-        f"together {total / mib:.0f} MiB ({out})"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
@@ -114,7 +87,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cache = args.cache or Path(tmp)
         for run in runs:
-            print(f"{run}: {measure(args.path, cache, args.interval)}", flush=True)
+            print(f"{run}: {measure(args.path, cache, args.interval, OPEN_AS_THE_APP)}", flush=True)
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 

@@ -69,11 +69,13 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def measure(path: Path, cache: Path, interval: float) -> str:
-    """Run the open-and-read in a fresh interpreter; its peaks and what it printed."""
+def measure(path: Path, cache: Path, interval: float, code: str = OPEN_AND_READ) -> str:
+    """Run ``code`` (a script given ``path``) in a fresh interpreter with ``cache`` as its cache
+    dir, sampling the resident memory of it and its children every ``interval`` seconds; their
+    peaks and what it printed."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     process = subprocess.Popen(
-        [sys.executable, "-c", OPEN_AND_READ, str(path)],
+        [sys.executable, "-c", code, str(path)],
         env=env,
         stdout=subprocess.PIPE,
         text=True,
@@ -89,7 +91,7 @@ def measure(path: Path, cache: Path, interval: float) -> str:
         raise SystemExit(f"the measured process failed ({process.returncode})")
     mib = 1024
     return (
-        f"peak RSS: parent {parent / mib:.0f} MiB, children {children / mib:.0f} MiB, "
+        f"peak RSS: process {parent / mib:.0f} MiB, children {children / mib:.0f} MiB, "
         f"together {total / mib:.0f} MiB ({out})"
     )
 
