@@ -19,7 +19,6 @@ from peskovtui.library.clipping import ClipsMixin
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quote_browser import QuoteBrowserMixin
-from peskovtui.library.quotebook import QuoteBook
 from peskovtui.library.quoting import QuotesMixin
 from peskovtui.library.reading_places import PlacesMixin
 from peskovtui.library.searching import SearchMixin
@@ -27,6 +26,7 @@ from peskovtui.library.speakers_over_time import SpeakersOverTimeMixin
 from peskovtui.quotes import Quote
 
 if TYPE_CHECKING:
+    from peskovtui.library.quotebook import QuoteBook
     from peskovtui.quotes.check import QuoteChecker
 
 
