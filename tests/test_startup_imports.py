@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -104,6 +105,14 @@ def test_opening_a_corpus_imports_none_of_the_library_concerns() -> None:
         "library.article(library.articles[0].id)\n"
     )
     assert loaded_after(code, LIBRARY_CONCERNS) == set()
+
+
+def test_a_corpus_named_by_its_path_needs_no_package_resources(seeds: Path) -> None:
+    # The bundled articles are found among the package's resources; other corpora are not.
+    named = f"from peskovtui.library import Library\nLibrary.open([{str(seeds)!r}])\n"
+    bundled = "from peskovtui.library import Library\nLibrary.open()\n"
+    assert loaded_after(named, ("importlib.resources",)) == set()
+    assert loaded_after(bundled, ("importlib.resources",)) == {"importlib.resources"}
 
 
 @pytest.mark.parametrize("module", LIBRARY_CONCERNS)

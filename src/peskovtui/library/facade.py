@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,9 @@ if TYPE_CHECKING:
 
 def bundled_seeds() -> Path:
     """The folder of bundled articles: inside the installed package, or the source checkout."""
+    # Imported here: a corpus named on the command line needs no package resources.
+    from importlib import resources
+
     packaged = Path(str(resources.files("peskovtui"))) / "seeds"
     if packaged.is_dir():
         return packaged
