@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
+
+import peskovtui.library
 
 # Heavy modules the first screen does not show, and the first use that needs each.
 DEFERRED = (
@@ -77,6 +82,72 @@ def test_reopening_an_index_that_is_up_to_date_loads_no_extractor(tmp_path: obje
     assert "peskovtui.quotes.extract" not in loaded_after(code)
 
 
+# The modules of the Library's concerns that opening a corpus and drawing the first screen do
+# without (the clips and their export, the quote table and the quote book, the speakers'
+# directory and timelines), each with the first use that imports it.
+FIRST_USES = {
+    "peskovtui.library.clips": "library.clips()",
+    "peskovtui.library.clip_export": "library.export_clips('md')",
+    "peskovtui.library.quotebook": "library.read_quotes()",
+    "peskovtui.library.quote_table": "library.read_quotes(); library.quote_table",
+    "peskovtui.quotes.speakers": "library.read_quotes()",
+    "peskovtui.library.speaker_list": "library.read_quotes(); library.speaker_summaries()",
+    "peskovtui.library.timeline": "library.read_quotes(); library.speaker_timeline('peskov')",
+}
+LIBRARY_CONCERNS = tuple(FIRST_USES)
+
+
+def test_opening_a_corpus_imports_none_of_the_library_concerns() -> None:
+    code = (
+        "from peskovtui.library import Library\n"
+        "library = Library.open()\n"
+        "library.last_place()\n"
+        "library.article(library.articles[0].id)\n"
+    )
+    assert loaded_after(code, LIBRARY_CONCERNS) == set()
+
+
+def test_a_corpus_named_by_its_path_needs_no_package_resources(seeds: Path) -> None:
+    # The bundled articles are found among the package's resources; other corpora are not.
+    named = f"from peskovtui.library import Library\nLibrary.open([{str(seeds)!r}])\n"
+    bundled = "from peskovtui.library import Library\nLibrary.open()\n"
+    assert loaded_after(named, ("importlib.resources",)) == set()
+    assert loaded_after(bundled, ("importlib.resources",)) == {"importlib.resources"}
+
+
+@pytest.mark.parametrize("module", LIBRARY_CONCERNS)
+def test_a_library_concern_is_imported_by_its_first_use(module: str) -> None:
+    code = (
+        f"from peskovtui.library import Library\nlibrary = Library.open()\n{FIRST_USES[module]}\n"
+    )
+    assert module in loaded_after(code, LIBRARY_CONCERNS)
+
+
+def test_every_name_the_library_exports_is_had_from_its_module() -> None:
+    code = (
+        "import importlib\n"
+        "import peskovtui.library as package\n"
+        "assert 'peskovtui.library.facade' not in sys.modules\n"
+        "for name in package.__all__:\n"
+        "    value = getattr(package, name)\n"
+        "    module = importlib.import_module(f'peskovtui.library.{package._MODULE_OF[name]}')\n"
+        "    assert value is getattr(module, name), name\n"
+        "    assert name in dir(package), name\n"
+        "from peskovtui.library import *\n"
+        "assert Library is package.Library and QuoteTable is package.QuoteTable\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"import sys\n{code}"], capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_a_name_the_library_does_not_export_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        peskovtui.library.Nothing  # noqa: B018
+
+
 # What the reader's start-up does not load: the printing subcommands (Rich's tables, JSON,
 # CSV), the screens the first screen does not show, and what only a keymap or a browser needs.
 # Each is imported when first used.
@@ -96,6 +167,8 @@ NOT_FOR_THE_FIRST_SCREEN = (
     "peskovtui.ui.screens.speakers",
     "webbrowser",
     "tomllib",
+    # The Library's concerns the first screen does not show: imported by their first use.
+    *LIBRARY_CONCERNS,
 )
 
 # ``peskovtui`` with no argument, as in a terminal, up to the moment the app would start (its

@@ -8,19 +8,10 @@ from typing import TYPE_CHECKING
 
 from peskovtui.citation import Citation
 from peskovtui.corpus import Article, Corpus
-from peskovtui.library.clip_export import export_clips
-from peskovtui.library.clips import (
-    Clip,
-    ClipStatus,
-    ClipStore,
-    appended,
-    clip_status,
-    moved,
-    new_clip,
-    noted,
-    removed,
-)
 from peskovtui.quotes import Quote
+
+if TYPE_CHECKING:
+    from peskovtui.library.clips import Clip, ClipStatus, ClipStore
 
 
 class ClipsMixin:
@@ -28,6 +19,8 @@ class ClipsMixin:
 
     # The clip list of this corpus, kept in the user data dir. Each call reads the list from
     # its file (another process may have changed it) and writes it back when it changes.
+    # The clips' modules are imported by the first call that needs them: opening a corpus and
+    # its first screen do without them.
 
     corpus: Corpus
     _by_id: dict[str, Article]
@@ -48,6 +41,8 @@ class ClipsMixin:
     @cached_property
     def clip_store(self) -> ClipStore:
         """Where this corpus's clips are kept; its ``notices`` say what was set aside."""
+        from peskovtui.library.clips import ClipStore
+
         return ClipStore.for_corpus(self.corpus.sources)
 
     def clips(self) -> list[Clip]:
@@ -56,6 +51,8 @@ class ClipsMixin:
 
     def clip_citation(self, citation: Citation, note: str = "") -> list[Clip]:
         """Add a citation (made by ``cite``) to the clips, with its article's authors."""
+        from peskovtui.library.clips import appended, new_clip
+
         authors = self.article(citation.article_id).authors
         return self.clip_store.change(appended(new_clip(citation, authors, note.strip())))
 
@@ -72,22 +69,32 @@ class ClipsMixin:
 
     def move_clip(self, index: int, offset: int) -> list[Clip]:
         """Move clip ``index`` (from 0) up (negative ``offset``) or down."""
+        from peskovtui.library.clips import moved
+
         return self.clip_store.change(moved(index, offset))
 
     def delete_clip(self, index: int) -> list[Clip]:
         """Delete clip ``index`` (from 0)."""
+        from peskovtui.library.clips import removed
+
         return self.clip_store.change(removed(index))
 
     def note_clip(self, index: int, note: str) -> list[Clip]:
         """Set the note of clip ``index`` (from 0)."""
+        from peskovtui.library.clips import noted
+
         return self.clip_store.change(noted(index, note))
 
     def clip_statuses(self, clips: Sequence[Clip]) -> list[ClipStatus]:
         """For each clip, whether its passage is still in the corpus as it was clipped."""
+        from peskovtui.library.clips import clip_status
+
         return [clip_status(clip, self._by_id.get(clip.citation.article_id)) for clip in clips]
 
     def export_clips(self, fmt: str, clips: Sequence[Clip] | None = None) -> str:
         """The clips (all of this corpus's by default) as ``md``, ``text``, ``csv``, ``json``
         or ``csljson``."""
+        from peskovtui.library.clip_export import export_clips
+
         chosen = self.clips() if clips is None else list(clips)
         return export_clips(chosen, self.clip_statuses(chosen), fmt)

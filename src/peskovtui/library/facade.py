@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,6 @@ from peskovtui.library.clipping import ClipsMixin
 from peskovtui.library.index import SearchIndex
 from peskovtui.library.processes import Processes
 from peskovtui.library.quote_browser import QuoteBrowserMixin
-from peskovtui.library.quotebook import QuoteBook
 from peskovtui.library.quoting import QuotesMixin
 from peskovtui.library.reading_places import PlacesMixin
 from peskovtui.library.searching import SearchMixin
@@ -27,11 +25,15 @@ from peskovtui.library.speakers_over_time import SpeakersOverTimeMixin
 from peskovtui.quotes import Quote
 
 if TYPE_CHECKING:
+    from peskovtui.library.quotebook import QuoteBook
     from peskovtui.quotes.check import QuoteChecker
 
 
 def bundled_seeds() -> Path:
     """The folder of bundled articles: inside the installed package, or the source checkout."""
+    # Imported here: a corpus named on the command line needs no package resources.
+    from importlib import resources
+
     packaged = Path(str(resources.files("peskovtui"))) / "seeds"
     if packaged.is_dir():
         return packaged

@@ -6,9 +6,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from peskovtui.corpus import Article
-from peskovtui.library.quote_table import QuoteTable
 
 if TYPE_CHECKING:
+    from peskovtui.library.quote_table import QuoteTable
     from peskovtui.library.quotebook import QuoteBook
 
 
@@ -26,5 +26,8 @@ class QuoteBrowserMixin:
     def quote_table(self) -> QuoteTable:
         """Every quote of the corpus as a table to sort and filter (the quote browser's);
         ``QuotesNotRead`` until ``read_quotes`` has run."""
+        # Imported here: opening a corpus and its first screen do without the quote table.
+        from peskovtui.library.quote_table import QuoteTable
+
         read = self._quote_book.read
         return QuoteTable(read.quotes, self._by_id, read.aliases)

@@ -8,10 +8,10 @@ from peskovtui.citation import paragraph_number
 from peskovtui.corpus import Article, Corpus
 from peskovtui.errors import QuotesNotRead
 from peskovtui.library.processes import Processes
-from peskovtui.library.quotebook import QuoteBook
 from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 
 if TYPE_CHECKING:
+    from peskovtui.library.quotebook import QuoteBook
     from peskovtui.quotes.corpus import CorpusQuotes
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
@@ -62,6 +62,10 @@ class QuotesMixin:
         """Read the quotes of the whole corpus (once; later calls return them at once). A big
         corpus is read in a child process, so that this process (the app's) is free meanwhile."""
         if self._book is None:
+            # Imported here: the book's speaker lookups are not needed before the corpus's
+            # quotes are read.
+            from peskovtui.library.quotebook import QuoteBook
+
             self._book = QuoteBook(self._read_corpus_quotes(), list(self._by_id))
         return self._book.read
 

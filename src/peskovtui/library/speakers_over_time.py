@@ -7,9 +7,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from peskovtui.corpus import Article
-from peskovtui.library.speaker_list import SpeakerDirectory, SpeakerSummary
-from peskovtui.library.timeline import Timeline, build_timeline
 from peskovtui.quotes import Quote, SpeakerCount
+
+if TYPE_CHECKING:
+    from peskovtui.library.speaker_list import SpeakerDirectory, SpeakerSummary
+    from peskovtui.library.timeline import Timeline
 
 
 class SpeakersOverTimeMixin:
@@ -35,6 +37,10 @@ class SpeakersOverTimeMixin:
     def _speaker_directory(self, include_fragments: bool) -> SpeakerDirectory:
         found = self._speaker_directories.get(include_fragments)
         if found is None:
+            # Imported here, as the timeline below: opening a corpus and its first screen do
+            # without the speakers' directory.
+            from peskovtui.library.speaker_list import SpeakerDirectory
+
             quotes = self.quotes(include_fragments=include_fragments)
             counts = self.speakers(include_fragments=include_fragments)
             found = SpeakerDirectory(counts, quotes, self.article)
@@ -50,6 +56,8 @@ class SpeakersOverTimeMixin:
         """The quotes of ``speaker`` per week, or per day over a short span, and per outlet.
         A name as ``speakers`` lists it is taken as it is; any other is resolved as ``quotes``
         resolves it, and an unknown one raises ``SpeakerNotFound``."""
+        from peskovtui.library.timeline import build_timeline
+
         quotes = self._speaker_directory(include_fragments).quotes_of(speaker)
         if quotes is None:
             quotes = self.quotes(speaker=speaker, include_fragments=include_fragments)
