@@ -81,7 +81,7 @@ def cite(
     article: Article, start: int, end: int, *, speaker: str | None = None, quote: bool = False
 ) -> Citation:
     """Cite ``article.text[start:end]``; ``quote`` marks a direct quotation of ``speaker``."""
-    if not 0 <= start <= end <= len(article.text):
+    if not 0 <= start <= end <= article.text_length:
         raise ValueError(f"range {start}–{end} is outside article {article.id}")
     first = paragraph_number(article, start)
     last = paragraph_number(article, max(start, end - 1))

@@ -36,10 +36,10 @@ class CitingMixin:
         quoted words with that quote's speaker; a fragment or a term lends its speaker only to
         the range that is exactly it."""
         article = self.article(article_id)
-        if not 0 <= start <= end <= len(article.text):
+        if not 0 <= start <= end <= article.text_length:
             raise CorpusError(
                 f"The range {start}–{end} is outside article {article.id}, "
-                f"whose text has {len(article.text)} characters."
+                f"whose text has {article.text_length} characters."
             )
         if speaker is None and not quote:
             found = _quote_holding(self.article_quotes(article.id), start, end)

@@ -82,7 +82,7 @@ def bookmark_label(article: Article, offset: int) -> str:
 def new_bookmark(article: Article, offset: int) -> Bookmark:
     """A bookmark at ``offset`` of ``article``, set now (UTC, to the second)."""
     added = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    offset = max(0, min(offset, len(article.text)))
+    offset = max(0, min(offset, article.text_length))
     return Bookmark(
         Place(article.id, offset), bookmark_label(article, offset), article.title, added
     )
@@ -96,7 +96,7 @@ def found_place(place: Place | None, articles: Mapping[str, Article]) -> Place |
     article = articles.get(place.article_id)
     if article is None:
         return None
-    return replace(place, offset=max(0, min(place.offset, len(article.text))))
+    return replace(place, offset=max(0, min(place.offset, article.text_length)))
 
 
 def with_last(place: Place) -> PlacesEdit:

@@ -128,7 +128,7 @@ def build_plan(query: Any, reader: Any = None) -> MatchPlan:
 
 def _region_ranges(article: Article, region: Region) -> list[Range]:
     if region is None:
-        return [(0, len(article.text))]
+        return [(0, article.text_length)]
     ranges = [(p.start, p.end) for p in article.paragraphs if p.role == region]
     if ranges:
         return ranges

@@ -183,7 +183,7 @@ class Reader(ArticleText, can_focus=True):
         end = (
             layout.offset_at(selection.end.y, selection.end.x - GUTTER)
             if selection.end is not None
-            else len(self.article.text)
+            else self.article.text_length
         )
         return (start, end) if end > start else None
 
