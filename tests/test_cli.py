@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 from peskovtui import __version__
 from peskovtui.citation import as_markdown, as_plain
 from peskovtui.cli import main
+from peskovtui.errors import PeskovError
 from peskovtui.library import Library
 
 
@@ -66,6 +68,33 @@ def test_bare_command_opens_the_reader(
     assert run(capsys, str(seeds)) == (0, "", "")
     assert [len(library.articles) for library in opened] == [5, 5]
     assert opened[0].bundled
+
+
+def test_the_reader_starts_with_the_collector_paused_and_leaves_it_running(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paused: list[bool] = []
+    bundled = Library.open()
+
+    def opened(paths: object, fields: object) -> Library:
+        paused.append(not gc.isenabled())
+        return bundled
+
+    def reader(library: Library) -> int:
+        paused.append(not gc.isenabled())
+        raise PeskovError("The reader could not start.")
+
+    monkeypatch.setattr("peskovtui.library.Library.open", opened)
+    monkeypatch.setattr("peskovtui.ui.app.run", reader)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert gc.isenabled()
+    status, _, err = run(capsys)
+    # Loading the corpus and starting the app ran with the collector paused; however the
+    # reader ends, the collector runs again.
+    assert (status, err) == (1, "peskovtui: The reader could not start.\n")
+    assert paused == [True, True]
+    assert gc.isenabled()
 
 
 def test_the_readers_exit_status_is_the_commands(

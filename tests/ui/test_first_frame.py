@@ -5,6 +5,8 @@ otherwise take the CPU from the first frame)."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
@@ -126,3 +128,27 @@ async def test_the_stylesheet_is_parsed_once_whatever_theme_was_remembered(
         # A theme chosen later is applied as before.
         app.theme = LIGHT.name if opened != LIGHT.name else DARK.name
         await wait_for(pilot, lambda: bool(reparsed), "the stylesheet parsed for the new theme")
+
+
+async def test_a_collector_paused_for_the_start_runs_again_once_the_first_frame_is_drawn(
+    run_app: Run,
+) -> None:
+    # As ``peskovtui`` starts the reader (cli/reading.py): the collector paused until then.
+    gc.disable()
+    frozen = gc.get_freeze_count()
+    try:
+        async with run_app() as pilot:
+            await wait_for(pilot, gc.isenabled, "the collector running again")
+            # What the start made is set aside from the collector's passes.
+            assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def test_a_running_collector_is_left_as_it_is(run_app: Run) -> None:
+    frozen = gc.get_freeze_count()
+    async with run_app() as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen

@@ -4,11 +4,10 @@ that opening the reader imports only what its first screen needs."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
-from peskovtui.corpus.fields import parse_field_overrides
 from peskovtui.errors import PeskovError
-from peskovtui.library import Library
 
 
 def run_read(args: argparse.Namespace) -> int:
@@ -18,9 +17,21 @@ def run_read(args: argparse.Namespace) -> int:
             "The reader needs a terminal; for scripts use 'peskovtui list', 'show', 'search' "
             "or 'quotes'."
         )
-    # The app shows what was skipped while loading as notifications.
-    library = Library.open(args.paths, parse_field_overrides(args.fields))
-    # Imported here so that the scripting commands never pay for loading Textual.
-    from peskovtui.ui.app import run
+    # Until the first frame is drawn, the cyclic garbage collector is paused: what the start
+    # makes (the modules, the corpus, the first screen) lives as long as the reader, and the
+    # collector would walk it again and again before the first frame. The app turns it back on
+    # then, with those objects frozen out of its later passes (``PeskovApp.on_ready``).
+    gc.disable()
+    try:
+        # Imported here, with the collector paused, as is Textual below (which the scripting
+        # commands never load).
+        from peskovtui.corpus.fields import parse_field_overrides
+        from peskovtui.library import Library
 
-    return run(library)
+        # The app shows what was skipped while loading as notifications.
+        library = Library.open(args.paths, parse_field_overrides(args.fields))
+        from peskovtui.ui.app import run
+
+        return run(library)
+    finally:
+        gc.enable()

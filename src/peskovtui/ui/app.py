@@ -8,6 +8,7 @@ anything unexpected goes wrong.
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from collections.abc import Iterable
@@ -95,6 +96,14 @@ class PeskovApp(App[None]):
             self.notify(warning, severity="warning", timeout=8, markup=False)
         for message in self.library.warnings[:5]:
             self.notify(message, severity="warning", timeout=8, markup=False)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen. If the collector was paused for the start (see
+        ``cli.reading``), it runs again, and what the start made, which lives as long as the
+        reader, is frozen out of its passes so that none of them walks it again."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def notify(
         self,
