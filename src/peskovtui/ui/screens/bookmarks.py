@@ -13,10 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from peskovtui.display import counted, visible_controls
 from peskovtui.library import Bookmark, Library, Place
+from peskovtui.ui.widgets.footer import Footer
 
 GONE = "gone: the article is no longer in the corpus"
 

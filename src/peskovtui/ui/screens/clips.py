@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
 from peskovtui.library import Clip, ClipStatus, Library
 from peskovtui.ui.screens.clip_export import ExportClipsScreen
 from peskovtui.ui.widgets.clip_list import STALE_MARKS, ClipList, clip_passage, clip_source
+from peskovtui.ui.widgets.footer import Footer
 
 # Where a clip leads back to: its article and the character range of its passage.
 Passage = tuple[str, int, int]

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, ProgressBar
+from textual.widgets import Header, Input, Label, ProgressBar
 
 from peskovtui.ui.commands import (
     ArticleCommands,
@@ -37,6 +37,7 @@ from peskovtui.ui.screens.quote_table_handlers import QuoteTableHandlers
 from peskovtui.ui.screens.searching import SearchHandlers
 from peskovtui.ui.screens.speaking import SpeakerHandlers
 from peskovtui.ui.widgets.article_list import ArticleList
+from peskovtui.ui.widgets.footer import Footer
 from peskovtui.ui.widgets.quotes_panel import QuotesPanel
 from peskovtui.ui.widgets.reader import Reader
 from peskovtui.ui.widgets.search_bar import QueryInput, SearchBar

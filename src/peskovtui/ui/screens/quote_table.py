@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from peskovtui.display import visible_controls
 from peskovtui.library import COLUMNS, FilterError, QuoteFilter, parse_filter
 from peskovtui.ui.screens.help import HelpScreen, key_rows
 from peskovtui.ui.state import CopyTarget, quote_target
+from peskovtui.ui.widgets.footer import Footer
 from peskovtui.ui.widgets.quote_table import QuoteTableHeader, QuoteTableView, Sorting
 
 if TYPE_CHECKING:

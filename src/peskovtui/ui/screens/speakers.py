@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from peskovtui.display import counted, visible_controls
 from peskovtui.errors import PeskovError
@@ -32,6 +32,7 @@ from peskovtui.library import (
     timeline_summary,
 )
 from peskovtui.quotes import Quote
+from peskovtui.ui.widgets.footer import Footer
 from peskovtui.ui.widgets.quotes_panel import QuoteRow, QuotesPanel
 from peskovtui.ui.widgets.speaker_list import SpeakerList
 
