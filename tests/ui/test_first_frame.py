@@ -131,16 +131,28 @@ async def test_the_stylesheet_is_parsed_once_whatever_theme_was_remembered(
 
 
 async def test_a_collector_paused_for_the_start_runs_again_once_the_first_frame_is_drawn(
-    run_app: Run,
+    run_app: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    frozen: list[bool] = []
+    freeze = gc.freeze
+
+    def recorded() -> None:
+        frozen.append(gc.isenabled())
+        freeze()
+
+    monkeypatch.setattr(gc, "freeze", recorded)
     # As ``peskovtui`` starts the reader (cli/reading.py): the collector paused until then.
     gc.disable()
-    frozen = gc.get_freeze_count()
     try:
         async with run_app() as pilot:
-            await wait_for(pilot, gc.isenabled, "the collector running again")
-            # What the start made is set aside from the collector's passes.
-            assert gc.get_freeze_count() > frozen
+            main = pilot.app.screen
+            assert isinstance(main, MainScreen)
+            await wait_for(pilot, lambda: main.background_ended, "the index and the quotes")
+            await pilot.pause()
+            assert gc.isenabled()
+            # What the start made was frozen out of the collector's passes before it ran again;
+            # then the opened index and the corpus's quotes, each when ready.
+            assert frozen == [False, True, True]
     finally:
         gc.unfreeze()
         gc.enable()
@@ -149,6 +161,9 @@ async def test_a_collector_paused_for_the_start_runs_again_once_the_first_frame_
 async def test_a_running_collector_is_left_as_it_is(run_app: Run) -> None:
     frozen = gc.get_freeze_count()
     async with run_app() as pilot:
+        main = pilot.app.screen
+        assert isinstance(main, MainScreen)
+        await wait_for(pilot, lambda: main.background_ended, "the index and the quotes")
         await pilot.pause()
         assert gc.isenabled()
         assert gc.get_freeze_count() == frozen
