@@ -11,8 +11,9 @@ seen (from /proc, every thread's), which moves less with the load than the wall 
 timing, the bytecode of the ``peskovtui`` the runs import is written
 (as installing a wheel does, and as Textual's was when it was installed); ``--from-source``
 leaves it unwritten.
-``typing`` drives the app headless on PATH (its index warmed first), types each query a key at
-a time and times the last keystroke to its results listed; it also reports the process's peak
+``typing`` drives the app headless on PATH (its index warmed first; the collector paused until
+the first frame, as ``peskovtui`` starts it), types each query a key at a time and times the
+last keystroke to its results listed; it also reports the process's peak
 memory with the corpus open and its quotes read. With ``--cold`` the index is not built first:
 the queries are typed while the app builds it (once its articles are being indexed), and the
 results come from the scan of the texts.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import compileall
+import gc
 import os
 import resource
 import shutil
@@ -199,6 +201,9 @@ def typing(path: str, queries: list[str], cache: str | None, cold: bool = False)
             listed.append(time.perf_counter())
 
     ArticleList.show = timed_show  # type: ignore[method-assign]
+    # As ``peskovtui`` starts the reader (cli/reading.py): the collector paused until the first
+    # frame, when the app turns it on again.
+    gc.disable()
     start = time.perf_counter()
     library = Library.open([path])
     loaded = time.perf_counter() - start
