@@ -13,10 +13,10 @@ timing, the bytecode of the ``peskovtui`` the runs import is written
 leaves it unwritten.
 ``typing`` drives the app headless on PATH (its index warmed first; the collector paused until
 the first frame, as ``peskovtui`` starts it), types each query a key at a time and times the
-last keystroke to its results listed; it also reports the process's peak
-memory with the corpus open and its quotes read. With ``--cold`` the index is not built first:
-the queries are typed while the app builds it (once its articles are being indexed), and the
-results come from the scan of the texts.
+last keystroke to its results listed, counting the garbage collector's full passes meanwhile;
+it also reports the process's peak memory with the corpus open and its quotes read. With
+``--cold`` the index is not built first: the queries are typed while the app builds it (once its
+articles are being indexed), and the results come from the scan of the texts.
 """
 
 from __future__ import annotations
@@ -215,6 +215,8 @@ def typing(path: str, queries: list[str], cache: str | None, cold: bool = False)
     latencies: dict[str, float] = {}
     scanned: list[bool] = []
     indexing: list[object] = []
+    passes = _FullPasses()
+    gc.callbacks.append(passes)
 
     async def run() -> None:
         app = PeskovApp(library)
@@ -227,6 +229,7 @@ def typing(path: str, queries: list[str], cache: str | None, cold: bool = False)
             else:
                 await app.workers.wait_for_complete()
             await pilot.pause()
+            passes.start()
             for query in queries:
                 await pilot.press("escape", "slash")
                 for key in query[:-1]:
@@ -240,10 +243,12 @@ def typing(path: str, queries: list[str], cache: str | None, cold: bool = False)
                 latencies[query] = (listed[-1] if listed else float("nan")) - pressed
                 results = app.main.search.results
                 scanned.append(results is not None and results.scanned)
+            passes.stop()
             if cold:
                 library.close()  # stop the build: quitting never waits for it
 
     asyncio.run(run())
+    gc.callbacks.remove(passes)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     values = sorted(latencies.values())
@@ -262,6 +267,34 @@ def typing(path: str, queries: list[str], cache: str | None, cold: bool = False)
         f"p95 {p95 * 1000:.0f} ms over {len(values)} queries"
     )
     print(f"peak memory: app process {peak:.0f} MiB, largest child process {children:.0f} MiB")
+    longest = max(passes.durations, default=0.0)
+    print(
+        f"full passes of the garbage collector while typing: {len(passes.durations)}, "
+        f"longest {longest * 1000:.0f} ms, in all {sum(passes.durations) * 1000:.0f} ms"
+    )
+
+
+class _FullPasses:
+    """The durations of the collector's full passes (``gc.callbacks``) between start and stop."""
+
+    def __init__(self) -> None:
+        self.durations: list[float] = []
+        self._counting = False
+        self._began = 0.0
+
+    def start(self) -> None:
+        self._counting = True
+
+    def stop(self) -> None:
+        self._counting = False
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if not self._counting or info["generation"] != 2:
+            return
+        if phase == "start":
+            self._began = time.perf_counter()
+        else:
+            self.durations.append(time.perf_counter() - self._began)
 
 
 def _indexing(message: object, seen: list[object], phase: str) -> None:
