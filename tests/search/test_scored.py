@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import traceback
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,8 +11,9 @@ import pytest
 from whoosh import query as wq
 
 from peskovtui.corpus.model import Article
-from peskovtui.search import WhooshSearchEngine
+from peskovtui.search import SearchCancelled, WhooshSearchEngine
 from peskovtui.search import cancel as cancel_module
+from peskovtui.search import stems as stems_module
 from peskovtui.search.scored import scored_list
 from peskovtui.search.stems import StemWords, _StemScorer, resolve_stems
 from tests.search.articles import make_article
@@ -110,3 +112,16 @@ def test_unions_and_intersections_of_stems_are_merged(
     assert engine.search(query, limit=5).total > 0
     assert len(merged) == len(engine._index.searcher.leaf_searchers()) > 1
     assert all(found is not None for found in merged)
+
+
+def test_a_search_is_cancelled_while_its_stems_are_read(
+    engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stems_module, "_CHECK_EVERY", 1)
+
+    def cancel() -> bool:
+        return any(frame.name == "_merged" for frame in traceback.extract_stack())
+
+    with pytest.raises(SearchCancelled) as raised:
+        engine.search("russia OR china", limit=5, cancel=cancel)
+    assert any(entry.name == "_merged" for entry in raised.traceback)
