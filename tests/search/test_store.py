@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import stat
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from peskovtui.corpus.model import Article
-from peskovtui.search import IndexUnavailable, RefreshReport, WhooshSearchEngine
+from peskovtui.search import IndexUnavailable, RefreshReport, WhooshSearchEngine, manifest_file
 from peskovtui.search import generations as generations_module
 from peskovtui.search.refresh import Refresher
 from peskovtui.search.schema import SCHEMA_VERSION
@@ -224,14 +223,15 @@ def test_a_broken_manifest_file_falls_back_to_the_stored_fields(seed_list: list[
     eng, _ = open_engine(seed_list)
     gen = Path(eng.location)
     eng.close()
-    (manifest,) = gen.glob("manifest-*.json")
+    (manifest,) = gen.glob("manifest-*")
     manifest.write_text("{not json", encoding="utf-8")
     eng, report = open_engine(seed_list)
     assert (report.added, report.changed, report.removed, report.rebuilt) == (0, 0, 0, False)
     assert eng.search("peskov").total == 5
-    (manifest,) = gen.glob("manifest-*.json")
-    assert manifest.read_text(encoding="utf-8").startswith("{")
-    assert len(json.loads(manifest.read_text(encoding="utf-8"))) == 5
+    (manifest,) = gen.glob("manifest-*")
+    generation = int(manifest.name.split("-")[1].split(".")[0])
+    saved = manifest_file.read_entries(gen, generation)
+    assert saved is not None and len(saved) == 5
 
 
 def test_a_failed_save_falls_back_to_memory(

@@ -99,6 +99,13 @@ class SearchIndex:
         with self._scanning():
             return self._text_scan().search(query, limit, cancel=stop, ranged=ranged)
 
+    def prepare_searching(self) -> None:
+        """Pay ahead the costs of the first search once the index is ready (nothing before)."""
+        engine = self._engine if self._report is not None else None
+        if engine is not None:
+            with contextlib.suppress(Exception):  # only ever a head start: the search repeats it
+                engine.prepare_searching(lambda: self._processes.closed)
+
     def match_offsets(self, article: Article, query: str) -> tuple[tuple[int, int], ...]:
         """Exact ranges of ``query``'s matches in ``article``'s display text."""
         engine = self._ready_or_scan()

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from whoosh.collectors import WrappingCollector
+from whoosh.collectors import ScoredCollector, WrappingCollector
 
 from peskovtui.search.errors import SearchCancelled
+from peskovtui.search.scored import ScoredList, scored_list
 
 CancelCheck = Callable[[], bool]
 
@@ -37,10 +38,17 @@ class CancellableCollector(WrappingCollector):  # type: ignore[misc]
     def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
         check(self._cancel)
         super().set_subsearcher(subsearcher, offset)
+        if isinstance(self.child, ScoredCollector):
+            merged = scored_list(self.child.matcher)
+            if merged is not None:
+                self.child.matcher = merged
 
     def collect_matches(self) -> None:
         child = self.child
-        for count, sub_docnum in enumerate(child.matches(), 1):
+        matcher = child.matcher
+        # A list of known matches is walked by its index rather than Whoosh's steps.
+        found = matcher.walk() if isinstance(matcher, ScoredList) else child.matches()
+        for count, sub_docnum in enumerate(found, 1):
             if count % CHECK_EVERY == 0:
                 check(self._cancel)
             child.collect(sub_docnum)

@@ -143,6 +143,10 @@ class WhooshSearchEngine:
         """Exact character ranges of ``query``'s matches in ``article.text``."""
         return self._index.match_offsets(article, query)
 
+    def prepare_searching(self, stop: CancelCheck) -> None:
+        """Pay ahead the costs of the first search (see ``OpenIndex.prepare``)."""
+        self._index.prepare(stop)
+
     @property
     def location(self) -> str:
         """Where the index lives: a directory, or ``memory``."""

@@ -29,7 +29,8 @@ from peskovtui.search.build import (
 )
 from peskovtui.search.errors import IndexUnavailable
 from peskovtui.search.integrity import damage, index_files, prune, seal
-from peskovtui.search.manifest import Diff, Manifest, stored_manifest
+from peskovtui.search.manifest import Diff, SavedManifest, stored_manifest
+from peskovtui.search.manifest_file import ManifestEntry
 from peskovtui.search.progress import ProgressCallback
 from peskovtui.search.schema import SCHEMA_VERSION
 from peskovtui.search.store import CorpusIndexDir, UnsafeIndexDir
@@ -48,7 +49,7 @@ class Opened:
     ix: Any
     searcher: Any
     gen: Path
-    manifest: Manifest
+    manifest: SavedManifest
 
     def close(self) -> None:
         """Close the searcher and the index."""
@@ -104,16 +105,25 @@ def open_current(
         try:
             ix = storage(gen, readonly=not writable).open_index()
             searcher = ix.searcher()
-            saved = store.read_manifest(gen, ix.latest_generation())
-            if saved is not None and len(saved) == ix.doc_count():
-                manifest = Manifest(saved, from_file=True)
-            else:
-                manifest = Manifest(stored_manifest(searcher.reader()), from_file=False)
-            return Opened(ix, searcher, gen, manifest)
+            return Opened(ix, searcher, gen, _manifest(store, gen, ix, searcher))
         except Exception as exc:  # Whoosh raises many kinds on damaged files
             log.info("index at %s unreadable: %r", gen, exc)
     notices.append("The search index was damaged; rebuilding it.")
     return Unusable(damaged=True)
+
+
+def _manifest(store: CorpusIndexDir, gen: Path, ix: Any, searcher: Any) -> SavedManifest:
+    """The manifest saved for the index's commit, or else the one its stored fields tell."""
+
+    def stored() -> dict[str, ManifestEntry]:
+        return stored_manifest(searcher.reader())
+
+    saved = store.read_manifest(gen, ix.latest_generation())
+    if saved is not None:
+        head, load = saved
+        if head.count == ix.doc_count():
+            return SavedManifest(head.fingerprint, load, saved=head.current, fallback=stored)
+    return SavedManifest(None, stored, saved=False)
 
 
 def open_saved(store: CorpusIndexDir) -> tuple[Path, Any]:

@@ -7,6 +7,8 @@ with it says which articles to (re)index and which to remove, without reading th
 
 from __future__ import annotations
 
+import hashlib
+from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +16,8 @@ from typing import Any
 
 from peskovtui.corpus.model import Article
 from peskovtui.search.build import Item, Source
+from peskovtui.search.manifest_file import ManifestEntry
 from peskovtui.search.schema import article_digest, speakers_key
-from peskovtui.search.store import ManifestEntry
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +82,76 @@ def _source(article: Article, stats: dict[str, tuple[int, int]]) -> Source:
     return (article.path, article.row, size, mtime)
 
 
-class Manifest(dict[str, ManifestEntry]):
-    """Manifest entries by article id, remembering whether they came from the manifest file."""
+def fingerprint(items: list[Item]) -> str | None:
+    """One hash of everything ``diff`` compares before it hashes an article's content (ids,
+    paths, rows, file sizes and times, lengths and speakers keys, in order): equal
+    fingerprints mean ``diff`` would find nothing to do. None when an article has no file to
+    stand for its content (each such article is hashed whole by ``diff``)."""
+    sources = [item[2] for item in items]
+    if any(size < 0 for _, _, size, _ in sources):
+        return None
+    # Columns rather than a tuple per article: this is what a reopen of 50,000 unchanged
+    # articles pays instead of comparing them, so it is kept to a few C-level passes.
+    files: dict[tuple[str | None, int, int], int] = {}
+    numbers = array("q", [files.setdefault((p, size, t), len(files)) for p, _, size, t in sources])
+    numbers.extend([-1 if row is None else row for _, row, _, _ in sources])
+    numbers.extend([item[0].text_length for item in items])
+    h = hashlib.blake2b(digest_size=20)
+    for column in ([item[0].id for item in items], [item[3] for item in items], list(files)):
+        h.update(repr(column).encode("utf-8", "surrogatepass"))
+    h.update(numbers.tobytes())
+    return h.hexdigest()
 
-    def __init__(self, entries: dict[str, ManifestEntry], *, from_file: bool) -> None:
-        super().__init__(entries)
-        self.from_file = from_file
+
+class SavedManifest:
+    """An index's manifest: the fingerprint of the corpus it was saved for, known at once, and
+    its entries, read only when a diff needs them (``load`` gives them, or None when they cannot
+    be read; ``fallback`` then reads them from the index's stored fields).
+
+    ``saved`` says whether the file holds it as it is, in the current format: if not, it is
+    saved at the next refresh.
+    """
+
+    def __init__(
+        self,
+        fingerprint: str | None,
+        load: Callable[[], dict[str, ManifestEntry] | None],
+        *,
+        saved: bool,
+        fallback: Callable[[], dict[str, ManifestEntry]] | None = None,
+    ) -> None:
+        self.fingerprint = fingerprint
+        self.saved = saved
+        self._load = load
+        self._fallback = fallback
+        self._entries: dict[str, ManifestEntry] | None = None
+
+    @classmethod
+    def of(
+        cls, entries: dict[str, ManifestEntry], fingerprint: str | None, *, saved: bool
+    ) -> SavedManifest:
+        """A manifest of ``entries``, already in memory."""
+        manifest = cls(fingerprint, lambda: entries, saved=saved)
+        manifest._entries = entries
+        return manifest
+
+    def entries(self) -> dict[str, ManifestEntry]:
+        """The entries by article id."""
+        if self._entries is None:
+            entries = self._load()
+            if entries is None:
+                if self._fallback is None:
+                    raise ValueError("The manifest of the search index cannot be read.")
+                entries = self._fallback()
+                self.saved = False
+                self.fingerprint = None
+            self._entries = entries
+        return self._entries
+
+    @classmethod
+    def none(cls) -> SavedManifest:
+        """The manifest of an index that holds nothing yet."""
+        return cls.of({}, None, saved=False)
 
 
 def stored_manifest(reader: Any) -> dict[str, ManifestEntry]:
@@ -104,19 +170,31 @@ class Diff:
     removed: list[str]
     added: int
     changed: int
-    entries: dict[str, ManifestEntry]  # the manifest once the diff is applied
-    restat: bool  # only file sizes/times changed: the manifest file needs rewriting
-    from_file: bool
+    manifest: SavedManifest  # the manifest once the diff is applied
+    restat: bool  # only file sizes/times changed
 
     @property
     def empty(self) -> bool:
         """Whether the index already holds what the corpus says."""
         return not self.todo and not self.removed
 
+    @property
+    def entries(self) -> dict[str, ManifestEntry]:
+        """The manifest's entries once the diff is applied."""
+        return self.manifest.entries()
 
-def diff(manifest: dict[str, ManifestEntry], items: list[Item]) -> Diff:
+
+def diff(saved: SavedManifest, items: list[Item]) -> Diff:
     """What to reindex. Unchanged path, row, size, mtime, length and speakers mean unchanged;
-    otherwise the content hash decides (a touched file with the same text is not reindexed)."""
+    otherwise the content hash decides (a touched file with the same text is not reindexed).
+
+    When the corpus has the fingerprint the manifest was saved for, nothing is compared (and
+    the manifest's entries are not read).
+    """
+    key = fingerprint(items)
+    if key is not None and key == saved.fingerprint:
+        return Diff([], [], 0, 0, saved, False)
+    manifest = saved.entries()
     entries: dict[str, ManifestEntry] = {}
     todo: list[Item] = []
     changed = 0
@@ -145,12 +223,8 @@ def diff(manifest: dict[str, ManifestEntry], items: list[Item]) -> Diff:
         elif old != new:
             restat = True
     removed = [doc_id for doc_id in manifest if doc_id not in entries]
-    return Diff(
-        todo,
-        removed,
-        len(todo) - changed,
-        changed,
-        entries,
-        restat,
-        getattr(manifest, "from_file", False),
-    )
+    # Saved again unless the file already holds exactly this, for this corpus.
+    unchanged = not todo and not removed and not restat
+    same = unchanged and saved.saved and saved.fingerprint == key
+    after = SavedManifest.of(entries, key, saved=same)
+    return Diff(todo, removed, len(todo) - changed, changed, after, restat)

@@ -40,6 +40,20 @@ def stem_word(word: str) -> str:
     return str(porter2_stem(word))
 
 
+def learn_stems(texts: Iterable[str], stop: Callable[[], bool]) -> None:
+    """Stem the words of ``texts`` now (``stem_word`` keeps them), until ``stop`` says so.
+
+    Finding the ranges of the first hits of the first search stems every word of their texts,
+    most of them common words that every later search finds stemmed: about 40 ms of the first
+    search at 3,800 articles, paid here ahead of it instead.
+    """
+    for text in texts:
+        if stop():
+            return
+        for form in set(WORD_RE.findall(text)):
+            stem_word(fold(form))
+
+
 @dataclass(slots=True)
 class MatchPlan:
     """What to look for in a display text, region by region, taken from a parsed query."""

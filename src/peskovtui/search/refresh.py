@@ -33,7 +33,7 @@ from peskovtui.search.generations import (
 )
 from peskovtui.search.manifest import (
     Diff,
-    Manifest,
+    SavedManifest,
     SpeakerSource,
     diff,
     make_items,
@@ -41,7 +41,7 @@ from peskovtui.search.manifest import (
 )
 from peskovtui.search.progress import PUBLISHING, ProgressCallback, report_progress
 from peskovtui.search.searching import OpenIndex
-from peskovtui.search.store import CorpusIndexDir, ManifestEntry, UnsafeIndexDir
+from peskovtui.search.store import CorpusIndexDir, UnsafeIndexDir
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +86,12 @@ class Refresher:
         self._dir: CorpusIndexDir | None = None
         self._memory = not self._corpus_paths
         self._discard_current = False
-        self._memory_manifest: dict[str, ManifestEntry] = {}
+        self._memory_manifest = SavedManifest.none()
         self._in_ram = False  # whether the open index is the in-memory one
         self._build_in_memory = True  # whether this refresh may build an index in memory
         self._memory_reason = "The search index has no place in the cache."
         # The generation dir, Whoosh commit and manifest this engine last wrote or read.
-        self._known: tuple[Path, int, dict[str, ManifestEntry]] | None = None
+        self._known: tuple[Path, int, SavedManifest] | None = None
         self.location = "memory"  # where the index lives: a directory, or ``memory``
 
     def refresh(
@@ -180,13 +180,13 @@ class Refresher:
                 self._memory = not self._corpus_paths
                 raise IndexUnavailable(self._memory_reason)
             self._index.swap(build_in_memory(self._index.schema, items, progress))
-            self._memory_manifest = diff({}, items).entries
+            self._memory_manifest = diff(SavedManifest.none(), items).manifest
             self._in_ram = True
             self._index.damaged = False
             return RefreshReport(len(items), 0, 0, True, "memory", False, tuple(notices))
         changes = diff(self._memory_manifest, items)
         apply_diff(self._index.ix, changes, len(items), progress)
-        self._memory_manifest = changes.entries
+        self._memory_manifest = changes.manifest
         if not changes.empty:
             self._index.swap(self._index.ix)
         return _report(changes, "memory", notices)
@@ -242,9 +242,10 @@ class Refresher:
                 stale.close()
         self._index.swap(ix, searcher)
         generation = ix.latest_generation()
-        if not changes.empty or changes.restat or not changes.from_file:
-            store.write_manifest(gen, generation, changes.entries)
-        self._known = (gen, generation, changes.entries)
+        if not changes.manifest.saved:
+            store.write_manifest(gen, generation, changes.entries, changes.manifest.fingerprint)
+            changes.manifest.saved = True
+        self._known = (gen, generation, changes.manifest)
         self.location = str(gen)
         return _report(changes, self.location, notices)
 
@@ -256,13 +257,13 @@ class Refresher:
         ix = self._index.ix
         if self._known is None or ix is None or self._in_ram:
             return None
-        gen, generation, entries = self._known
+        gen, generation, manifest = self._known
         try:
             if store.current_name() != gen.name or ix.latest_generation() != generation:
                 return None
         except Exception:  # an index that cannot say its generation is opened afresh
             return None
-        return Opened(ix, self._index.searcher, gen, Manifest(entries, from_file=True))
+        return Opened(ix, self._index.searcher, gen, manifest)
 
     def _open_current(
         self, store: CorpusIndexDir, notices: list[str], *, writable: bool = True
@@ -298,7 +299,7 @@ class Refresher:
         opened.close()
         self._index.swap(copy_to_memory(opened.gen))
         self._memory, self._dir, self.location = True, None, "memory"
-        self._in_ram, self._memory_manifest = True, dict(opened.manifest)
+        self._in_ram, self._memory_manifest = True, opened.manifest
         notices.append(
             "The cache directory is read-only: the saved search index is brought up to date "
             "in memory for this session."
@@ -327,10 +328,11 @@ class Refresher:
         self.location = str(gen)
         ix = storage(gen).open_index()
         check_count(ix, len(items))
-        entries = diff({}, items).entries
+        manifest = diff(SavedManifest.none(), items).manifest
         generation = ix.latest_generation()
-        store.write_manifest(gen, generation, entries)
-        self._known = (gen, generation, entries)
+        store.write_manifest(gen, generation, manifest.entries(), manifest.fingerprint)
+        manifest.saved = True
+        self._known = (gen, generation, manifest)
         self._index.swap(ix)
         self._index.damaged = False
         report_progress(progress, PUBLISHING, 1, 1, "")

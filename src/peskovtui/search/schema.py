@@ -60,7 +60,7 @@ def build_schema() -> Any:
         date=fields.NUMERIC(int, bits=32, signed=False),
         url=fields.ID(),
         # The manifest entry of the article, stored with it so it is always as current as the
-        # last commit (see ``store.ManifestEntry``).
+        # last commit (see ``manifest_file.ManifestEntry``).
         digest=fields.STORED(),
         source=fields.STORED(),
     )
@@ -119,7 +119,7 @@ def article_document(
     """The Whoosh document for ``article`` (``source`` is path, row, size, mtime_ns).
 
     The stored ``digest`` and ``source`` fields are the article's manifest entry (see
-    ``store.ManifestEntry``), always as current as the last commit; ``key`` stands for the
+    ``manifest_file.ManifestEntry``), always as current as the last commit; ``key`` stands for the
     speakers there (by default, the speakers themselves).
     """
     key = speakers_key(speakers) if key is None else key

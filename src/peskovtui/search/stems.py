@@ -22,16 +22,20 @@ from math import log
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.matching import ListMatcher, NullMatcher, UnionMatcher, WrappingMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.matching import NullMatcher, UnionMatcher, WrappingMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import SpanNear2
 from whoosh.query.spans import Span
 from whoosh.scoring import BM25F, BaseScorer, bm25
 from whoosh.util import make_binary_tree
+from whoosh.util.numeric import byte_to_length
 
+from peskovtui.search.cancel import CancelCheck, check
 from peskovtui.search.expansion import field_leaves
 from peskovtui.search.offsets import stem_word
 from peskovtui.search.schema import WORD_TWINS
+from peskovtui.search.scored import ScoredList
 
 
 def candidates_prefix(stem: str) -> str:
@@ -44,6 +48,10 @@ def candidates_prefix(stem: str) -> str:
     instead of stemming all of it.
     """
     return stem[: max(1, len(stem) - 2)]
+
+
+# Postings read between two asks whether the search is still wanted (a millisecond or so).
+_CHECK_EVERY = 2048
 
 
 class StemWords:
@@ -106,13 +114,21 @@ class StemTerm(wq.Query):  # type: ignore[misc]
     would be (see the module's doc)."""
 
     def __init__(
-        self, fieldname: str, stem: str, words: Iterable[str], frequency: int, boost: float = 1.0
+        self,
+        fieldname: str,
+        stem: str,
+        words: Iterable[str],
+        frequency: int,
+        boost: float = 1.0,
+        cancel: CancelCheck | None = None,
     ) -> None:
         self.fieldname = fieldname
         self.text = stem
         self.words = tuple(words)
         self.frequency = frequency
         self.boost = boost
+        # Asked while the articles are read and scored, which is most of a long search.
+        self.cancel = cancel
 
     def __repr__(self) -> str:
         return f"StemTerm({self.fieldname!r}, {self.text!r}, {self.words!r})"
@@ -156,27 +172,35 @@ class StemTerm(wq.Query):  # type: ignore[misc]
             matcher = make_binary_tree(UnionMatcher, children)
         else:
             scorer = _StemScorer(searcher, field, self.frequency, weighting)
-            if len(present) == 1:
-                matcher = reader.postings(field, present[0], scorer=scorer)
-            else:
-                matcher = _merged(reader, field, present, scorer)
+            matcher = _merged(reader, field, present, scorer, self.cancel)
         return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
 
 
-def _merged(reader: Any, field: str, words: list[str], scorer: _StemScorer) -> Any:
-    """The words' postings merged into one list of articles with summed frequencies: read once,
-    instead of a tree of unions stepped through at every article (which made a phrase about
-    1.5 times as slow as on a stemmed field)."""
+def _merged(
+    reader: Any, field: str, words: list[str], scorer: _StemScorer, cancel: CancelCheck | None
+) -> Any:
+    """The words' postings merged into one list of articles with summed frequencies and their
+    scores: read once, instead of a tree of unions stepped through at every article (which made
+    a phrase about 1.5 times as slow as on a stemmed field), and scored in one pass."""
     weights: dict[int, float] = {}
     for word in words:
         postings = reader.postings(field, word)
+        count = 0
         while postings.is_active():
             docnum = postings.id()
             weights[docnum] = weights.get(docnum, 0.0) + postings.weight()
             postings.next()
+            count += 1
+            if count % _CHECK_EVERY == 0:
+                check(cancel)
+    check(cancel)
     ids = sorted(weights)
+    frequencies = [weights[i] for i in ids]
     return _MergedMatcher(
-        ids, [weights[i] for i in ids], scorer, lambda: _postings(reader, field, words)
+        ids,
+        frequencies,
+        scorer.scores(reader, ids, frequencies),
+        lambda: _postings(reader, field, words),
     )
 
 
@@ -184,19 +208,25 @@ def _postings(reader: Any, field: str, words: list[str]) -> list[Any]:
     return [reader.postings(field, word) for word in words]
 
 
-class _MergedMatcher(ListMatcher):  # type: ignore[misc]
-    """A stem's articles with summed frequencies; the positions of the current article (for a
-    phrase) are read from its words' postings when asked for."""
+class _MergedMatcher(ScoredList):
+    """A stem's articles with summed frequencies and scores; the positions of the current
+    article (for a phrase) are read from its words' postings when asked for."""
 
     def __init__(
-        self, ids: list[int], weights: list[float], scorer: Any, open_postings: Any, i: int = 0
+        self,
+        ids: list[int],
+        weights: list[float],
+        scores: list[float],
+        open_postings: Any,
+        i: int = 0,
     ) -> None:
-        super().__init__(ids, weights, scorer=scorer, position=i)
+        super().__init__(ids, scores, i)
+        self._weights = weights
         self._open_postings = open_postings
         self._words: list[Any] | None = None
 
     def copy(self) -> _MergedMatcher:
-        return _MergedMatcher(self._ids, self._weights, self._scorer, self._open_postings, self._i)
+        return _MergedMatcher(self._ids, self._weights, self._scores, self._open_postings, self._i)
 
     def reset(self) -> None:
         super().reset()
@@ -238,6 +268,44 @@ class _StemScorer(BaseScorer):  # type: ignore[misc]
     def score(self, matcher: Any) -> float:
         length = self._searcher.doc_field_length(matcher.id(), self._fieldname, 1)
         return float(bm25(self.idf, matcher.weight(), length, self.avgfl, self.B, self.K1))
+
+    def scores(self, reader: Any, ids: list[int], frequencies: list[float]) -> list[float]:
+        """The scores of the articles ``ids`` of ``reader`` (a segment's), as ``score`` gives
+        them, worked out at once."""
+        idf, avgfl, b, k1 = self.idf, self.avgfl, self.B, self.K1
+        column = _length_bytes(reader, self._fieldname)
+        if column is None:
+            length = self._searcher.doc_field_length
+            field = self._fieldname
+            return [
+                float(bm25(idf, tf, length(docnum, field, 1), avgfl, b, k1))
+                for docnum, tf in zip(ids, frequencies, strict=True)
+            ]
+        table = _LENGTH_OF_BYTE
+        return [
+            float(bm25(idf, tf, table[column[docnum]], avgfl, b, k1))
+            for docnum, tf in zip(ids, frequencies, strict=True)
+        ]
+
+
+# Whoosh's length of a field from the byte it keeps (a zero byte reads as None, as in Whoosh).
+_LENGTH_OF_BYTE = [None, *(byte_to_length(byte) for byte in range(1, 256))]
+
+
+def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
+    """The byte Whoosh keeps for the length of ``fieldname`` in each article of a segment's
+    ``reader``, from one read of its column of lengths instead of one read per article; None
+    where the reader is not one of Whoosh's own segment readers or the field keeps no lengths
+    (the searcher is then asked article by article)."""
+    try:
+        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+        if column is None:
+            return None
+        data = bytes(column._dbfile.get(column._basepos, column._count))
+    except AttributeError:
+        return None
+    # Articles after the last one written hold the column's default, the zero byte.
+    return data + bytes(max(0, reader.doc_count_all() - len(data)))
 
 
 class StemPhrase(wq.Query):  # type: ignore[misc]
@@ -281,13 +349,15 @@ class StemPhrase(wq.Query):  # type: ignore[misc]
         return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
 
 
-def resolve_stems(query: Any, reader: Any, stems: StemWords) -> Any:
+def resolve_stems(
+    query: Any, reader: Any, stems: StemWords, cancel: CancelCheck | None = None
+) -> Any:
     """``query`` with each term and phrase of a stemmed field (``text``, ``title``,
     ``subtitle``) made a ``StemTerm`` or ``StemPhrase`` over the field's exact words."""
 
     def stem_term(field: str, stem: str, boost: float = 1.0) -> StemTerm:
         words, frequency = stems.get(reader, WORD_TWINS[field], stem)
-        return StemTerm(WORD_TWINS[field], stem, words, frequency, boost)
+        return StemTerm(WORD_TWINS[field], stem, words, frequency, boost, cancel)
 
     def resolve(q: Any) -> Any:
         field = getattr(q, "fieldname", None)

@@ -6,8 +6,9 @@ Layout under ``<user cache dir>/peskovtui/indexes/<corpus key>/``::
     lock           advisory lock held by the one process writing (refresh or rebuild)
     CURRENT        the name of the generation to read, replaced atomically
     gen-<hex>/     a complete Whoosh index plus peskovtui.json (schema version), the
-                   manifest of its articles and the sizes and checksums of its files
-                   (sums-<commit>.json, see ``integrity``)
+                   manifest of its articles (manifest-<commit>.cols, see ``manifest_file``)
+                   and the sizes and checksums of its files (sums-<commit>.json, see
+                   ``integrity``)
     .build-<hex>/  a generation being built; renamed to gen-<hex> only when complete
     .items-*       the articles handed to a build's child process
 
@@ -28,13 +29,14 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from peskovtui.search import manifest_file
 from peskovtui.search.errors import IndexUnavailable
+from peskovtui.search.manifest_file import ManifestEntry, ManifestHead
 
 META_FILE = "peskovtui.json"
 ITEMS_PREFIX = ".items-"
@@ -44,19 +46,6 @@ _GEN_NAME = re.compile(r"^gen-[0-9a-f]{16}$")
 
 class UnsafeIndexDir(IndexUnavailable):
     """An index directory that someone else could write (the index holds pickles)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ManifestEntry:
-    """What the index knows about one article: its source and the hash of its content."""
-
-    digest: str
-    path: str | None
-    row: int | None
-    size: int
-    mtime_ns: int
-    text_length: int
-    speakers: str
 
 
 def cache_root() -> Path:
@@ -186,28 +175,37 @@ class CorpusIndexDir:
         except (OSError, UnicodeDecodeError):
             return None
 
-    def read_manifest(self, gen: Path, generation: int) -> dict[str, ManifestEntry] | None:
-        """The manifest saved for Whoosh commit ``generation`` of ``gen``, or None."""
-        try:
-            data = json.loads((gen / f"manifest-{generation}.json").read_text(encoding="utf-8"))
-            return {key: ManifestEntry(*value) for key, value in data.items()}
-        except (OSError, ValueError, TypeError, AttributeError):
-            return None
+    def read_manifest(self, gen: Path, generation: int) -> tuple[ManifestHead, Any] | None:
+        """The head of the manifest saved for Whoosh commit ``generation`` of ``gen``, and a
+        function that reads its entries (None when unreadable); None if there is none.
 
-    def write_manifest(self, gen: Path, generation: int, entries: dict[str, ManifestEntry]) -> None:
-        """Save the manifest of Whoosh commit ``generation`` (a cache of the stored fields).
+        A manifest in the format before is read whole at once, with no fingerprint.
+        """
+        head = manifest_file.read_head(gen, generation)
+        if head is not None:
+            return head, lambda: manifest_file.read_entries(gen, generation)
+        entries = manifest_file.read_old(gen, generation)
+        if entries is None:
+            return None
+        return ManifestHead(len(entries), None, current=False), lambda: entries
+
+    def write_manifest(
+        self,
+        gen: Path,
+        generation: int,
+        entries: dict[str, ManifestEntry],
+        fingerprint: str | None,
+    ) -> None:
+        """Save the manifest of Whoosh commit ``generation`` (a cache of the stored fields),
+        for the corpus whose articles have ``fingerprint``.
 
         Reading it is much faster than unpickling every stored document; when it is missing
         or belongs to another commit, the stored fields are read instead.
         """
-        name = f"manifest-{generation}.json"
-        data = {
-            key: [e.digest, e.path, e.row, e.size, e.mtime_ns, e.text_length, e.speakers]
-            for key, e in entries.items()
-        }
-        write_atomic(gen / name, json.dumps(data, separators=(",", ":")))
-        for old in gen.glob("manifest-*.json"):
-            if old.name != name:
+        path = manifest_file.path_of(gen, generation)
+        write_atomic(path, manifest_file.encode(entries, fingerprint))
+        for old in gen.glob("manifest-*"):
+            if old.name != path.name:
                 old.unlink(missing_ok=True)
 
     @contextlib.contextmanager

@@ -55,6 +55,7 @@ class BackgroundWork(ReadingScreen):
             self.post_message(IndexReady((), f"Search is unavailable: {error}."))
             return
         self.post_message(IndexReady(report.notices))
+        self.library.prepare_searching()
 
     @on(IndexProgress)
     def _index_progress(self, message: IndexProgress) -> None:

@@ -1,0 +1,127 @@
+"""Matches scored in one pass give exactly what stepping Whoosh's matchers gives."""
+
+from __future__ import annotations
+
+import random
+import traceback
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from whoosh import query as wq
+
+from peskovtui.corpus.model import Article
+from peskovtui.search import SearchCancelled, WhooshSearchEngine
+from peskovtui.search import cancel as cancel_module
+from peskovtui.search import stems as stems_module
+from peskovtui.search.scored import scored_list
+from peskovtui.search.stems import StemWords, _StemScorer, resolve_stems
+from tests.search.articles import make_article
+
+WORDS = ["russia", "russian", "china", "chinese", "talks", "talking", "minister", "ministers"]
+FILLER = ["the", "said", "in", "a", "statement", "on", "this", "week", "prime", "house"]
+QUERIES = [
+    "russia",
+    "russia OR china",
+    "talks AND minister",
+    "(russia OR china) AND talks",
+    "russia OR (china AND minister)",
+    "russia NOT china",
+    '"prime minister"',
+    "title:russia OR china",
+]
+
+
+def _articles(count: int, seed: int) -> list[Article]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(count):
+        words = rng.choices(WORDS, k=rng.randint(0, 6)) + rng.choices(FILLER, k=rng.randint(1, 40))
+        rng.shuffle(words)
+        title = " ".join(rng.choices(WORDS + FILLER, k=3))
+        out.append(make_article(f"a{i:04d}", title, [" ".join(words)]))
+    return out
+
+
+@pytest.fixture
+def engine() -> Iterator[WhooshSearchEngine]:
+    """An index of three commits (so several segments), one of them replacing articles."""
+    eng = WhooshSearchEngine(None)
+    first = _articles(300, 1)
+    eng.refresh(first)
+    second = first + [
+        make_article(f"b{i:04d}", a.title, [a.text]) for i, a in enumerate(_articles(200, 2))
+    ]
+    eng.refresh(second)
+    eng.refresh(_articles(40, 3) + second[40:])  # the first 40 changed: deletions in a segment
+    yield eng
+    eng.close()
+
+
+def _answers(engine: WhooshSearchEngine, query: str) -> tuple[int, list[tuple[str, float]]]:
+    results = engine.search(query, limit=None, ranged=0)
+    return results.total, [(hit.article_id, hit.score) for hit in results.hits]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_same_hits_scores_and_totals_as_stepping_the_matchers(
+    engine: WhooshSearchEngine, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    merged = _answers(engine, query)
+    top = engine.search(query, limit=5, ranged=0)
+    # Whoosh's tree of matchers, stepped article by article.
+    monkeypatch.setattr(cancel_module, "scored_list", lambda matcher: None)
+    monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
+    stepped = _answers(engine, query)
+    assert merged == stepped
+    assert merged[0] > 0
+    again = engine.search(query, limit=5, ranged=0)
+    assert [(h.article_id, h.score) for h in top.hits] == [
+        (h.article_id, h.score) for h in again.hits
+    ]
+    assert top.total == again.total == merged[0]
+
+
+def test_scores_worked_out_at_once_are_the_scorers_own(engine: WhooshSearchEngine) -> None:
+    searcher = engine._index.searcher
+    parsed = resolve_stems(wq.Term("text", "russia"), searcher.reader(), StemWords())
+    checked = 0
+    for sub, _ in searcher.leaf_searchers():
+        matcher: Any = parsed.matcher(sub)
+        scorer = _StemScorer(sub, "text_words", parsed.frequency, searcher.weighting)
+        while matcher.is_active():
+            assert matcher.score() == scorer.score(matcher)
+            checked += 1
+            matcher.next()
+    assert checked > 100
+
+
+@pytest.mark.parametrize("query", ["russia OR china", "(russia OR china) AND talks"])
+def test_unions_and_intersections_of_stems_are_merged(
+    engine: WhooshSearchEngine, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    merged: list[object] = []
+    real = scored_list
+
+    def spy(matcher: Any) -> Any:
+        found = real(matcher)
+        merged.append(found)
+        return found
+
+    monkeypatch.setattr(cancel_module, "scored_list", spy)
+    assert engine.search(query, limit=5).total > 0
+    assert len(merged) == len(engine._index.searcher.leaf_searchers()) > 1
+    assert all(found is not None for found in merged)
+
+
+def test_a_search_is_cancelled_while_its_stems_are_read(
+    engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stems_module, "_CHECK_EVERY", 1)
+
+    def cancel() -> bool:
+        return any(frame.name == "_merged" for frame in traceback.extract_stack())
+
+    with pytest.raises(SearchCancelled) as raised:
+        engine.search("russia OR china", limit=5, cancel=cancel)
+    assert any(entry.name == "_merged" for entry in raised.traceback)
