@@ -13,7 +13,9 @@ import pytest
 
 from peskovtui.corpus import LoadCache, load_corpus, loader, readers
 from peskovtui.corpus import cache as load_cache
+from peskovtui.corpus.streaming import Survey
 from peskovtui.errors import CorpusError
+from peskovtui.usercache import CacheUnwritable
 
 # Rows parsed a line at a time must give what the whole text gives: quotation marks left
 # open (in the middle, at the end), rows of the wrong width, every kind of line end, a
@@ -178,3 +180,58 @@ def test_a_cold_load_never_holds_the_data_set_or_its_texts_whole(
     assert texts > 6 << 20
     # Its metadata (15 paragraphs an article), a row and a buffer or two at a time.
     assert peak < texts / 2
+
+
+def test_an_entry_that_cannot_be_written_after_the_rows_are_read_leaves_the_texts_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, whole_reads: list[Path]
+) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(CSV_CASES["crlf.csv"] + '3,T3,"A ""quoted"" text."\r\n', encoding="utf-8")
+    plain = load_corpus([path])
+
+    def disk_full(*args: object) -> None:
+        raise CacheUnwritable(28, "No space left on device")
+
+    monkeypatch.setattr(load_cache, "write_entry", disk_full)
+    corpus = load_corpus([path], cache=LoadCache())
+    assert corpus.articles == plain.articles
+    assert [a.text for a in corpus.articles] == [a.text for a in plain.articles]
+    (notice,) = corpus.warnings
+    assert "cannot be written (No space left on device)" in notice
+    assert whole_reads == [path]  # the texts came back from where they were written out
+
+
+def test_the_warnings_before_a_data_set_is_found_unusable_are_told_as_read_whole(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    # A bad line is told of before the data set is found to hold no text.
+    (folder / "a.jsonl").write_text('{"foo": 1}\n{bad\n', encoding="utf-8")
+    (folder / "b.csv").write_text("id,title,text\n1,T1,Body.\n", encoding="utf-8")
+    whole = outcome(folder, None)
+    assert outcome(folder, LoadCache()) == whole
+    assert len(whole[1]) == 2  # type: ignore[index]
+
+
+def test_a_data_set_gone_between_its_survey_and_its_rows_is_told_of_as_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    gone = folder / "a.csv"
+    gone.write_text("id,title,text\n1,T1,Body.\n", encoding="utf-8")
+    (folder / "b.csv").write_text("id,title,text\n2,T2,More.\n", encoding="utf-8")
+    real = readers.survey_dataset
+
+    def then_deleted(path: Path) -> Survey | None:
+        surveyed = real(path)
+        if path == gone:
+            path.unlink()
+        return surveyed
+
+    monkeypatch.setattr(loader, "survey_dataset", then_deleted)
+    corpus = load_corpus([folder], cache=LoadCache())
+    assert [a.id for a in corpus.articles] == ["2"]
+    (warning,) = corpus.warnings
+    assert warning.endswith("a.csv cannot be read (No such file or directory); skipped.")

@@ -190,18 +190,16 @@ class CacheSlot:
         """Keep ``articles`` as they are made: each text is written out as its article comes
         and let go, so that the texts are never all held at once; then the entry is written
         and its articles read back from it. ``warnings`` are read once ``articles`` are
-        through. None, before ``articles`` are touched, when the cache cannot be written."""
+        through. None when the texts cannot be written out (the cache cannot be written):
+        ``articles`` are then to be made again without it."""
         if self.cache.notice is not None:
             return None
         try:
             private_dir(self.cache.root)
-            spool = tempfile.TemporaryFile(dir=self.cache.root)  # noqa: SIM115 (closed below)
+            # Unbuffered: a write that fails (a full disk) fails here, not when it is closed.
+            spool = tempfile.TemporaryFile(dir=self.cache.root, buffering=0)  # noqa: SIM115
         except OSError as error:
-            self.cache.unwritable(
-                error
-                if isinstance(error, CacheUnwritable)
-                else CacheUnwritable(error.errno, error.strerror)
-            )
+            self.cache.unwritable(_unwritable(error))
             return None
         with spool:
             without: list[Article] = []
@@ -209,7 +207,11 @@ class CacheSlot:
             offset = 0
             for article in articles:
                 encoded = article.encoded_text()
-                spool.write(encoded)
+                try:
+                    spool.write(encoded)
+                except OSError as error:  # a full disk
+                    self.cache.unwritable(_unwritable(error))
+                    return None
                 texts.append((offset, len(encoded), article.text_length, text_check(encoded)))
                 offset += len(encoded)
                 without.append(replace(article, text=""))
@@ -223,6 +225,12 @@ class CacheSlot:
                 return _restored(kept, spool)
         del without, kept
         return self.get()
+
+
+def _unwritable(error: OSError) -> CacheUnwritable:
+    if isinstance(error, CacheUnwritable):
+        return error
+    return CacheUnwritable(error.errno, error.strerror)
 
 
 def _restored(kept: _Kept, spool: IO[bytes]) -> LoadedFile:

@@ -196,6 +196,10 @@ def _streamed(
         )
     except DataSetChanged:
         return None
+    except CorpusError:  # unusable: what was met before is told, as a whole reading tells it
+        for message in said:
+            warn(message)
+        raise
     if loaded is None:
         return None
     for message in loaded.warnings:

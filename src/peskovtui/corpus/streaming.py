@@ -43,17 +43,17 @@ class Survey:
         """The data set's lines as decoded text, their ends kept (as ``io.StringIO(text,
         newline="").readlines()`` gives them); raise ``DataSetChanged`` once it is seen not
         to be the data set surveyed (at the latest after the last line)."""
-        with _open(self.path) as raw:
-            hashing = _HashingFile(raw, self.size)
-            text = io.TextIOWrapper(
-                io.BufferedReader(hashing, _CHUNK), encoding="utf-8-sig", newline=""
-            )
-            try:
+        try:
+            with _open(self.path) as raw:
+                hashing = _HashingFile(raw, self.size)
+                text = io.TextIOWrapper(
+                    io.BufferedReader(hashing, _CHUNK), encoding="utf-8-sig", newline=""
+                )
                 yield from text
-            except UnicodeDecodeError:
-                raise DataSetChanged from None
-            if hashing.size != self.size or hashing.digest.hexdigest() != self.digest:
-                raise DataSetChanged
+        except (OSError, UnicodeDecodeError):  # gone, unreadable or changed since
+            raise DataSetChanged from None
+        if hashing.size != self.size or hashing.digest.hexdigest() != self.digest:
+            raise DataSetChanged
 
 
 def survey(path: Path, limit: int) -> Survey | None:
@@ -69,7 +69,10 @@ def survey(path: Path, limit: int) -> Survey | None:
         with _open(path) as raw:
             if not stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
                 return None
-            while chunk := raw.read(_CHUNK):
+            # Buffered, so that each read is a whole chunk until the last (the first bytes
+            # are the whole reading's probe for a binary file).
+            chunks = io.BufferedReader(raw, _CHUNK)
+            while chunk := chunks.read(_CHUNK):
                 if size == 0 and not _plain_utf8(chunk):
                     return None
                 size += len(chunk)
