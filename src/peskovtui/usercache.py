@@ -85,7 +85,7 @@ def _private(path: Path) -> bool:
     )
 
 
-def _private_dir(folder: Path) -> None:
+def private_dir(folder: Path) -> None:
     """Create ``folder`` (mode 0700) under the cache home if needed; refuse one not ours."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -273,7 +273,7 @@ def write_entry(path: Path, key: str, payload: object, tail: Iterable[bytes] = (
     back with ``open_entry``), replacing what was there at once (a reader sees the old entry
     or the new one); raise ``CacheUnwritable`` and leave nothing behind when it cannot be
     written."""
-    _private_dir(path.parent)
+    private_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     digest = hashlib.sha256()
     try:

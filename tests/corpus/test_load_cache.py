@@ -13,6 +13,7 @@ import pytest
 
 from peskovtui.corpus import Corpus, LoadCache, load_corpus, loader, readers
 from peskovtui.corpus import cache as load_cache
+from peskovtui.corpus.streaming import Survey
 from peskovtui.errors import CorpusError
 from peskovtui.library import Library
 from peskovtui.usercache import cache_home
@@ -268,16 +269,17 @@ def test_a_data_set_changed_between_its_hash_and_its_parse_is_kept_as_parsed(
 ) -> None:
     path = data_set(tmp_path)
     hashed = path.stat()
-    real = readers.read_dataset_bytes
+    real = readers.survey_dataset
 
-    def changed_meanwhile(source: Path, warn: object) -> bytes | None:
+    def changed_meanwhile(source: Path) -> Survey | None:
+        surveyed = real(source)  # hashed, then read a row at a time
         source.write_text(csv_text(ROWS).replace("Moscow", "Minsk"), encoding="utf-8")
-        return real(source, warn)  # type: ignore[arg-type]
+        return surveyed
 
-    monkeypatch.setattr(loader, "read_dataset_bytes", changed_meanwhile)
+    monkeypatch.setattr(loader, "survey_dataset", changed_meanwhile)
     first = load_corpus([path], cache=LoadCache())
     assert first.articles[0].title == "Talks in Minsk"
-    monkeypatch.setattr(loader, "read_dataset_bytes", real)
+    monkeypatch.setattr(loader, "survey_dataset", real)
     # The entry stands for the contents parsed, not for those hashed before the change: with
     # the first contents back, size, time and all, they are what is read.
     path.write_text(csv_text(ROWS), encoding="utf-8")

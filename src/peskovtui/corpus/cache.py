@@ -16,10 +16,12 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Iterator, Mapping
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from peskovtui.corpus.model import (
     Article,
@@ -37,6 +39,7 @@ from peskovtui.usercache import (
     code_version,
     key_digest,
     open_entry,
+    private_dir,
     write_entry,
 )
 
@@ -89,7 +92,7 @@ class LoadCache:
         set too small to be worth it."""
         if len(data) < MIN_CACHED_BYTES:
             return None
-        return self._slot(path, len(data), hashlib.sha256(data).hexdigest(), overrides)
+        return self.slot_for(path, len(data), hashlib.sha256(data).hexdigest(), overrides)
 
     def slot_of_file(self, path: Path, overrides: Mapping[str, str]) -> CacheSlot | None:
         """Like ``slot``, for the contents of ``path`` as they are now, hashed as they are
@@ -109,9 +112,12 @@ class LoadCache:
             return None
         if size < MIN_CACHED_BYTES:
             return None
-        return self._slot(path, size, digest.hexdigest(), overrides)
+        return self.slot_for(path, size, digest.hexdigest(), overrides)
 
-    def _slot(self, path: Path, size: int, content: str, overrides: Mapping[str, str]) -> CacheSlot:
+    def slot_for(
+        self, path: Path, size: int, content: str, overrides: Mapping[str, str]
+    ) -> CacheSlot:
+        """The slot of the contents of ``path`` of ``size`` bytes and SHA-256 ``content``."""
         # One entry per file and overrides, replaced when the file changes.
         columns = [f"{k}={v}" for k, v in sorted(overrides.items())]
         entry = self.root / f"{key_digest([os.fsencode(path), *columns])}.articles"
@@ -180,10 +186,71 @@ class CacheSlot:
             return False
         return True
 
+    def keep(self, articles: Iterable[Article], warnings: Sequence[str]) -> LoadedFile | None:
+        """Keep ``articles`` as they are made: each text is written out as its article comes
+        and let go, so that the texts are never all held at once; then the entry is written
+        and its articles read back from it. ``warnings`` are read once ``articles`` are
+        through. None when the texts cannot be written out (the cache cannot be written):
+        ``articles`` are then to be made again without it."""
+        if self.cache.notice is not None:
+            return None
+        try:
+            private_dir(self.cache.root)
+            # Unbuffered: a write that fails (a full disk) fails here, not when it is closed.
+            spool = tempfile.TemporaryFile(dir=self.cache.root, buffering=0)  # noqa: SIM115
+        except OSError as error:
+            self.cache.unwritable(_unwritable(error))
+            return None
+        with spool:
+            without: list[Article] = []
+            texts: list[tuple[int, int, int, bytes]] = []
+            offset = 0
+            for article in articles:
+                encoded = article.encoded_text()
+                try:
+                    spool.write(encoded)
+                except OSError as error:  # a full disk
+                    self.cache.unwritable(_unwritable(error))
+                    return None
+                texts.append((offset, len(encoded), article.text_length, text_check(encoded)))
+                offset += len(encoded)
+                without.append(replace(article, text=""))
+            kept = _Kept(tuple(without), tuple(texts), tuple(warnings))
+            if not without:
+                return LoadedFile((), kept.warnings)
+            try:
+                write_entry(self.path, self.key, kept, _spooled(spool))
+            except CacheUnwritable as error:
+                self.cache.unwritable(error)
+                return _restored(kept, spool)
+        del without, kept
+        return self.get()
+
+
+def _unwritable(error: OSError) -> CacheUnwritable:
+    if isinstance(error, CacheUnwritable):
+        return error
+    return CacheUnwritable(error.errno, error.strerror)
+
+
+def _restored(kept: _Kept, spool: IO[bytes]) -> LoadedFile:
+    """The articles of ``kept`` with their texts, read back from ``spool``."""
+    articles = []
+    for article, (offset, size, _, _) in zip(kept.articles, kept.texts, strict=True):
+        spool.seek(offset)
+        articles.append(replace(article, text=spool.read(size).decode("utf-8", "surrogatepass")))
+    return LoadedFile(tuple(articles), kept.warnings)
+
 
 def _encoded(articles: tuple[Article, ...]) -> Iterator[bytes]:
     for article in articles:
         yield encode_text(article.text)
+
+
+def _spooled(spool: IO[bytes]) -> Iterator[bytes]:
+    spool.seek(0)
+    while chunk := spool.read(1 << 20):
+        yield chunk
 
 
 def release_freed_memory() -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections import deque
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from peskovtui.corpus.fields import map_columns
 from peskovtui.corpus.rows import Record, RowWarnings, Warn, display_name
+from peskovtui.corpus.streaming import DELIMITERS
 
 try:
     csv.field_size_limit(sys.maxsize)
@@ -22,10 +24,26 @@ def csv_records(
     path: Path, text: str, warn: Warn, overrides: Mapping[str, str]
 ) -> Iterator[Record]:
     """Yield one record per row of ``text``, the CSV or TSV data set read from ``path``."""
-    name = display_name(path)
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(text.split("\n", 1)[0])
+    header_line = text.split("\n", 1)[0]
+    counts = {d: header_line.count(d) for d in DELIMITERS}
     lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(lines, delimiter=delimiter)
+    return csv_line_records(path, iter(lines), counts, warn, overrides)
+
+
+def csv_line_records(
+    path: Path,
+    lines: Iterator[str],
+    delimiter_counts: Mapping[str, int],
+    warn: Warn,
+    overrides: Mapping[str, str],
+) -> Iterator[Record]:
+    """Yield one record per row of the CSV or TSV data set ``path`` whose ``lines`` (ends
+    kept) are read one at a time; ``delimiter_counts`` are how often each of the
+    ``DELIMITERS`` is in its first line. Only the lines of the row being read are held."""
+    name = display_name(path)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(delimiter_counts)
+    source = _Lines(lines)
+    reader = csv.reader(source, delimiter=delimiter)
     header = next(reader, None)
     if not header:
         warn(f"{name} has no header row; skipped.")
@@ -38,6 +56,7 @@ def csv_records(
     recovered = False  # reading again after a row that took in the lines after it
     while True:
         start = skipped + reader.line_num  # the lines read before this row
+        source.taken.clear()
         try:
             row = next(reader)
         except StopIteration:
@@ -50,7 +69,8 @@ def csv_records(
         end = skipped + reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        never_closed = end == len(lines) and _never_closed(lines[start:], delimiter)
+        taken = source.taken  # the row's lines, ``start`` to ``end``
+        never_closed = source.at_end() and _never_closed(taken, delimiter)
         # After a row that took in others, a short row may be a piece of that row's text.
         wrong_width = len(row) > len(header) or (recovered and len(row) < len(header))
         where = f"{name} row {row_number}"
@@ -62,7 +82,8 @@ def csv_records(
                 f"it is skipped and the rows after it are read from line {start + 2}."
             )
             skipped = start + 1
-            reader = csv.reader(lines[skipped:], delimiter=delimiter)
+            source.read_again(taken[1:])
+            reader = csv.reader(source, delimiter=delimiter)
             recovered = True
             continue
         if wrong_width:
@@ -75,6 +96,38 @@ def csv_records(
         yield Record(
             path, {f: row[i] if i < len(row) else "" for f, i in index.items()}, row_number
         )
+
+
+class _Lines:
+    """The lines of a data set, each read once but those given back with ``read_again``;
+    ``taken`` keeps those read since it was last cleared."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self._again: deque[str] = deque()
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._again.popleft() if self._again else next(self._lines)
+        self.taken.append(line)
+        return line
+
+    def at_end(self) -> bool:
+        """Whether no line is left to read."""
+        if self._again:
+            return False
+        line = next(self._lines, None)
+        if line is None:
+            return True
+        self._again.append(line)
+        return False
+
+    def read_again(self, lines: list[str]) -> None:
+        """Read ``lines`` again, before the lines not read yet."""
+        self._again.extendleft(reversed(lines))
 
 
 def _problem(never_closed: bool, row: list[str], header: list[str]) -> str:
@@ -92,7 +145,6 @@ def _never_closed(lines: list[str], delimiter: str) -> bool:
     return False
 
 
-def _delimiter(header_line: str) -> str:
-    counts = {d: header_line.count(d) for d in (",", ";", "\t", "|")}
-    best = max(counts, key=lambda d: counts[d])
+def _delimiter(counts: Mapping[str, int]) -> str:
+    best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","

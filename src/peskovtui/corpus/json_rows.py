@@ -4,7 +4,7 @@ skipped, a value that is not text is made text the way a reader would expect."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,30 +21,52 @@ def json_lines_records(
     path: Path, text: str, warn: Warn, overrides: Mapping[str, str]
 ) -> Iterator[Record]:
     """Yield one record per line of a JSON Lines data set."""
-    return _object_records(path, _jsonl_objects(path, text, warn), warn, overrides)
+    objects = list(_jsonl_objects(path, text.splitlines(), warn))
+    return _object_records(path, _keys(objects), objects, warn, overrides)
+
+
+def streamed_json_lines(
+    path: Path, lines: Callable[[], Iterator[str]], warn: Warn, overrides: Mapping[str, str]
+) -> Iterator[Record]:
+    """Like ``json_lines_records``, for a data set whose ``lines`` are read twice, a line at a
+    time (once for the keys of its objects, once for its records), rather than held."""
+    keys: dict[str, None] = {}
+    for _, obj in _jsonl_objects(path, _split(lines()), warn):
+        _add_keys(keys, obj)
+    objects = _jsonl_objects(path, _split(lines()), _told_already)
+    yield from _object_records(path, keys, objects, warn, overrides)
+
+
+def _split(lines: Iterator[str]) -> Iterator[str]:
+    # As ``str.splitlines`` splits a whole text: at other line ends than those of a file too.
+    for line in lines:
+        yield from line.splitlines()
+
+
+def _told_already(message: str) -> None:
+    pass
 
 
 def json_records(
     path: Path, text: str, warn: Warn, overrides: Mapping[str, str]
 ) -> Iterator[Record]:
     """Yield one record per object of a JSON data set (a list, or an object holding one)."""
-    return _object_records(path, _json_objects(path, text), warn, overrides)
+    objects = _json_objects(path, text)
+    return _object_records(path, _keys(objects), objects, warn, overrides)
 
 
-def _jsonl_objects(path: Path, text: str, warn: Warn) -> list[tuple[int, Any]]:
-    objects: list[tuple[int, Any]] = []
+def _jsonl_objects(path: Path, lines: Iterable[str], warn: Warn) -> Iterator[tuple[int, Any]]:
     row_warning = RowWarnings(warn)
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    for line_number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            objects.append((line_number, _parse_json(line)))
+            yield line_number, _parse_json(line)
         except _BadJSON as error:
             row_warning(
                 f"{display_name(path)} line {line_number} is not valid JSON "
                 f"({error.reason}); skipped."
             )
-    return objects
 
 
 def _json_objects(path: Path, text: str) -> list[tuple[int, Any]]:
@@ -85,14 +107,27 @@ def _parse_json(text: str) -> Any:
         raise _BadJSON("a number with too many digits") from None
 
 
-def _object_records(
-    path: Path, objects: list[tuple[int, Any]], warn: Warn, overrides: Mapping[str, str]
-) -> Iterator[Record]:
-    name = display_name(path)
+def _keys(objects: list[tuple[int, Any]]) -> dict[str, None]:
     keys: dict[str, None] = {}
     for _, obj in objects:
-        if isinstance(obj, dict):
-            keys.update(dict.fromkeys(without_surrogates(str(k)) for k in obj))
+        _add_keys(keys, obj)
+    return keys
+
+
+def _add_keys(keys: dict[str, None], obj: Any) -> None:
+    """Add the keys of ``obj``, if it is an object, to ``keys`` (in the order first met)."""
+    if isinstance(obj, dict):
+        keys.update(dict.fromkeys(without_surrogates(str(k)) for k in obj))
+
+
+def _object_records(
+    path: Path,
+    keys: dict[str, None],
+    objects: Iterable[tuple[int, Any]],
+    warn: Warn,
+    overrides: Mapping[str, str],
+) -> Iterator[Record]:
+    name = display_name(path)
     if not keys:
         warn(f"{name} holds no JSON objects; skipped.")
         return

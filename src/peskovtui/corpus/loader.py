@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from peskovtui.corpus import cache as load_cache
 from peskovtui.corpus.cache import LoadCache, LoadedFile, release_freed_memory
 from peskovtui.corpus.cleanup import clean_article
 from peskovtui.corpus.dates import iso_date
@@ -23,9 +24,11 @@ from peskovtui.corpus.readers import (
     read_bytes,
     read_dataset,
     read_dataset_bytes,
+    survey_dataset,
     unreadable,
 )
 from peskovtui.corpus.rows import Record, Warn, display_name
+from peskovtui.corpus.streaming import DataSetChanged
 from peskovtui.errors import CorpusError
 
 SUFFIXES = ARTICLE_SUFFIXES | DATASET_SUFFIXES
@@ -143,6 +146,11 @@ def _file_articles(
             warn(message)
         yield from kept.articles
         return
+    if slot is not None:
+        streamed = _streamed(path, warn, overrides, slot.cache)
+        if streamed is not None:
+            yield from streamed
+            return
     data = read_dataset_bytes(path, warn)
     if data is None:
         return
@@ -167,6 +175,37 @@ def _file_articles(
         loaded = slot.get() or loaded
         release_freed_memory()
     yield from loaded.articles
+
+
+def _streamed(
+    path: Path, warn: Warn, overrides: Mapping[str, str], cache: LoadCache
+) -> tuple[Article, ...] | None:
+    """The articles of a data set kept in the cache, read a row at a time: only their metadata
+    is held, each text written to the entry as its article is made (a big data set is never
+    held whole, decoded, nor all of its texts). None when it is to be read whole: it cannot
+    be read so, changed while it was read, or the cache cannot be written."""
+    surveyed = survey_dataset(path)
+    if surveyed is None or surveyed.size < load_cache.MIN_CACHED_BYTES:
+        return None
+    # The contents surveyed are those parsed (or nothing is kept), so the entry is theirs.
+    slot = cache.slot_for(path, surveyed.size, surveyed.digest, overrides)
+    said: list[str] = []
+    try:
+        loaded = slot.keep(
+            _built(dataset_records(path, surveyed, said.append, overrides), said.append), said
+        )
+    except DataSetChanged:
+        return None
+    except CorpusError:  # unusable: what was met before is told, as a whole reading tells it
+        for message in said:
+            warn(message)
+        raise
+    if loaded is None:
+        return None
+    for message in loaded.warnings:
+        warn(message)
+    release_freed_memory()
+    return loaded.articles
 
 
 def _built(records: Iterable[Record], warn: Warn) -> Iterator[Article]:

@@ -176,19 +176,29 @@ class Article:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
 
+# The names of the fields, once: ``dataclasses.fields`` costs more than the state it names, and
+# a corpus of thousands of articles is read back from the loading cache at every start.
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+
+
 def _article_state(article: Article) -> list[Any]:
     # A stored text is not copied into the state: the other process (a child building the
     # index or reading the quotes) reads it from the store itself.
     stored = article._stored is not None
     return [
-        None if stored and f.name == "text" else getattr(article, f.name) for f in fields(article)
+        None if stored and name == "text" else getattr(article, name) for name in _ARTICLE_FIELDS
     ]
 
 
 def _set_article_state(article: Article, state: list[Any]) -> None:
-    for f, value in zip(fields(article), state, strict=True):
-        if not (f.name == "text" and value is None):
-            object.__setattr__(article, f.name, value)
+    for name, value in zip(_ARTICLE_FIELDS, state, strict=True):
+        _set(article, name, value)
+    if state[_TEXT_FIELD] is None:  # kept in a store: ``text`` stays unset, read when asked
+        object.__delattr__(article, "text")
+
+
+_set = object.__setattr__
+_TEXT_FIELD = _ARTICLE_FIELDS.index("text")
 
 
 # Set after the class is made: ``dataclass`` puts its own in place for a frozen class.

@@ -12,17 +12,17 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from peskovtui.corpus.csv_rows import csv_records
+from peskovtui.corpus.csv_rows import csv_line_records, csv_records
 from peskovtui.corpus.html import html_to_text
-from peskovtui.corpus.json_rows import json_lines_records, json_records
+from peskovtui.corpus.json_rows import json_lines_records, json_records, streamed_json_lines
 from peskovtui.corpus.rows import Record, Warn, display_name
+from peskovtui.corpus.streaming import DELIMITERS, Survey, looks_binary, survey
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 DATASET_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 MAX_DATASET_BYTES = 1024 * 1024 * 1024
-_BINARY_PROBE = 8192
 _READ_ON = 1 << 20
 _NOT_FILES = (
     (stat.S_ISDIR, "is a directory where a file was expected"),
@@ -41,8 +41,7 @@ def decode(data: bytes, path: Path, warn: Warn) -> str | None:
         except UnicodeDecodeError:
             warn(f"{name} is not valid UTF-16 text; skipped.")
             return None
-    probe = data[:_BINARY_PROBE]
-    if b"\x00" in probe or _control_ratio(probe) > 0.1:
+    if looks_binary(data):
         warn(f"{name} is a binary file, not text; skipped.")
         return None
     try:
@@ -54,13 +53,6 @@ def decode(data: bytes, path: Path, warn: Warn) -> str | None:
             "undecodable bytes are shown as �."
         )
         return text
-
-
-def _control_ratio(probe: bytes) -> float:
-    if not probe:
-        return 0.0
-    controls = sum(1 for b in probe if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(probe)
 
 
 def unreadable(path: Path, error: OSError) -> str:
@@ -157,10 +149,26 @@ def read_dataset_bytes(path: Path, warn: Warn) -> bytes | None:
     return read_bytes(path, warn, limit=MAX_DATASET_BYTES, what="a data set")
 
 
+STREAMED_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson"})
+
+
+def survey_dataset(path: Path) -> Survey | None:
+    """A data set surveyed to be read a line at a time (see ``streaming``); None when it is to
+    be read whole (a JSON document, or a file that a line-by-line reading would not read as a
+    whole one does)."""
+    if path.suffix.lower() not in STREAMED_SUFFIXES:
+        return None
+    return survey(path, MAX_DATASET_BYTES)
+
+
 def dataset_records(
-    path: Path, data: bytes, warn: Warn, overrides: Mapping[str, str]
+    path: Path, data: bytes | Survey, warn: Warn, overrides: Mapping[str, str]
 ) -> Iterator[Record]:
-    """Yield one record per row of ``data``, the contents of the data set ``path``."""
+    """Yield one record per row of ``data``, the contents of the data set ``path`` (or its
+    survey, to read it a line at a time: ``DataSetChanged`` is raised if it changed since)."""
+    if isinstance(data, Survey):
+        yield from _streamed_records(data, warn, overrides)
+        return
     text = decode(data, path, warn)
     if text is None:
         return
@@ -174,3 +182,17 @@ def dataset_records(
         yield from json_lines_records(path, text, warn, overrides)
     else:
         yield from json_records(path, text, warn, overrides)
+
+
+def _streamed_records(
+    surveyed: Survey, warn: Warn, overrides: Mapping[str, str]
+) -> Iterator[Record]:
+    path = surveyed.path
+    if path.suffix.lower() not in (".csv", ".tsv"):
+        yield from streamed_json_lines(path, surveyed.lines, warn, overrides)
+        return
+    lines = surveyed.lines()
+    counts = dict(zip(DELIMITERS, surveyed.delimiter_counts, strict=True))
+    yield from csv_line_records(path, lines, counts, warn, overrides)
+    for _ in lines:  # read to the end, so that a change anywhere is seen
+        pass
