@@ -29,5 +29,7 @@ class QuoteBrowserMixin:
         # Imported here: opening a corpus and its first screen do without the quote table.
         from peskovtui.library.quote_table import QuoteTable
 
-        read = self._quote_book.read
-        return QuoteTable(read.quotes, self._by_id, read.aliases)
+        # The table holds every quote while the library lives (some 900 bytes a quote): the
+        # browser sorts and filters them all at each keystroke.
+        book = self._quote_book
+        return QuoteTable(tuple(book.every_quote()), self._by_id, book.aliases)
