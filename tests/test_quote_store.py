@@ -89,6 +89,8 @@ def test_the_questions_asked_of_kept_quotes_answer_as_the_quotes_held_whole(
         assert reopened.cluster_id(quote) == cluster_of.get(
             (quote.article_id, quote.start, quote.end)
         )
+        others = reopened.other_versions(quote)
+        assert reopened.version_articles(quote) == [o.article_id for o in others]
     repeated = next(q for q in whole.quotes if reopened.cluster_id(q) is not None)
     others = reopened.other_versions(repeated)
     assert others and all(reopened.cluster_id(o) == reopened.cluster_id(repeated) for o in others)
@@ -156,3 +158,10 @@ def test_quotes_kept_as_another_article_s_are_an_error(reopened: Library) -> Non
     with pytest.raises(OSError, match="another's"):
         store.quotes(0, ids[0])
     assert store.quotes(1, ids[1])
+
+
+def test_the_quote_browser_s_quotes_are_those_listed_after_it(reopened: Library) -> None:
+    table = reopened.quote_table
+    listed = reopened.quotes(include_fragments=True)
+    assert listed == list(table.quotes)
+    assert all(a is b for a, b in zip(listed, table.quotes, strict=True))

@@ -29,6 +29,7 @@ class QuoteBook:
         self._store = store
         self._article_ids = tuple(article_ids)
         self._position = {article_id: at for at, article_id in enumerate(article_ids)}
+        self._held: tuple[Quote, ...] | None = None
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -49,9 +50,20 @@ class QuoteBook:
 
     def every_quote(self, articles: Sequence[int] | None = None) -> Iterator[Quote]:
         """Every quote of the corpus (or of the articles at ``articles``), in corpus order,
-        read an article at a time."""
+        read an article at a time (unless ``hold_every_quote`` holds them all)."""
+        if articles is None and self._held is not None:
+            yield from self._held
+            return
         for at in range(len(self._article_ids)) if articles is None else articles:
             yield from self._quotes(at)
+
+    def hold_every_quote(self) -> tuple[Quote, ...]:
+        """Every quote of the corpus, held from now on: for a caller that holds them all for
+        as long as the corpus is open (the quote browser's table), so that later passes over
+        every quote share the same records rather than read a second copy."""
+        if self._held is None:
+            self._held = tuple(self.every_quote())
+        return self._held
 
     def whole(self) -> CorpusQuotes:
         """Every quote, the aliases and the clusters at once (all held while kept)."""
@@ -87,6 +99,21 @@ class QuoteBook:
             versions.append(self._quotes(at)[place])
         key = (quote.article_id, quote.start, quote.end)
         return [v for v in versions if include_self or (v.article_id, v.start, v.end) != key]
+
+    def version_articles(self, quote: Quote) -> list[str | None]:
+        """The article of each of ``other_versions(quote)``, from the store's index alone."""
+        n = self._number(quote)
+        c = None if n is None else self._store.cluster_of(n)
+        if c is None:
+            return []
+        found: list[str | None] = []
+        key = (quote.article_id, quote.start, quote.end)
+        for member in self._store.members(c):
+            at, _ = self._store.article_of(member)
+            start, end = self._store.range_of(member)
+            if (self._article_ids[at], start, end) != key:
+                found.append(self._article_ids[at])
+        return found
 
     def select(
         self, article_id: str | None, speaker: str | None, *, include_fragments: bool

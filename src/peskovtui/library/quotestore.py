@@ -258,6 +258,10 @@ class QuoteStore:
                 found = n
         return found
 
+    def range_of(self, n: int) -> tuple[int, int]:
+        """The range of quote ``n``."""
+        return self._starts[n], self._ends[n]
+
     def article_of(self, n: int) -> tuple[int, int]:
         """The article of quote ``n`` and its place among that article's quotes."""
         at = bisect_right(self._first, n) - 1

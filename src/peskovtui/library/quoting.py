@@ -153,6 +153,11 @@ class QuotesMixin:
         """The other versions of ``quote`` (within its article or elsewhere), in corpus order."""
         return self._quote_book.other_versions(quote, include_self=include_self)
 
+    def version_articles(self, quote: Quote) -> list[str | None]:
+        """The article of each of ``other_versions(quote)``, in the same order, found without
+        reading the versions (what the quotes panel counts)."""
+        return self._quote_book.version_articles(quote)
+
     def wording_differences(self, reference: Quote, version: Quote) -> list[tuple[int, int]]:
         """Ranges of ``version``'s article text where its words differ from ``reference``."""
         from peskovtui.quotes.clusters import differing_words
