@@ -15,7 +15,7 @@ import pytest
 
 from peskovtui.library import Library
 from peskovtui.library import quoting as library_module
-from peskovtui.library.quotestore import QuoteStore, stored_parts
+from peskovtui.library.quotestore import KeptQuotesChanged, QuoteStore, stored_parts
 from peskovtui.quotes import Quote
 from peskovtui.quotes.corpus import read_corpus_quotes
 from peskovtui.usercache import cache_home
@@ -119,7 +119,7 @@ def test_an_entry_changed_in_place_under_an_open_corpus_is_an_error(corpus: Path
     data[at] ^= 1
     with path.open("r+b") as raw:  # in place: the open corpus reads this very file
         raw.write(data)
-    with pytest.raises(OSError, match="changed"):
+    with pytest.raises(KeptQuotesChanged, match="changed since it was opened"):
         library.article_quotes(ARTICLE)
     library.close()
 
@@ -155,7 +155,7 @@ def test_quotes_kept_as_another_article_s_are_an_error(reopened: Library) -> Non
             return data[offset : offset + size]
 
     store = QuoteStore(dataclasses.replace(index, checks=checks), Other())
-    with pytest.raises(OSError, match="another's"):
+    with pytest.raises(KeptQuotesChanged, match="another's"):
         store.quotes(0, ids[0])
     assert store.quotes(1, ids[1])
 
@@ -165,3 +165,22 @@ def test_the_quote_browser_s_quotes_are_those_listed_after_it(reopened: Library)
     listed = reopened.quotes(include_fragments=True)
     assert listed == list(table.quotes)
     assert all(a is b for a, b in zip(listed, table.quotes, strict=True))
+
+
+def test_quotes_changed_under_the_command_line_are_one_sentence(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peskovtui.cli import main
+
+    first = Library.open([corpus])
+    first.read_quotes()
+    first.close()
+
+    def changed(store: QuoteStore, at: int, article_id: str) -> None:
+        raise KeptQuotesChanged("The quotes kept for this corpus were changed.")
+
+    monkeypatch.setattr(QuoteStore, "quotes", changed)
+    assert main(["quotes", str(corpus)]) == 1
+    err = capsys.readouterr().err
+    assert "peskovtui: The quotes kept for this corpus were changed." in err
+    assert "Traceback" not in err

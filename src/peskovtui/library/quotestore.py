@@ -8,13 +8,12 @@ each; as bytes in the quotes' cache entry none of the process's memory, and the 
 20 bytes each. The bytes of a kept corpus are the tail of its entry (read with one ``pread``),
 those of a corpus not kept a ``bytes`` object. Each part carries a digest checked whenever it
 is read, and the quotes read must be of the article asked for: an entry changed in place under
-an open corpus raises ``OSError``, never gives other quotes.
+an open corpus raises ``KeptQuotesChanged``, never gives other quotes.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import errno
 import io
 import pickle
 import threading
@@ -26,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from peskovtui.corpus.model import TextSource, text_check
+from peskovtui.errors import PeskovError
 from peskovtui.quotes.model import Quote, QuoteCluster, QuoteVersion, SpeakerCount
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ _CHECK = 16  # bytes of each part's ``text_check``
 # Articles whose quotes are kept once read: the panel asks for the same ones again and again
 # (an article's quotes, then each quote's other versions, often in the same few articles).
 _RECENT = 1024
+_CHANGED = "The quotes kept for this corpus were changed since it was opened; open it again."
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,12 @@ class StoreIndex:
     speakers_all: tuple[SpeakerCount, ...]
     # Each name a quote is given to (fragments and terms too), with the articles quoting it.
     named: dict[str, bytes]
+
+
+class KeptQuotesChanged(PeskovError, OSError):
+    """The bytes of an open corpus's quotes are not those its index was made with (its cache
+    entry was changed in place since it was opened): an error told in one sentence, as the
+    user can cause it, and an ``OSError``, as a failed read."""
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -225,7 +232,7 @@ class QuoteStore:
         start, end = self._bounds[n], self._bounds[n + 1]
         data = self._source.read(start, end - start)
         if text_check(data) != self.index.checks[_CHECK * n : _CHECK * (n + 1)]:
-            raise OSError(errno.EIO, "The kept quotes of the corpus were changed since opened.")
+            raise KeptQuotesChanged(_CHANGED)
         return _plain(data)
 
     def quotes(self, at: int, article_id: str) -> tuple[Quote, ...]:
@@ -242,7 +249,9 @@ class QuoteStore:
             or (q.start, q.end) != (self._starts[first + i], self._ends[first + i])
             for i, q in enumerate(made)
         ):
-            raise OSError(errno.EIO, f"The kept quotes of article {article_id} are another's.")
+            raise KeptQuotesChanged(
+                f"The quotes kept for article {article_id} are another's; open the corpus again."
+            )
         with self._lock:
             self._recent[at] = made
             if len(self._recent) > _RECENT:
