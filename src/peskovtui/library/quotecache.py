@@ -15,6 +15,8 @@ not the quotes; a child that found them sends nothing back but that they are kep
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +42,9 @@ _ARTICLES_ALLOWED = frozenset({Quote})
 _STORE_ALLOWED = frozenset({StoreIndex, SpeakerCount})
 _ARTICLES = "articles.quotes"
 _CORPUS = "corpus.quotes"
-# Bump when the corpus-wide entry holds something else from the same extractor.
-_STORE_FORMAT = "store 2"
+# Bump when the corpus-wide entry holds something else from the same extractor. Its index's
+# arrays are in this machine's byte order and sizes: an entry from another is not read.
+_STORE_FORMAT = f"store 2 {sys.byteorder} {array('I').itemsize} {array('q').itemsize}"
 
 
 def article_key(article: Article) -> str:
