@@ -77,7 +77,7 @@ def main() -> None:
 
 def sample_checks(library: Library, size: int) -> None:
     """Check ``size`` sampled quotes whole and by their first seven words; print what is found."""
-    quotes = [q for q in library.read_quotes().quotes if len(q.text.split()) >= 5]
+    quotes = [q for q in library.read_quotes().every_quote() if len(q.text.split()) >= 5]
     sample = random.Random(7).sample(quotes, min(size, len(quotes)))
     kinds: dict[str, Counter[str]] = {"whole": Counter(), "opening": Counter()}
     missed = 0

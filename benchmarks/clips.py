@@ -75,7 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"load average before: {os.getloadavg()}")
     library = Library.open([args.csv])
-    quotes = library.read_quotes().quotes
+    quotes = tuple(library.read_quotes().every_quote())
     print(f"{len(library.articles):,} articles, {len(quotes):,} quotes")
     report("open a bare Textual screen", asyncio.run(open_screen_times(None, args.runs, 0)))
     for size in (int(s) for s in args.sizes.split(",")):

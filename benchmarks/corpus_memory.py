@@ -6,10 +6,13 @@ In a fresh interpreter: ``Library.open([CSV])``, then, at once and in two thread
 workers do, the index refresh (built in its child process when the corpus is big; the scan's
 word lists made once articles are being indexed, as the app does for the searches typed
 meanwhile) and ``read_quotes`` (in a child process unless the quotes are kept); then a few
-searches, the first hit's text read and its quotes (what reading an article and the quotes
-panel ask of the library). The resident set of the process and of each of its descendants is
-read from /proc every ``--interval`` seconds; printed are the peaks of the process, of its
-children together, and of their sum, and the resident set of the process at the end.
+searches, the first hit's text read and its quotes, the quote counts of the articles and the
+speakers (what reading an article, the document list and the quotes panel ask of the library),
+and last every quote of the corpus (the panel over the whole corpus, the quote browser). The
+resident set of the process and of each of its descendants is read from /proc every
+``--interval`` seconds; printed are the peaks of the process, of its children together, and of
+their sum, and the resident set of the process at the end; and the process's own peak (VmHWM)
+and resident set before every quote is listed.
 
 ``cold`` starts from an empty cache dir, ``warm`` reuses what the cold run kept. With
 ``--cache`` the cache dir is kept (a 50,000-article build takes minutes; ``--runs warm`` then
@@ -32,9 +35,9 @@ import sys, threading, time
 from peskovtui.library import Library
 from peskovtui.search import INDEXING
 
-def rss():
+def rss(field="VmRSS"):
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) // 1024
 
 start = time.perf_counter()
@@ -62,11 +65,17 @@ for query in ("kremlin", "white house", '"prime minister"', "russia OR china", "
 first = library.search("kremlin", 1).hits[0].article_id
 text = library.article(first).text
 quotes = library.article_quotes(first)
+counts = library.quote_counts()
+speakers = library.speakers()
+searched = time.perf_counter()
+# What the screens hold when no list of every quote is open: the process's peak so far.
+before_all = f"peak before every quote {rss('VmHWM')} MiB, settled {rss()} MiB"
 panel = library.quotes()
 done = time.perf_counter()
 print(
     f"open {opened - start:.2f} s, index and quotes {ready - opened:.2f} s, searches "
-    f"{done - ready:.2f} s ({hits} hits, {len(panel)} quotes); settled {rss()} MiB"
+    f"{searched - ready:.2f} s ({hits} hits, {len(speakers)} speakers); {before_all}; "
+    f"every quote {done - searched:.2f} s ({len(panel)} quotes); settled {rss()} MiB"
 )
 library.close()
 """

@@ -62,7 +62,8 @@ def copied(library: Library, copies: int) -> QuoteTable:
             new_id = article.id if copy == 0 else f"{article.id}~{copy}"
             articles[new_id] = replace(article, id=new_id, date=later(article.date, copy))
         quotes.extend(
-            q if copy == 0 else replace(q, article_id=f"{q.article_id}~{copy}") for q in read.quotes
+            q if copy == 0 else replace(q, article_id=f"{q.article_id}~{copy}")
+            for q in read.every_quote()
         )
     # Benchmark only: the copies join the library's lookups, so that citing them works.
     library._by_id.update(articles)

@@ -56,7 +56,7 @@ def corpus(tmp_path: Path, seeds: Path) -> Path:
 def read(paths: Sequence[Path]) -> CorpusQuotes:
     library = Library.open(paths)
     try:
-        return library.read_quotes()
+        return library.read_quotes().whole()
     finally:
         library.close()
 
@@ -176,7 +176,7 @@ def test_a_child_that_loads_other_articles_is_sent_the_library_s_own(
     path = corpus / f"{EDITED}.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("respect", "RESPECT"), "utf-8")
     try:
-        read = library.read_quotes()
+        read = library.read_quotes().whole()
         # The quotes are those of the articles the library shows, not of the file as it is now.
         assert read == read_corpus_quotes(library.articles)
         assert children_ran == ["quotes_from_sources", "kept_corpus_quotes"]

@@ -15,7 +15,7 @@ import pytest
 from textual.pilot import Pilot
 
 from peskovtui.library import Library
-from peskovtui.quotes.corpus import CorpusQuotes
+from peskovtui.library.quotebook import QuoteBook
 from peskovtui.ui.app import PeskovApp, binding_ids
 from peskovtui.ui.screens.help import HelpScreen
 from peskovtui.ui.screens.speakers import READING, SpeakersScreen
@@ -44,14 +44,14 @@ async def open_speakers(pilot: Pilot[None]) -> SpeakersScreen:
 def held_quotes(
     monkeypatch: pytest.MonkeyPatch,
     cache: Path,
-    then: Callable[[Library], CorpusQuotes],
+    then: Callable[[Library], QuoteBook],
 ) -> tuple[PeskovApp, threading.Event]:
     """An app on the bundled articles whose corpus quotes are read (by ``then``) only once
     the returned event is set."""
     shutil.copytree(cache, Path(os.environ["XDG_CACHE_HOME"]), dirs_exist_ok=True)
     release = threading.Event()
 
-    def held(library: Library) -> CorpusQuotes:
+    def held(library: Library) -> QuoteBook:
         # Bounded, so that a broken test cannot hang.
         release.wait(timeout=60)
         return then(library)
@@ -170,7 +170,7 @@ async def test_before_the_quotes_are_read_the_screen_says_so_then_fills(
 async def test_when_the_quotes_cannot_be_read_the_screen_says_so(
     seed_index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing(library: Library) -> CorpusQuotes:
+    def failing(library: Library) -> QuoteBook:
         raise OSError("disk on fire")
 
     app, release = held_quotes(monkeypatch, seed_index, failing)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         QuoteTable,
         parse_filter,
     )
+    from peskovtui.library.quotebook import QuoteBook
     from peskovtui.library.quoting import CHILD_QUOTES_THRESHOLD
     from peskovtui.library.speaker_list import SpeakerSummary, filter_speakers
     from peskovtui.library.timeline import Timeline, timeline_summary
@@ -70,6 +71,7 @@ _MODULE_OF = {
     "QuoteFilter": "quote_table",
     "QuoteTable": "quote_table",
     "parse_filter": "quote_table",
+    "QuoteBook": "quotebook",
     "CHILD_QUOTES_THRESHOLD": "quoting",
     "SpeakerSummary": "speaker_list",
     "filter_speakers": "speaker_list",
@@ -93,6 +95,7 @@ __all__ = [
     "ListFilter",
     "Order",
     "Place",
+    "QuoteBook",
     "QuoteFilter",
     "QuoteTable",
     "ReaderView",

@@ -29,5 +29,8 @@ class QuoteBrowserMixin:
         # Imported here: opening a corpus and its first screen do without the quote table.
         from peskovtui.library.quote_table import QuoteTable
 
-        read = self._quote_book.read
-        return QuoteTable(read.quotes, self._by_id, read.aliases)
+        # The table holds every quote while the library lives (some 700 bytes a quote): the
+        # browser sorts and filters them all at each keystroke. The book holds the same ones,
+        # so that the panel's list of every quote does not read a second copy.
+        book = self._quote_book
+        return QuoteTable(book.hold_every_quote(), self._by_id, book.aliases)

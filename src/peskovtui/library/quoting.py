@@ -12,6 +12,7 @@ from peskovtui.quotes import Quote, QuoteCluster, SpeakerCount
 
 if TYPE_CHECKING:
     from peskovtui.library.quotebook import QuoteBook
+    from peskovtui.library.quotestore import QuoteStore
     from peskovtui.quotes.corpus import CorpusQuotes
 
 # From this many articles on, the corpus-wide pass over the quotes runs in a child process.
@@ -58,18 +59,20 @@ class QuotesMixin:
             raise QuotesNotRead("The quotes of the corpus have not been read yet.")
         return self._book
 
-    def read_quotes(self) -> CorpusQuotes:
+    def read_quotes(self) -> QuoteBook:
         """Read the quotes of the whole corpus (once; later calls return them at once). A big
-        corpus is read in a child process, so that this process (the app's) is free meanwhile."""
+        corpus is read in a child process, so that this process (the app's) is free meanwhile;
+        its quotes are kept in the user cache and read from there an article at a time."""
         if self._book is None:
             # Imported here: the book's speaker lookups are not needed before the corpus's
             # quotes are read.
             from peskovtui.library.quotebook import QuoteBook
 
-            self._book = QuoteBook(self._read_corpus_quotes(), list(self._by_id))
-        return self._book.read
+            ids = [article.id for article in self.articles]
+            self._book = QuoteBook(self._read_corpus_quotes(ids), ids)
+        return self._book
 
-    def _read_corpus_quotes(self) -> CorpusQuotes:
+    def _read_corpus_quotes(self, ids: list[str]) -> QuoteStore:
         """The corpus's quotes: from the cache when it holds them, else found (in a child
         process for a big corpus) and kept for next time."""
         # Imported here: the extractor is not needed to open a corpus or draw the first
@@ -80,30 +83,43 @@ class QuotesMixin:
             kept_corpus_quotes,
             quotes_from_sources,
         )
+        from peskovtui.library.quotestore import QuoteStore
         from peskovtui.quotes.corpus import read_corpus_quotes
 
         articles = self.articles
         in_child = len(articles) >= CHILD_QUOTES_THRESHOLD
+        children = self._processes.children if in_child else None
         if self.bundled or len(articles) < QUOTE_CACHE_MIN_ARTICLES:
-            if in_child:
-                return self._processes.children().run(read_corpus_quotes, list(articles))
-            return read_corpus_quotes(articles)
+            if children is not None:
+                read = children().run(read_corpus_quotes, list(articles))
+            else:
+                read = read_corpus_quotes(articles)
+            return QuoteStore.in_memory(read, ids)
         cache = QuoteCache.for_corpus(self.corpus.sources)
         keys = [article_key(article) for article in articles]
         # Looked up here first: a corpus whose quotes are kept needs no child process.
-        found = cache.corpus(keys)
+        found = cache.store(keys)
         if found is not None:
             return found
-        if not in_child:
-            return kept_corpus_quotes(articles, cache, keys)
-        # The child loads the corpus itself (a data set from the loading cache) rather than
-        # receive a copy; should the sources have changed since, it is sent the articles.
-        children = self._processes.children()
-        sources, fields = list(self.corpus.sources), self.corpus.fields
-        read = children.run(quotes_from_sources, sources, fields, keys, cache)
-        if read is None:
-            read = children.run(kept_corpus_quotes, list(articles), cache, keys)
-        return read
+        answer: CorpusQuotes | bool | None
+        if children is None:
+            answer = kept_corpus_quotes(articles, cache, keys)
+        else:
+            # The child loads the corpus itself (a data set from the loading cache) rather
+            # than receive a copy; should the sources have changed since, it is sent the
+            # articles. What it found comes back through the cache, not through a pipe.
+            sources, fields = list(self.corpus.sources), self.corpus.fields
+            answer = children().run(quotes_from_sources, sources, fields, keys, cache)
+            if answer is False:
+                answer = children().run(kept_corpus_quotes, list(articles), cache, keys)
+        if answer is None or answer is True:
+            found = cache.store(keys)
+            if found is not None:
+                return found
+            # Kept, then gone or damaged before it was opened: found again, held here.
+            answer = read_corpus_quotes(articles)
+        assert not isinstance(answer, bool)
+        return QuoteStore.in_memory(answer, ids)
 
     @property
     def quotes_known(self) -> bool:
@@ -136,6 +152,11 @@ class QuotesMixin:
     def other_versions(self, quote: Quote, *, include_self: bool = False) -> list[Quote]:
         """The other versions of ``quote`` (within its article or elsewhere), in corpus order."""
         return self._quote_book.other_versions(quote, include_self=include_self)
+
+    def version_articles(self, quote: Quote) -> list[str | None]:
+        """The article of each of ``other_versions(quote)``, in the same order, found without
+        reading the versions (what the quotes panel counts)."""
+        return self._quote_book.version_articles(quote)
 
     def wording_differences(self, reference: Quote, version: Quote) -> list[tuple[int, int]]:
         """Ranges of ``version``'s article text where its words differ from ``reference``."""

@@ -78,21 +78,21 @@ def filter_speakers(summaries: Sequence[SpeakerSummary], words: str) -> list[Spe
 
 
 class SpeakerDirectory:
-    """The speakers of a corpus whose quotes are read, with each one's quotes by name: made
-    once (the quotes do not change once read), so that the speakers screen opens at once."""
+    """The speakers of a corpus whose quotes are read: made once (the quotes do not change
+    once read), so that the speakers screen opens at once. Each one's quotes are asked of
+    ``quotes_named`` (the quotes given to exactly a name) rather than held: a big corpus's
+    quotes are read an article at a time."""
 
     def __init__(
         self,
         counts: Sequence[SpeakerCount],
-        quotes: Sequence[Quote],
+        quotes: Iterable[Quote],
         article_of: Callable[[str], Article],
+        quotes_named: Callable[[str], list[Quote]],
     ) -> None:
         self.summaries = speaker_summaries(counts, quotes, article_of)
-        self._quotes: dict[str, list[Quote]] = defaultdict(list)
-        for quote in quotes:
-            self._quotes[quote.speaker].append(quote)
+        self._quotes_named = quotes_named
 
     def quotes_of(self, speaker: str) -> list[Quote] | None:
         """The quotes given to exactly this name, or None when no speaker has it."""
-        found = self._quotes.get(speaker)
-        return list(found) if found else None
+        return self._quotes_named(speaker) or None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from peskovtui.corpus import Article
 from peskovtui.quotes import Quote, SpeakerCount
 
 if TYPE_CHECKING:
+    from peskovtui.library.quotebook import QuoteBook
     from peskovtui.library.speaker_list import SpeakerDirectory, SpeakerSummary
     from peskovtui.library.timeline import Timeline
 
@@ -20,6 +21,8 @@ class SpeakersOverTimeMixin:
 
     if TYPE_CHECKING:
 
+        @property
+        def _quote_book(self) -> QuoteBook: ...
         def article(self, article_id: str) -> Article: ...
         def quotes(
             self,
@@ -41,9 +44,15 @@ class SpeakersOverTimeMixin:
             # without the speakers' directory.
             from peskovtui.library.speaker_list import SpeakerDirectory
 
-            quotes = self.quotes(include_fragments=include_fragments)
+            book = self._quote_book
             counts = self.speakers(include_fragments=include_fragments)
-            found = SpeakerDirectory(counts, quotes, self.article)
+            quotes = (q for q in book.every_quote() if include_fragments or not q.hidden_by_default)
+            found = SpeakerDirectory(
+                counts,
+                quotes,
+                self.article,
+                partial(book.quotes_named, include_fragments=include_fragments),
+            )
             self._speaker_directories[include_fragments] = found
         return found
 

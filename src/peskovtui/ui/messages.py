@@ -16,7 +16,7 @@ from peskovtui.quotes import Quote
 from peskovtui.search import Progress, SearchResults
 
 if TYPE_CHECKING:
-    from peskovtui.quotes import CorpusQuotes
+    from peskovtui.library import QuoteBook
 
 
 @dataclass
@@ -48,7 +48,7 @@ class IndexReady(Message):
 class QuotesReady(Message):
     """The quotes of the whole corpus have been read."""
 
-    quotes: CorpusQuotes
+    quotes: QuoteBook
 
 
 @dataclass

@@ -17,7 +17,7 @@ from peskovtui.quotes import Quote
 from peskovtui.search import SearchHit, SearchResults
 
 if TYPE_CHECKING:
-    from peskovtui.quotes import CorpusQuotes
+    from peskovtui.library import QuoteBook
 
 Range = tuple[int, int]
 
@@ -352,14 +352,14 @@ class Readiness:
     quotes of the whole corpus read (or the pass over them failed)."""
 
     index_ended: bool = False
-    corpus: CorpusQuotes | None = None
+    corpus: QuoteBook | None = None
     quotes_ended: bool = False
 
     def index_done(self) -> None:
         """The index build ended, ready or not."""
         self.index_ended = True
 
-    def quotes_done(self, corpus: CorpusQuotes | None) -> None:
+    def quotes_done(self, corpus: QuoteBook | None) -> None:
         """The pass over the corpus's quotes ended: its quotes, or None when it failed."""
         self.corpus = corpus
         self.quotes_ended = True

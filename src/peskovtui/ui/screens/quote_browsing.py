@@ -44,8 +44,9 @@ class QuoteHandlers(ReadingScreen):
         rows = []
         for quote in quotes:
             article = self.library.article(quote.article_id or "")
-            others = self.library.other_versions(quote) if self.ready.corpus_read else []
-            rows.append(QuoteRow.with_versions(quote, article, others))
+            # Only the versions' articles are counted: they are known without reading them.
+            others = self.library.version_articles(quote) if self.ready.corpus_read else []
+            rows.append(QuoteRow.with_versions_in(quote, article, others))
         return rows
 
     @on(QuotesPanel.Chosen, "#quotes")

@@ -28,8 +28,15 @@ class QuoteRow:
     def with_versions(cls, quote: Quote, article: Article, others: Sequence[Quote]) -> QuoteRow:
         """``quote`` of ``article``, counting its ``others`` (its other versions) in other
         articles, and noting whether one is in the same article."""
-        also = len({v.article_id for v in others if v.article_id != article.id})
-        repeated = any(v.article_id == article.id for v in others)
+        return cls.with_versions_in(quote, article, [v.article_id for v in others])
+
+    @classmethod
+    def with_versions_in(
+        cls, quote: Quote, article: Article, articles: Sequence[str | None]
+    ) -> QuoteRow:
+        """Like ``with_versions``, given the article of each other version."""
+        also = len({a for a in articles if a != article.id})
+        repeated = any(a == article.id for a in articles)
         return cls(quote, article, also, repeated)
 
 
