@@ -58,7 +58,7 @@ def first_screen(path: str | None, runs: int, from_source: bool = False) -> None
         [script, "index", *([path] if path else [])], env=env, check=True, capture_output=True
     )
     if not from_source:
-        _compile_package(env)
+        compile_package(env)
     from peskovtui.library import Library
 
     library = Library.open([path] if path else [])
@@ -97,10 +97,11 @@ def first_screen(path: str | None, runs: int, from_source: bool = False) -> None
     print(f"ratio of the CPU medians, peskovtui / bare Textual app: {ratio:.2f}x")
 
 
-def _compile_package(env: dict[str, str]) -> None:
-    """Write the bytecode of the ``peskovtui`` the runs import, as installing it from a wheel
-    does (Textual's is written when it is installed): with PYTHONDONTWRITEBYTECODE set, an
-    editable install or a PYTHONPATH would otherwise be compiled from source at every start."""
+def compile_package(env: dict[str, str] | None = None) -> None:
+    """Write the bytecode of the ``peskovtui`` the runs import (in ``env``), as installing it
+    from a wheel does (Textual's is written when it is installed): with PYTHONDONTWRITEBYTECODE
+    set, an editable install or a PYTHONPATH would otherwise be compiled from source at every
+    start."""
     found = subprocess.run(
         [sys.executable, "-c", "import peskovtui, os; print(os.path.dirname(peskovtui.__file__))"],
         env=env,

@@ -16,12 +16,13 @@ lets a cache of an older manifest format be brought up to date.
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from app_latency import compile_package
 
 CHILD = """
 import sys, time
@@ -43,7 +44,7 @@ def main() -> int:
     parser.add_argument("--from-source", action="store_true", help="leave bytecode unwritten")
     args = parser.parse_args()
     if not args.from_source:
-        _compile_package()
+        compile_package()
     print(f"load average {os.getloadavg()[0]:.1f}")
     print("| corpus | articles | reopen, median | best | per 1,000 articles (median) |")
     print("|---|---|---|---|---|")
@@ -69,18 +70,6 @@ def _reopen(path: str) -> tuple[int, float]:
         [sys.executable, "-c", CHILD, path], capture_output=True, text=True, check=True
     ).stdout.split()
     return int(out[0]), float(out[1])
-
-
-def _compile_package() -> None:
-    """Write the bytecode of the ``peskovtui`` the runs import (see the module's doc)."""
-    found = subprocess.run(
-        [sys.executable, "-c", "import peskovtui, os; print(os.path.dirname(peskovtui.__file__))"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    compileall.compile_dir(found, quiet=1)
-    print(f"bytecode written for {found}")
 
 
 if __name__ == "__main__":

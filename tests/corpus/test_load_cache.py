@@ -19,6 +19,9 @@ from peskovtui.library import Library
 from peskovtui.usercache import cache_home
 from tests.search.faults import read_only
 
+# Data sets of any size are kept in the loading cache (see conftest.py).
+pytestmark = pytest.mark.usefixtures("every_data_set_kept")
+
 ROWS = [
     ("a1", "Talks in Moscow", "The spokesman said “we are ready” on Monday."),
     ("a2", "A second story", "Nothing was said.\n\nA new paragraph follows."),
@@ -32,12 +35,6 @@ def csv_text(rows: list[tuple[str, str, str]]) -> str:
         quoted = text.replace('"', '""')
         lines.append(f'{article_id},{title},"{quoted}"')
     return "\n".join(lines) + "\n"
-
-
-@pytest.fixture(autouse=True)
-def every_data_set_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep data sets of any size, so that small ones stand for big ones."""
-    monkeypatch.setattr(load_cache, "MIN_CACHED_BYTES", 0)
 
 
 @pytest.fixture

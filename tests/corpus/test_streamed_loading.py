@@ -17,6 +17,9 @@ from peskovtui.corpus.streaming import Survey
 from peskovtui.errors import CorpusError
 from peskovtui.usercache import CacheUnwritable
 
+# Data sets of any size are kept in the loading cache (see conftest.py).
+pytestmark = pytest.mark.usefixtures("every_data_set_kept")
+
 # Rows parsed a line at a time must give what the whole text gives: quotation marks left
 # open (in the middle, at the end), rows of the wrong width, every kind of line end, a
 # byte-order mark, other delimiters, blank rows, more bad rows than are listed.
@@ -59,12 +62,6 @@ WHOLE_CASES = {
     "blank.csv": b" \n\n \t\n",
     "document.json": b'[{"text": "One."}, {"text": "Two."}]',
 }
-
-
-@pytest.fixture(autouse=True)
-def every_data_set_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep data sets of any size, so that small ones stand for big ones."""
-    monkeypatch.setattr(load_cache, "MIN_CACHED_BYTES", 0)
 
 
 @pytest.fixture

@@ -144,11 +144,9 @@ async def test_a_collector_paused_for_the_start_runs_again_once_the_first_frame_
     # As ``peskovtui`` starts the reader (cli/reading.py): the collector paused until then.
     gc.disable()
     try:
+        # The app is given once the index and the quotes are ready (see ``settle``).
         async with run_app() as pilot:
-            main = pilot.app.screen
-            assert isinstance(main, MainScreen)
-            await wait_for(pilot, lambda: main.background_ended, "the index and the quotes")
-            await pilot.pause()
+            await wait_for(pilot, lambda: len(frozen) == 3, "three freezes")
             assert gc.isenabled()
             # What the start made was frozen out of the collector's passes before it ran again;
             # then the opened index and the corpus's quotes, each when ready.
@@ -160,10 +158,8 @@ async def test_a_collector_paused_for_the_start_runs_again_once_the_first_frame_
 
 async def test_a_running_collector_is_left_as_it_is(run_app: Run) -> None:
     frozen = gc.get_freeze_count()
+    # The app is given once the index and the quotes are ready (see ``settle``).
     async with run_app() as pilot:
-        main = pilot.app.screen
-        assert isinstance(main, MainScreen)
-        await wait_for(pilot, lambda: main.background_ended, "the index and the quotes")
         await pilot.pause()
         assert gc.isenabled()
         assert gc.get_freeze_count() == frozen
