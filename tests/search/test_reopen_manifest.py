@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from peskovtui.corpus import load_corpus
+from peskovtui.corpus import LoadCache, cache, load_corpus
 from peskovtui.corpus.model import Article
 from peskovtui.search import WhooshSearchEngine, generations, manifest_file
 from peskovtui.search.manifest import fingerprint, make_items
@@ -149,7 +150,7 @@ def test_a_manifest_in_the_format_before_is_read_and_saved_anew(
 def test_the_manifest_file_keeps_every_entry(tmp_path: Path) -> None:
     entries = {
         "a": ManifestEntry("d1", "/x/news.csv", 1, 10, 20, 30, ""),
-        "b": ManifestEntry("d2", "/x/news.csv", 2, 10, 20, 31, "Putin\x1ePeskov"),
+        "b": ManifestEntry("d2", "/x/news.csv", 2, 10, 20, 31, "Putin\x1ePeskov", "00ff"),
         "c": ManifestEntry("d3", None, None, -1, -1, 5, ""),
         "d": ManifestEntry("d4", "/x/caf\udce9.txt", None, 3, 4, 5, "Putin\x1ePeskov"),
     }
@@ -183,3 +184,165 @@ def test_the_fingerprint_changes_with_anything_the_diff_compares(tmp_path: Path)
     assert fingerprint(items[1:]) != key
     assert fingerprint([items[1], items[0], *items[2:]]) != key
     assert fingerprint([(article, names, (None, row, -1, -1), spoken), *items[1:]]) is None
+
+
+def rewrite_in_place(path: Path, write: Callable[[], object]) -> None:
+    """Run ``write`` on ``path`` and give the file back its size and times to the nanosecond,
+    as ``cp -p`` or ``rsync -t`` of another version does."""
+    before = path.stat()
+    write()
+    assert path.stat().st_size == before.st_size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+
+
+def typo_fixed(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """``rows`` with the walrus of the first article turned into a quokka (same length: 6)."""
+    first = rows[0]
+    return [(*first[:3], first[3].replace("walrus", "quokka")), *rows[1:]]
+
+
+def test_a_data_set_rewritten_with_the_same_size_and_time_is_reindexed(corpus: Path) -> None:
+    rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
+    engine, report = reopen(corpus)
+    assert report == (0, 1, 0, False)
+    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
+    assert engine.search("walrus").total == 0
+    engine.close()
+    again, report = reopen(corpus)
+    assert report == (0, 0, 0, False)
+    assert again.search("quokka").total == 1 and again.search("walrus").total == 0
+    again.close()
+
+
+def test_stored_texts_rewritten_with_the_same_size_and_time_are_reindexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Kept in the loading cache whatever its size, so that its articles read their texts (and
+    # their checks) from the cache entry, as a big data set's do.
+    monkeypatch.setattr(cache, "MIN_CACHED_BYTES", 0)
+    path = tmp_path / "news.csv"
+    write_csv(path, ROWS)
+
+    def cached_reopen() -> tuple[WhooshSearchEngine, tuple[int, int, int]]:
+        articles = list(load_corpus([path], cache=LoadCache(tmp_path / "loaded")).articles)
+        assert all(a._stored is not None for a in articles)
+        engine = WhooshSearchEngine([str(path)])
+        report = engine.refresh(articles)
+        return engine, (report.added, report.changed, report.removed)
+
+    engine, report = cached_reopen()
+    engine.close()
+    assert report == (4, 0, 0)
+    rewrite_in_place(path, lambda: write_csv(path, typo_fixed(ROWS)))
+    engine, report = cached_reopen()
+    assert report == (0, 1, 0)
+    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
+    assert engine.search("walrus").total == 0
+    engine.close()
+    again, report = cached_reopen()
+    assert report == (0, 0, 0)
+    again.close()
+
+
+def test_a_file_of_a_folder_rewritten_with_the_same_size_and_time_is_reindexed(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for article_id, _, title, text in ROWS:
+        (folder / f"{article_id}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    engine, report = reopen(folder)
+    engine.close()
+    assert report == (4, 0, 0, True)
+    first = folder / "a1.txt"
+    changed = first.read_text(encoding="utf-8").replace("walrus", "quokka")
+    rewrite_in_place(first, lambda: first.write_text(changed, encoding="utf-8"))
+    engine, report = reopen(folder)
+    assert report == (0, 1, 0, False)
+    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
+    assert engine.search("walrus").total == 0
+    engine.close()
+
+
+def _as_format_2(current: Path) -> dict[str, ManifestEntry]:
+    """Rewrite the manifest file ``current`` as it was saved before texts were checked (format
+    2, no column of checks); the entries it held."""
+    generation = int(current.name.split("-")[1].split(".")[0])
+    entries = manifest_file.read_entries(current.parent, generation)
+    assert entries is not None and all(e.text_check for e in entries.values())
+    head_line, body_line = current.read_text(encoding="utf-8").splitlines()
+    head, body = json.loads(head_line), json.loads(body_line)
+    del body["checks"]
+    current.write_text(json.dumps({**head, "format": 2}) + "\n" + json.dumps(body) + "\n")
+    old = manifest_file.read_entries(current.parent, generation)
+    assert old is not None and not any(e.text_check for e in old.values())
+    return entries
+
+
+def test_a_manifest_without_text_checks_is_given_them_without_reindexing(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine, _ = reopen(corpus)
+    (current,) = manifest_files(engine)
+    engine.close()
+    entries = _as_format_2(current)
+
+    def unread(*args: object) -> None:
+        raise AssertionError("the index's stored fields were read")
+
+    monkeypatch.setattr(generations, "stored_manifest", unread)
+    engine, report = reopen(corpus)
+    assert report == (0, 0, 0, False)
+    assert manifest_files(engine) == [current]
+    generation = int(current.name.split("-")[1].split(".")[0])
+    assert manifest_file.read_entries(current.parent, generation) == entries
+    head = manifest_file.read_head(current.parent, generation)
+    assert head is not None and head.current and head.count == 4
+    engine.close()
+    # Known by its fingerprint from then on.
+    monkeypatch.setattr(manifest_file, "read_entries", unread)
+    again, report = reopen(corpus)
+    assert report == (0, 0, 0, False)
+    again.close()
+
+
+def test_a_manifest_without_text_checks_still_sees_a_text_changed_in_place(
+    corpus: Path,
+) -> None:
+    engine, _ = reopen(corpus)
+    (current,) = manifest_files(engine)
+    engine.close()
+    _as_format_2(current)
+    rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
+    engine, report = reopen(corpus)
+    assert report == (0, 1, 0, False)
+    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
+    assert engine.search("walrus").total == 0
+    engine.close()
+
+
+def test_the_fingerprint_changes_with_a_text_of_the_same_length(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    write_csv(path, ROWS)
+    items = make_items(load(path), None)
+    key = fingerprint(items)
+    rewrite_in_place(path, lambda: write_csv(path, typo_fixed(ROWS)))
+    typo = make_items(load(path), None)
+    assert [item[2] for item in typo] == [item[2] for item in items]
+    assert fingerprint(typo) != key
+
+
+def test_a_manifest_read_back_from_the_index_still_sees_a_text_changed_in_place(
+    corpus: Path,
+) -> None:
+    engine, _ = reopen(corpus)
+    (current,) = manifest_files(engine)
+    engine.close()
+    current.unlink()  # read back from the index's stored fields, which hold no text checks
+    rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
+    engine, report = reopen(corpus)
+    assert report == (0, 1, 0, False)
+    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
+    assert engine.search("walrus").total == 0
+    engine.close()

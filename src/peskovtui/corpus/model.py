@@ -124,6 +124,13 @@ class Article:
         """The length of ``text`` in characters, known without reading a stored text."""
         return self._stored.length if self._stored is not None else len(self.text)
 
+    def text_digest(self) -> bytes:
+        """``text_check`` of ``text``: kept with a stored text (read for free), computed for a
+        text held in memory."""
+        if self._stored is not None:
+            return self._stored.check
+        return text_check(encode_text(self.text))
+
     def encoded_text(self) -> bytes:
         """``text`` as UTF-8 (see ``encode_text``), read as it is stored when it is."""
         return self._stored.encoded() if self._stored is not None else encode_text(self.text)
