@@ -63,14 +63,34 @@ def manifest_files(engine: WhooshSearchEngine) -> list[Path]:
     return sorted(Path(engine.location).glob("manifest-*"))
 
 
+def assert_fixed(engine: WhooshSearchEngine) -> None:
+    """The index finds the word article a1 says now, and no longer the one it replaced."""
+    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
+    assert engine.search("walrus").total == 0
+
+
+def assert_reindexed(path: Path) -> None:
+    """Reopened, the index reindexes article a1 alone and finds what it says now."""
+    engine, report = reopen(path)
+    assert report == (0, 1, 0, False)
+    assert_fixed(engine)
+    engine.close()
+
+
+def never_read(monkeypatch: pytest.MonkeyPatch, *names: tuple[object, str]) -> None:
+    """Make reading any of ``names`` (module, function) fail the test."""
+
+    def unread(*args: object) -> None:
+        raise AssertionError("read what a reopen must not read")
+
+    for module, name in names:
+        monkeypatch.setattr(module, name, unread)
+
+
 def test_an_unchanged_corpus_is_known_by_its_fingerprint_without_reading_the_entries(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unread(*args: object) -> None:
-        raise AssertionError("the manifest's entries were read")
-
-    monkeypatch.setattr(manifest_file, "read_entries", unread)
-    monkeypatch.setattr(generations, "stored_manifest", unread)
+    never_read(monkeypatch, (manifest_file, "read_entries"), (generations, "stored_manifest"))
     engine, report = reopen(corpus)
     assert report == (0, 0, 0, False)
     assert [h.article_id for h in engine.search("walrus").hits] == ["a1"]
@@ -81,11 +101,7 @@ def test_an_article_changed_to_the_same_size_is_reindexed(corpus: Path) -> None:
     size = corpus.stat().st_size
     rewrite(corpus, [(*ROWS[0][:3], ROWS[0][3].replace("walrus", "quokka")), *ROWS[1:]])
     assert corpus.stat().st_size == size
-    engine, report = reopen(corpus)
-    assert report == (0, 1, 0, False)
-    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
-    assert engine.search("walrus").total == 0
-    engine.close()
+    assert_reindexed(corpus)
     again, report = reopen(corpus)
     assert report == (0, 0, 0, False)
     assert again.search("quokka").total == 1
@@ -133,11 +149,8 @@ def test_a_manifest_in_the_format_before_is_read_and_saved_anew(
     )
     current.unlink()
 
-    def unread(*args: object) -> None:
-        raise AssertionError("the index's stored fields were read")
-
     # Read from the old file, not rebuilt nor read back from the index's stored fields.
-    monkeypatch.setattr(generations, "stored_manifest", unread)
+    never_read(monkeypatch, (generations, "stored_manifest"))
     engine, report = reopen(corpus)
     assert report == (0, 0, 0, False)
     assert manifest_files(engine) == [current]
@@ -204,11 +217,7 @@ def typo_fixed(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, st
 
 def test_a_data_set_rewritten_with_the_same_size_and_time_is_reindexed(corpus: Path) -> None:
     rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
-    engine, report = reopen(corpus)
-    assert report == (0, 1, 0, False)
-    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
-    assert engine.search("walrus").total == 0
-    engine.close()
+    assert_reindexed(corpus)
     again, report = reopen(corpus)
     assert report == (0, 0, 0, False)
     assert again.search("quokka").total == 1 and again.search("walrus").total == 0
@@ -237,8 +246,7 @@ def test_stored_texts_rewritten_with_the_same_size_and_time_are_reindexed(
     rewrite_in_place(path, lambda: write_csv(path, typo_fixed(ROWS)))
     engine, report = cached_reopen()
     assert report == (0, 1, 0)
-    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
-    assert engine.search("walrus").total == 0
+    assert_fixed(engine)
     engine.close()
     again, report = cached_reopen()
     assert report == (0, 0, 0)
@@ -258,11 +266,7 @@ def test_a_file_of_a_folder_rewritten_with_the_same_size_and_time_is_reindexed(
     first = folder / "a1.txt"
     changed = first.read_text(encoding="utf-8").replace("walrus", "quokka")
     rewrite_in_place(first, lambda: first.write_text(changed, encoding="utf-8"))
-    engine, report = reopen(folder)
-    assert report == (0, 1, 0, False)
-    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
-    assert engine.search("walrus").total == 0
-    engine.close()
+    assert_reindexed(folder)
 
 
 def _as_format_2(current: Path) -> dict[str, ManifestEntry]:
@@ -288,10 +292,7 @@ def test_a_manifest_without_text_checks_is_given_them_without_reindexing(
     engine.close()
     entries = _as_format_2(current)
 
-    def unread(*args: object) -> None:
-        raise AssertionError("the index's stored fields were read")
-
-    monkeypatch.setattr(generations, "stored_manifest", unread)
+    never_read(monkeypatch, (generations, "stored_manifest"))
     engine, report = reopen(corpus)
     assert report == (0, 0, 0, False)
     assert manifest_files(engine) == [current]
@@ -301,7 +302,7 @@ def test_a_manifest_without_text_checks_is_given_them_without_reindexing(
     assert head is not None and head.current and head.count == 4
     engine.close()
     # Known by its fingerprint from then on.
-    monkeypatch.setattr(manifest_file, "read_entries", unread)
+    never_read(monkeypatch, (manifest_file, "read_entries"))
     again, report = reopen(corpus)
     assert report == (0, 0, 0, False)
     again.close()
@@ -315,11 +316,7 @@ def test_a_manifest_without_text_checks_still_sees_a_text_changed_in_place(
     engine.close()
     _as_format_2(current)
     rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
-    engine, report = reopen(corpus)
-    assert report == (0, 1, 0, False)
-    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
-    assert engine.search("walrus").total == 0
-    engine.close()
+    assert_reindexed(corpus)
 
 
 def test_the_fingerprint_changes_with_a_text_of_the_same_length(tmp_path: Path) -> None:
@@ -341,8 +338,4 @@ def test_a_manifest_read_back_from_the_index_still_sees_a_text_changed_in_place(
     engine.close()
     current.unlink()  # read back from the index's stored fields, which hold no text checks
     rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
-    engine, report = reopen(corpus)
-    assert report == (0, 1, 0, False)
-    assert [h.article_id for h in engine.search("quokka").hits] == ["a1"]
-    assert engine.search("walrus").total == 0
-    engine.close()
+    assert_reindexed(corpus)
