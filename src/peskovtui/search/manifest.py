@@ -186,17 +186,11 @@ class Diff:
     added: int
     changed: int
     manifest: SavedManifest  # the manifest once the diff is applied
-    restat: bool  # only file sizes/times (or the entries' text checks) changed
 
     @property
     def empty(self) -> bool:
         """Whether the index already holds what the corpus says."""
         return not self.todo and not self.removed
-
-    @property
-    def entries(self) -> dict[str, ManifestEntry]:
-        """The manifest's entries once the diff is applied."""
-        return self.manifest.entries()
 
 
 def diff(saved: SavedManifest, items: list[Item]) -> Diff:
@@ -210,7 +204,7 @@ def diff(saved: SavedManifest, items: list[Item]) -> Diff:
     checks = text_checks(items)
     key = fingerprint(items, checks)
     if key is not None and key == saved.fingerprint:
-        return Diff([], [], 0, 0, saved, False)
+        return Diff([], [], 0, 0, saved)
     manifest = saved.entries()
     entries: dict[str, ManifestEntry] = {}
     todo: list[Item] = []
@@ -246,4 +240,4 @@ def diff(saved: SavedManifest, items: list[Item]) -> Diff:
     unchanged = not todo and not removed and not restat
     same = unchanged and saved.saved and saved.fingerprint == key
     after = SavedManifest.of(entries, key, saved=same)
-    return Diff(todo, removed, len(todo) - changed, changed, after, restat)
+    return Diff(todo, removed, len(todo) - changed, changed, after)

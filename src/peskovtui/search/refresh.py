@@ -173,7 +173,10 @@ class Refresher:
         rebuild: bool,
         progress: ProgressCallback | None,
         notices: list[str],
+        changes: Diff | None = None,
     ) -> RefreshReport:
+        """Refresh the index held in memory; ``changes``: the diff of the corpus against
+        ``self._memory_manifest`` when it is known already."""
         if not self._in_ram or rebuild or self._index.damaged:
             if not self._build_in_memory:
                 # The next refresh looks at the cache afresh, and says why it builds in memory.
@@ -184,7 +187,8 @@ class Refresher:
             self._in_ram = True
             self._index.damaged = False
             return RefreshReport(len(items), 0, 0, True, "memory", False, tuple(notices))
-        changes = diff(self._memory_manifest, items)
+        if changes is None:
+            changes = diff(self._memory_manifest, items)
         apply_diff(self._index.ix, changes, len(items), progress)
         self._memory_manifest = changes.manifest
         if not changes.empty:
@@ -243,7 +247,9 @@ class Refresher:
         self._index.swap(ix, searcher)
         generation = ix.latest_generation()
         if not changes.manifest.saved:
-            store.write_manifest(gen, generation, changes.entries, changes.manifest.fingerprint)
+            store.write_manifest(
+                gen, generation, changes.manifest.entries(), changes.manifest.fingerprint
+            )
             changes.manifest.saved = True
         self._known = (gen, generation, changes.manifest)
         self.location = str(gen)
@@ -304,7 +310,8 @@ class Refresher:
             "The cache directory is read-only: the saved search index is brought up to date "
             "in memory for this session."
         )
-        return self._refresh_memory(items, False, progress, notices)
+        # Against the saved manifest, as just compared.
+        return self._refresh_memory(items, False, progress, notices, changes)
 
     def _open_read_only(self, store: CorpusIndexDir, notices: list[str]) -> RefreshReport:
         gen, ix = open_saved(store)
