@@ -33,6 +33,7 @@ from peskovtui.corpus.model import (
     text_check,
 )
 from peskovtui.corpus.names import printable_name
+from peskovtui.corpus.streaming import OPEN_FLAGS
 from peskovtui.usercache import (
     CacheUnwritable,
     cache_home,
@@ -98,11 +99,10 @@ class LoadCache:
         """Like ``slot``, for the contents of ``path`` as they are now, hashed as they are
         read rather than held (a kept data set is then never in memory whole); None also
         when the file cannot be read so (its reader then says why)."""
-        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
         digest = hashlib.sha256()
         size = 0
         try:
-            with os.fdopen(os.open(path, flags), "rb") as fh:
+            with os.fdopen(os.open(path, OPEN_FLAGS), "rb") as fh:
                 if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                     return None
                 while chunk := fh.read(1 << 20):

@@ -16,7 +16,7 @@ from peskovtui.corpus.csv_rows import csv_line_records, csv_records
 from peskovtui.corpus.html import html_to_text
 from peskovtui.corpus.json_rows import json_lines_records, json_records, streamed_json_lines
 from peskovtui.corpus.rows import Record, Warn, display_name
-from peskovtui.corpus.streaming import DELIMITERS, Survey, looks_binary, survey
+from peskovtui.corpus.streaming import DELIMITERS, OPEN_FLAGS, Survey, looks_binary, survey
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 DATASET_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json"})
@@ -74,9 +74,8 @@ def read_bytes(
     """
     name = display_name(path)
     limit = MAX_ARTICLE_BYTES if limit is None else limit
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, OPEN_FLAGS)
     except OSError as error:
         warn(unreadable(path, error))
         return None

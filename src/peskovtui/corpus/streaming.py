@@ -112,10 +112,12 @@ def _control_ratio(probe: bytes) -> float:
     return controls / len(probe)
 
 
+# How a file of the corpus is opened for reading: never waiting on a pipe, never a terminal.
+OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def _open(path: Path) -> io.FileIO:
-    # As the whole reading opens a data set: never waiting on a pipe, never a terminal.
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    return io.FileIO(os.open(path, flags), "rb", closefd=True)
+    return io.FileIO(os.open(path, OPEN_FLAGS), "rb", closefd=True)
 
 
 class _HashingFile(io.RawIOBase):

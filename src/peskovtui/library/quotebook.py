@@ -79,9 +79,13 @@ class QuoteBook:
 
     def cluster_id(self, quote: Quote) -> str | None:
         """The id of the cluster a quote belongs to, if it is repeated anywhere."""
-        n = self._number(quote)
-        c = None if n is None else self._store.cluster_of(n)
+        c = self._cluster(quote)
         return None if c is None else self._store.cluster_id(c)
+
+    def _cluster(self, quote: Quote) -> int | None:
+        """The number of the cluster ``quote`` belongs to, if any."""
+        n = self._number(quote)
+        return None if n is None else self._store.cluster_of(n)
 
     def clusters(self) -> list[QuoteCluster]:
         """The quotes repeated within an article or across articles, with their versions."""
@@ -89,8 +93,7 @@ class QuoteBook:
 
     def other_versions(self, quote: Quote, *, include_self: bool = False) -> list[Quote]:
         """The other versions of ``quote`` (within its article or elsewhere), in corpus order."""
-        n = self._number(quote)
-        c = None if n is None else self._store.cluster_of(n)
+        c = self._cluster(quote)
         if c is None:
             return [quote] if include_self else []
         versions = []
@@ -102,8 +105,7 @@ class QuoteBook:
 
     def version_articles(self, quote: Quote) -> list[str | None]:
         """The article of each of ``other_versions(quote)``, from the store's index alone."""
-        n = self._number(quote)
-        c = None if n is None else self._store.cluster_of(n)
+        c = self._cluster(quote)
         if c is None:
             return []
         found: list[str | None] = []
