@@ -111,10 +111,10 @@ class PeskovApp(App[None]):
     @on(IndexReady)
     @on(QuotesReady)
     def _freeze_what_lasts(self) -> None:
-        """The index opened and the corpus's quotes read live as long as the reader too: at
-        50,000 articles some 800,000 objects, which a full pass of the collector took a third of
-        a second to walk, in the middle of whatever key was being handled. They are frozen out
-        of its passes as the start was (only when the start was: see ``on_ready``)."""
+        """What opening the index and reading the corpus's quotes made lives as long as the
+        reader too, and a full pass of the collector over it would fall in the middle of
+        whatever key is being handled. It is frozen out of its passes as the start was (only
+        when the start was: see ``on_ready``)."""
         if self._freezing:
             gc.freeze()
 
