@@ -6,14 +6,18 @@
 
 ``dump`` builds (or reopens) the index of CSV in CACHE_DIR (no speakers; in memory if the
 parent of CACHE_DIR is not private, e.g. ``/tmp`` itself) and prints, for each
-query, the total and every hit with its score (5 decimals) and its first 50 match ranges.
-``compare`` prints per query whether the totals, the order, the scores and the ranges agree.
+query, the total and every hit with its score and its first 50 match ranges. With ``--app``,
+CACHE_DIR is the user cache (``XDG_CACHE_HOME``) and the corpus is opened as the app opens it,
+its index reopened; ``--limit`` keeps the best hits only, as the app asks for 200.
+``compare`` prints per query whether the totals, the order, the scores (to 5 decimals, or
+``--exact``) and the ranges agree.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -42,32 +46,51 @@ QUERIES = [
 ]
 
 
-def dump(csv: str, cache: Path) -> None:
-    from peskovtui.corpus import load_corpus
-    from peskovtui.search import WhooshSearchEngine
+def dump(csv: str, cache: Path, limit: int | None, app: bool) -> None:
+    if app:
+        os.environ["XDG_CACHE_HOME"] = str(cache)
+        from peskovtui.library import Library
 
-    articles = list(load_corpus([csv]).articles)
-    engine = WhooshSearchEngine([csv], cache_dir=cache)
-    engine.refresh(articles)
+        library = Library.open([csv])
+        library.refresh_index()
+        search = library.search
+    else:
+        from peskovtui.corpus import load_corpus
+        from peskovtui.search import WhooshSearchEngine
+
+        articles = list(load_corpus([csv]).articles)
+        engine = WhooshSearchEngine([csv], cache_dir=cache)
+        engine.refresh(articles)
+        search = engine.search
     out = {}
     for query in QUERIES:
-        results = engine.search(query, limit=None)
-        hits = [(h.article_id, round(h.score, 5), h.matches[:50]) for h in results.hits]
+        results = search(query, limit=limit)
+        hits = [(h.article_id, h.score, h.matches[:50]) for h in results.hits]
         out[query] = {"total": results.total, "hits": hits}
-    engine.close()
+    if app:
+        library.close()
+    else:
+        engine.close()
     json.dump(out, sys.stdout)
 
 
-def compare(before: Path, after: Path) -> None:
+def compare(before: Path, after: Path, exact: bool) -> None:
     a, b = json.loads(before.read_text()), json.loads(after.read_text())
     print("| query | total before | total after | order | scores | ranges |")
     print("|---|---|---|---|---|---|")
     for query in [q for q in a if q in b]:
         x, y = a[query], b[query]
         order = [h[0] for h in x["hits"]] == [h[0] for h in y["hits"]]
-        scores = [h[1] for h in x["hits"]] == [h[1] for h in y["hits"]]
+        digits = None if exact else 5
+        scores = [_score(h[1], digits) for h in x["hits"]] == [
+            _score(h[1], digits) for h in y["hits"]
+        ]
         ranges = [h[2] for h in x["hits"]] == [h[2] for h in y["hits"]]
         print(f"| `{query}` | {x['total']} | {y['total']} | {order} | {scores} | {ranges} |")
+
+
+def _score(score: float, digits: int | None) -> float:
+    return score if digits is None else round(score, digits)
 
 
 def main() -> None:
@@ -76,14 +99,17 @@ def main() -> None:
     d = sub.add_parser("dump")
     d.add_argument("csv")
     d.add_argument("cache", type=Path)
+    d.add_argument("--limit", type=int, default=None)
+    d.add_argument("--app", action="store_true")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    c.add_argument("--exact", action="store_true")
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.csv, args.cache)
+        dump(args.csv, args.cache, args.limit, args.app)
     else:
-        compare(args.before, args.after)
+        compare(args.before, args.after, args.exact)
 
 
 if __name__ == "__main__":
