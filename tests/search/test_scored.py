@@ -13,6 +13,7 @@ from whoosh import query as wq
 from peskovtui.corpus.model import Article
 from peskovtui.search import SearchCancelled, WhooshSearchEngine
 from peskovtui.search import cancel as cancel_module
+from peskovtui.search import postings as postings_module
 from peskovtui.search import stems as stems_module
 from peskovtui.search.scored import scored_list
 from peskovtui.search.stems import StemWords, _StemScorer, resolve_stems
@@ -29,6 +30,15 @@ QUERIES = [
     "russia NOT china",
     '"prime minister"',
     "title:russia OR china",
+    # Words a partial term stands for: Whoosh's own term matchers, read and scored at once.
+    "russ*",
+    "minist* OR talk*",
+    "(russ* OR chin*) AND minister",
+    "talkin~1",
+    # Phrases read at once: more parts, slop, a stem of several words.
+    '"prime minister talks"',
+    '"russia talks"~3',
+    '"talking minister"',
 ]
 
 
@@ -70,7 +80,7 @@ def test_the_same_hits_scores_and_totals_as_stepping_the_matchers(
     merged = _answers(engine, query)
     top = engine.search(query, limit=5, ranged=0)
     # Whoosh's tree of matchers, stepped article by article.
-    monkeypatch.setattr(cancel_module, "scored_list", lambda matcher: None)
+    monkeypatch.setattr(cancel_module, "scored_list", lambda *matcher: None)
     monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
     stepped = _answers(engine, query)
     assert merged == stepped
@@ -103,8 +113,8 @@ def test_unions_and_intersections_of_stems_are_merged(
     merged: list[object] = []
     real = scored_list
 
-    def spy(matcher: Any) -> Any:
-        found = real(matcher)
+    def spy(matcher: Any, *context: Any) -> Any:
+        found = real(matcher, *context)
         merged.append(found)
         return found
 
@@ -117,7 +127,7 @@ def test_unions_and_intersections_of_stems_are_merged(
 def test_a_search_is_cancelled_while_its_stems_are_read(
     engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(stems_module, "_CHECK_EVERY", 1)
+    monkeypatch.setattr(postings_module, "CHECK_EVERY", 1)
 
     def cancel() -> bool:
         return any(frame.name == "_merged" for frame in traceback.extract_stack())
@@ -125,3 +135,61 @@ def test_a_search_is_cancelled_while_its_stems_are_read(
     with pytest.raises(SearchCancelled) as raised:
         engine.search("russia OR china", limit=5, cancel=cancel)
     assert any(entry.name == "_merged" for entry in raised.traceback)
+
+
+def _top(engine: WhooshSearchEngine, query: str, limit: int) -> tuple[int, list[tuple[str, float]]]:
+    results = engine.search(query, limit=limit, ranged=0)
+    return results.total, [(hit.article_id, hit.score) for hit in results.hits]
+
+
+@pytest.mark.parametrize("query", ["russia OR china", "said", "minist*", '"prime minister"'])
+def test_the_best_hits_kept_at_once_are_those_whoosh_keeps(
+    engine: WhooshSearchEngine, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Short texts of a few words: many articles share a score, so which of them stay in the
+    # best ``limit`` (the earlier article) is decided on every cut.
+    limits = (1, 7, 50)
+    merged = [_top(engine, query, limit) for limit in limits]
+    monkeypatch.setattr(cancel_module, "scored_list", lambda *matcher: None)
+    monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
+    stepped = [_top(engine, query, limit) for limit in limits]
+    assert merged == stepped
+    scores = [score for _, score in _answers(engine, query)[1]]
+    assert len(scores) > len(set(scores))  # ties there are
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"prime minister"',
+        '"prime minister talks"',
+        '"russia talks"~3',
+        '"talking minister"',
+        'title:"russia china"',
+        '"prime minister" OR russia',
+        '"nosuchword minister"',
+    ],
+)
+def test_a_phrase_read_at_once_matches_and_scores_as_whooshs_span_query(
+    engine: WhooshSearchEngine, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at_once = _answers(engine, query)
+    monkeypatch.setattr(stems_module.StemPhrase, "_read_at_once", lambda self, reader: False)
+    monkeypatch.setattr(cancel_module, "scored_list", lambda *matcher: None)
+    monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
+    assert at_once == _answers(engine, query)
+    if "nosuchword" not in query:
+        assert at_once[0] > 0
+
+
+def test_a_phrase_search_is_cancelled_while_its_positions_are_read(
+    engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(postings_module, "CHECK_EVERY", 1)
+
+    def cancel() -> bool:
+        return any(frame.name == "phrase_articles" for frame in traceback.extract_stack())
+
+    with pytest.raises(SearchCancelled) as raised:
+        engine.search('"prime minister"', limit=5, cancel=cancel)
+    assert any(entry.name == "phrase_articles" for entry in raised.traceback)

@@ -154,3 +154,19 @@ def test_a_refresh_that_brings_a_new_form_of_a_word_finds_it(seed_list: list[Art
         assert engine.search('"two quokka"').total == 1
     finally:
         engine.close()
+
+
+def test_a_stems_article_count_takes_in_the_deleted_articles_a_segment_starts_with() -> None:
+    # The second text opens the second segment and is deleted (see ``_index``): Whoosh's count
+    # of a term's articles still holds it until the segment is merged.
+    texts = ["the presidents met", "the president spoke", "a president and presidents", "none"]
+    stemmed = _index(_stemmed_schema(), "text", texts)
+    words = _index(_words_schema(), "text_words", texts)
+    with stemmed.searcher() as s1, words.searcher() as s2:
+        stem = stem_word("presidents")
+        expected = s1.reader().doc_frequency("text", stem)
+        assert expected == 3
+        assert StemWords().get(s2.reader(), "text_words", stem) == (
+            ("president", "presidents"),
+            expected,
+        )

@@ -7,24 +7,18 @@ then, raising ``SearchCancelled`` once it says yes. The index stays as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from heapq import heappush, heapreplace
 from typing import Any
 
-from whoosh.collectors import ScoredCollector, WrappingCollector
+from whoosh.collectors import ScoredCollector, TopCollector, WrappingCollector
 
-from peskovtui.search.errors import SearchCancelled
+from peskovtui.search.errors import CancelCheck, check
 from peskovtui.search.scored import ScoredList, scored_list
 
-CancelCheck = Callable[[], bool]
+__all__ = ["CHECK_EVERY", "CancelCheck", "check", "counting_collector", "search_cancellably"]
 
 # Matching documents collected between two checks: a millisecond or so of collecting.
 CHECK_EVERY = 256
-
-
-def check(cancel: CancelCheck | None) -> None:
-    """Raise ``SearchCancelled`` if ``cancel`` says the search is no longer wanted."""
-    if cancel is not None and cancel():
-        raise SearchCancelled("The search was cancelled.")
 
 
 class CancellableCollector(WrappingCollector):  # type: ignore[misc]
@@ -39,19 +33,39 @@ class CancellableCollector(WrappingCollector):  # type: ignore[misc]
         check(self._cancel)
         super().set_subsearcher(subsearcher, offset)
         if isinstance(self.child, ScoredCollector):
-            merged = scored_list(self.child.matcher)
+            merged = scored_list(self.child.matcher, subsearcher, self._cancel)
             if merged is not None:
                 self.child.matcher = merged
 
     def collect_matches(self) -> None:
         child = self.child
         matcher = child.matcher
+        if isinstance(matcher, ScoredList) and type(child) is TopCollector and not child.final_fn:
+            _collect_best(child, matcher, self._cancel)
+            return
         # A list of known matches is walked by its index rather than Whoosh's steps.
         found = matcher.walk() if isinstance(matcher, ScoredList) else child.matches()
         for count, sub_docnum in enumerate(found, 1):
             if count % CHECK_EVERY == 0:
                 check(self._cancel)
             child.collect(sub_docnum)
+
+
+def _collect_best(collector: Any, found: ScoredList, cancel: CancelCheck | None) -> None:
+    """What ``collector.collect`` (a ``TopCollector``'s) does for each article of ``found``,
+    in one loop: every article counted, the best ``limit`` kept in its heap, a later article
+    with the same score as the lowest kept not replacing it."""
+    ids, scores = found.remaining()
+    offset, limit, items = collector.offset, collector.limit, collector.items
+    for count, (docnum, score) in enumerate(zip(ids, scores, strict=True), 1):
+        if count % CHECK_EVERY == 0:
+            check(cancel)
+        if len(items) < limit:
+            heappush(items, (score, 0 - (offset + docnum)))
+        elif score > items[0][0]:
+            heapreplace(items, (score, 0 - (offset + docnum)))
+            collector.minscore = items[0][0]
+    collector.total += len(ids)
 
 
 def search_cancellably(

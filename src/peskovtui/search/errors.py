@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from peskovtui.errors import PeskovError
+
+# Asked now and then by a long search whether it is still wanted (see ``cancel``).
+CancelCheck = Callable[[], bool]
 
 
 class SearchError(PeskovError):
@@ -27,3 +32,9 @@ class SearchCancelled(SearchError):
 
 class ScanUnsupported(IndexUnavailable):
     """The query needs the index: scanning the texts cannot answer it."""
+
+
+def check(cancel: CancelCheck | None) -> None:
+    """Raise ``SearchCancelled`` if ``cancel`` says the search is no longer wanted."""
+    if cancel is not None and cancel():
+        raise SearchCancelled("The search was cancelled.")

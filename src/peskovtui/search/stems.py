@@ -22,20 +22,19 @@ from math import log
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching import NullMatcher, UnionMatcher, WrappingMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import SpanNear2
 from whoosh.query.spans import Span
 from whoosh.scoring import BM25F, BaseScorer, bm25
 from whoosh.util import make_binary_tree
-from whoosh.util.numeric import byte_to_length
 
 from peskovtui.search.cancel import CancelCheck, check
 from peskovtui.search.expansion import field_leaves
 from peskovtui.search.offsets import stem_word
+from peskovtui.search.phrases import phrase_articles
+from peskovtui.search.postings import KeptPostings
 from peskovtui.search.schema import WORD_TWINS
-from peskovtui.search.scored import ScoredList
+from peskovtui.search.scored import ScoredList, bm25_scores
 
 
 def candidates_prefix(stem: str) -> str:
@@ -50,17 +49,15 @@ def candidates_prefix(stem: str) -> str:
     return stem[: max(1, len(stem) - 2)]
 
 
-# Postings read between two asks whether the search is still wanted (a millisecond or so).
-_CHECK_EVERY = 2048
-
-
 class StemWords:
-    """The words of each stem in one index reader, looked up on first use; a new reader starts
-    afresh (its segments, and so its words, may differ)."""
+    """The words of each stem in one index reader, looked up on first use, and the postings of
+    the words read lately (``KeptPostings``); a new reader starts afresh (its segments, and so
+    its words, may differ)."""
 
     def __init__(self) -> None:
         self._reader: Any = None
         self._found: dict[tuple[str, str], tuple[tuple[str, ...], int]] = {}
+        self.kept = KeptPostings()
         self._guard = threading.Lock()
 
     def get(self, reader: Any, field: str, stem: str) -> tuple[tuple[str, ...], int]:
@@ -68,11 +65,12 @@ class StemWords:
         key = (field, stem)
         with self._guard:
             if reader is not self._reader:
-                self._reader, self._found = reader, {}
+                self._reader, self._found, self.kept = reader, {}, KeptPostings()
             found = self._found.get(key)
+            kept = self.kept
         if found is None:
             words = _words_of(reader, field, stem)
-            found = (words, _document_frequency(reader, field, words))
+            found = (words, _document_frequency(reader, field, words, kept))
             with self._guard:
                 if reader is self._reader:
                     self._found[key] = found
@@ -90,7 +88,7 @@ def _words_of(reader: Any, field: str, stem: str) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _document_frequency(reader: Any, field: str, words: tuple[str, ...]) -> int:
+def _document_frequency(reader: Any, field: str, words: tuple[str, ...], kept: KeptPostings) -> int:
     """How many articles hold any of ``words``, counted as Whoosh counts one term's."""
     if len(words) <= 1:
         return sum(reader.doc_frequency(field, w) for w in words)
@@ -99,12 +97,9 @@ def _document_frequency(reader: Any, field: str, words: tuple[str, ...]) -> int:
         ids: set[int] = set()
         for word in words:
             if (field, word) in leaf:
-                postings = leaf.postings(field, word)
                 # Whoosh's document frequency of a term counts deleted articles until their
                 # segment is merged; a stemmed field's would have, so these count too.
-                if isinstance(postings, FilterMatcher):
-                    postings = postings.child
-                ids.update(postings.all_ids())
+                ids.update(kept.read(leaf, field, word).ids)
         total += len(ids)
     return total
 
@@ -121,6 +116,7 @@ class StemTerm(wq.Query):  # type: ignore[misc]
         frequency: int,
         boost: float = 1.0,
         cancel: CancelCheck | None = None,
+        kept: KeptPostings | None = None,
     ) -> None:
         self.fieldname = fieldname
         self.text = stem
@@ -129,6 +125,8 @@ class StemTerm(wq.Query):  # type: ignore[misc]
         self.boost = boost
         # Asked while the articles are read and scored, which is most of a long search.
         self.cancel = cancel
+        # Where the words' postings are read from, kept for the next searches.
+        self.kept = kept if kept is not None else KeptPostings(budget=0)
 
     def __repr__(self) -> str:
         return f"StemTerm({self.fieldname!r}, {self.text!r}, {self.words!r})"
@@ -172,36 +170,47 @@ class StemTerm(wq.Query):  # type: ignore[misc]
             matcher = make_binary_tree(UnionMatcher, children)
         else:
             scorer = _StemScorer(searcher, field, self.frequency, weighting)
-            matcher = _merged(reader, field, present, scorer, self.cancel)
+            matcher = _merged(reader, field, present, scorer, self.kept, self.cancel)
         return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
 
 
 def _merged(
-    reader: Any, field: str, words: list[str], scorer: _StemScorer, cancel: CancelCheck | None
+    reader: Any,
+    field: str,
+    words: list[str],
+    scorer: _StemScorer,
+    kept: KeptPostings,
+    cancel: CancelCheck | None,
 ) -> Any:
     """The words' postings merged into one list of articles with summed frequencies and their
-    scores: read once, instead of a tree of unions stepped through at every article (which made
-    a phrase about 1.5 times as slow as on a stemmed field), and scored in one pass."""
-    weights: dict[int, float] = {}
-    for word in words:
-        postings = reader.postings(field, word)
-        count = 0
-        while postings.is_active():
-            docnum = postings.id()
-            weights[docnum] = weights.get(docnum, 0.0) + postings.weight()
-            postings.next()
-            count += 1
-            if count % _CHECK_EVERY == 0:
-                check(cancel)
-    check(cancel)
-    ids = sorted(weights)
-    frequencies = [weights[i] for i in ids]
+    scores: read once, a block at a time, instead of a tree of unions stepped through at every
+    article (which made a phrase about 1.5 times as slow as on a stemmed field), and scored in
+    one pass."""
+    ids, frequencies = _frequencies(reader, field, words, kept, cancel)
     return _MergedMatcher(
         ids,
         frequencies,
         scorer.scores(reader, ids, frequencies),
         lambda: _postings(reader, field, words),
     )
+
+
+def _frequencies(
+    reader: Any, field: str, words: list[str], kept: KeptPostings, cancel: CancelCheck | None
+) -> tuple[list[int], list[float]]:
+    """The articles holding any of ``words`` (ascending) and the sum of the words' frequencies
+    in each."""
+    if len(words) == 1:
+        # One word's postings are already in order, each article once.
+        return kept.read(reader, field, words[0], cancel).live()
+    weights: dict[int, float] = {}
+    for word in words:
+        ids, frequencies = kept.read(reader, field, word, cancel).live()
+        for docnum, weight in zip(ids, frequencies, strict=True):
+            weights[docnum] = weights.get(docnum, 0.0) + weight
+    check(cancel)
+    ids = sorted(weights)
+    return ids, [weights[i] for i in ids]
 
 
 def _postings(reader: Any, field: str, words: list[str]) -> list[Any]:
@@ -272,40 +281,14 @@ class _StemScorer(BaseScorer):  # type: ignore[misc]
     def scores(self, reader: Any, ids: list[int], frequencies: list[float]) -> list[float]:
         """The scores of the articles ``ids`` of ``reader`` (a segment's), as ``score`` gives
         them, worked out at once."""
-        idf, avgfl, b, k1 = self.idf, self.avgfl, self.B, self.K1
-        column = _length_bytes(reader, self._fieldname)
-        if column is None:
-            length = self._searcher.doc_field_length
-            field = self._fieldname
-            return [
-                float(bm25(idf, tf, length(docnum, field, 1), avgfl, b, k1))
-                for docnum, tf in zip(ids, frequencies, strict=True)
-            ]
-        table = _LENGTH_OF_BYTE
-        return [
-            float(bm25(idf, tf, table[column[docnum]], avgfl, b, k1))
-            for docnum, tf in zip(ids, frequencies, strict=True)
-        ]
-
-
-# Whoosh's length of a field from the byte it keeps (a zero byte reads as None, as in Whoosh).
-_LENGTH_OF_BYTE = [None, *(byte_to_length(byte) for byte in range(1, 256))]
-
-
-def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
-    """The byte Whoosh keeps for the length of ``fieldname`` in each article of a segment's
-    ``reader``, from one read of its column of lengths instead of one read per article; None
-    where the reader is not one of Whoosh's own segment readers or the field keeps no lengths
-    (the searcher is then asked article by article)."""
-    try:
-        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-        if column is None:
-            return None
-        data = bytes(column._dbfile.get(column._basepos, column._count))
-    except AttributeError:
-        return None
-    # Articles after the last one written hold the column's default, the zero byte.
-    return data + bytes(max(0, reader.doc_count_all() - len(data)))
+        return bm25_scores(
+            self._searcher,
+            reader,
+            self._fieldname,
+            (self.idf, self.avgfl, self.B, self.K1),
+            ids,
+            frequencies,
+        )
 
 
 class StemPhrase(wq.Query):  # type: ignore[misc]
@@ -344,9 +327,47 @@ class StemPhrase(wq.Query):  # type: ignore[misc]
         # Whoosh's Phrase gives up at once where a word is missing from the segment.
         if not all(any((p.fieldname, w) in reader for w in p.words) for p in self.parts):
             return NullMatcher()
-        near = SpanNear2(self.parts, slop=self.slop, ordered=True, mindist=1)
-        matcher = near.matcher(searcher, context)
+        weighting = (context.weighting if context is not None else None) or searcher.weighting
+        if isinstance(weighting, BM25F) and self._read_at_once(reader):
+            matcher = self._scored(searcher, reader, weighting)
+        else:
+            near = SpanNear2(self.parts, slop=self.slop, ordered=True, mindist=1)
+            matcher = near.matcher(searcher, context)
         return WrappingMatcher(matcher, boost=self.boost) if self.boost != 1.0 else matcher
+
+    def _read_at_once(self, reader: Any) -> bool:
+        """Whether ``phrase_articles`` gives what ``SpanNear2`` over the parts would: parts
+        scored as they are, on fields that keep positions (Whoosh refuses the others)."""
+        return all(
+            part.boost == 1.0 and reader.schema[part.fieldname].format.supports("positions")
+            for part in self.parts
+        )
+
+    def _scored(self, searcher: Any, reader: Any, weighting: Any) -> ScoredList:
+        """The phrase's articles with the scores ``SpanNear2`` gives them: the parts' BM25
+        summed as its tree of intersections sums them."""
+        cancel = next((part.cancel for part in self.parts if part.cancel is not None), None)
+        ids, frequencies = phrase_articles(
+            reader, [(part.fieldname, part.words) for part in self.parts], self.slop, cancel
+        )
+        columns = [
+            _StemScorer(searcher, part.fieldname, part.frequency, weighting).scores(
+                reader, ids, counts
+            )
+            for part, counts in zip(self.parts, frequencies, strict=True)
+        ]
+        return ScoredList(ids, _summed_as_tree(columns) if columns else [])
+
+
+def _summed_as_tree(columns: list[list[float]]) -> list[float]:
+    """Each article's scores summed as ``make_binary_tree(IntersectionMatcher, ...)`` sums
+    its matchers' (a + b at every node, the first half of the list on the left), so the total
+    is the same float."""
+    if len(columns) == 1:
+        return columns[0]
+    half = len(columns) // 2
+    left, right = _summed_as_tree(columns[:half]), _summed_as_tree(columns[half:])
+    return [a + b for a, b in zip(left, right, strict=True)]
 
 
 def resolve_stems(
@@ -357,7 +378,7 @@ def resolve_stems(
 
     def stem_term(field: str, stem: str, boost: float = 1.0) -> StemTerm:
         words, frequency = stems.get(reader, WORD_TWINS[field], stem)
-        return StemTerm(WORD_TWINS[field], stem, words, frequency, boost, cancel)
+        return StemTerm(WORD_TWINS[field], stem, words, frequency, boost, cancel, stems.kept)
 
     def resolve(q: Any) -> Any:
         field = getattr(q, "fieldname", None)
