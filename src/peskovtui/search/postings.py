@@ -24,7 +24,8 @@ from peskovtui.search.errors import CancelCheck, check
 
 # Postings read between two asks whether the search is still wanted (a millisecond or so).
 CHECK_EVERY = 2048
-# Postings kept between searches (8 bytes each): the words of the last few dozen queries.
+# Postings kept between searches, 16 bytes each (16 MiB at most): the words of the last few
+# dozen queries.
 KEPT_POSTINGS = 1_000_000
 
 
