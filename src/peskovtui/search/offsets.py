@@ -50,8 +50,7 @@ def learn_stems(texts: Iterable[str], stop: Callable[[], bool]) -> None:
     for text in texts:
         if stop():
             return
-        for form in set(WORD_RE.findall(text)):
-            stem_word(fold(form))
+        _forms(text)
 
 
 @dataclass(slots=True)
