@@ -6,10 +6,12 @@ otherwise take the CPU from the first frame)."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 
 import pytest
 from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from peskovtui.corpus import Article
@@ -163,3 +165,25 @@ async def test_a_running_collector_is_left_as_it_is(run_app: Run) -> None:
         await pilot.pause()
         assert gc.isenabled()
         assert gc.get_freeze_count() == frozen
+
+
+async def test_no_widget_of_the_first_screen_is_styled_again_for_nothing(
+    run_app: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each widget is styled as it is mounted; styling it again costs as much. At start, the
+    # screen's first resume, its width class (given on the first resize), the search bar's
+    # focus taken and given up, and the footer's keys (made compact, then wide) each did so.
+    restyled: list[str] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def recorded(sheet: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(type(node).__name__ for node in nodes)
+        update_nodes(sheet, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", recorded)
+    async with run_app() as pilot:
+        await pilot.pause()
+        assert pilot.app.screen.has_class("-wide")
+        # Only the document list, for the focus it is given.
+        assert restyled == ["ArticleList"]

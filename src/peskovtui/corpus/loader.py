@@ -10,7 +10,6 @@ from pathlib import Path
 
 from peskovtui.corpus import cache as load_cache
 from peskovtui.corpus.cache import LoadCache, LoadedFile, release_freed_memory
-from peskovtui.corpus.cleanup import clean_article
 from peskovtui.corpus.dates import iso_date
 from peskovtui.corpus.model import Article, compose_text
 from peskovtui.corpus.names import has_surrogates, printable_name
@@ -225,6 +224,9 @@ def _built(records: Iterable[Record], warn: Warn) -> Iterator[Article]:
 
 def build_article(record: Record) -> Article | None:
     """Clean one record into an Article, or None when nothing of an article is left."""
+    # Imported here: a data set read back from the loading cache is not cleaned again.
+    from peskovtui.corpus.cleanup import clean_article
+
     values = record.fields
     if record.row is None:
         cleaned = clean_article(values["text"])

@@ -198,14 +198,18 @@ def _article_state(article: Article) -> list[Any]:
 
 
 def _set_article_state(article: Article, state: list[Any]) -> None:
-    for name, value in zip(_ARTICLE_FIELDS, state, strict=True):
-        _set(article, name, value)
+    # Each slot set through its own descriptor: half the time of ``object.__setattr__`` by
+    # name, for every article of a corpus read back from the loading cache at each start.
+    for set_slot, value in zip(_SLOT_SETTERS, state, strict=True):
+        set_slot(article, value)
     if state[_TEXT_FIELD] is None:  # kept in a store: ``text`` stays unset, read when asked
-        object.__delattr__(article, "text")
+        _UNSET_TEXT(article)
 
 
-_set = object.__setattr__
+_SLOT_SETTERS = tuple(vars(Article)[name].__set__ for name in _ARTICLE_FIELDS)
 _TEXT_FIELD = _ARTICLE_FIELDS.index("text")
+_UNSET_TEXT = vars(Article)["text"].__delete__
+_SET_STORED = vars(Article)["_stored"].__set__
 
 
 # Set after the class is made: ``dataclass`` puts its own in place for a frozen class.
@@ -216,8 +220,8 @@ Article.__setstate__ = _set_article_state  # type: ignore[attr-defined]
 def keep_text_stored(article: Article, stored: StoredText) -> Article:
     """Let ``article`` (just made, not yet shared) read its text from ``stored`` when asked
     instead of holding it."""
-    object.__delattr__(article, "text")
-    object.__setattr__(article, "_stored", stored)
+    _UNSET_TEXT(article)
+    _SET_STORED(article, stored)
     return article
 
 

@@ -2,6 +2,9 @@
 
 Each reader yields ``Record``s and reports what it had to skip through ``warn``; it raises
 ``CorpusError`` only when a whole source is unusable. Nothing here writes anywhere.
+
+The parser of each format (HTML, CSV, JSON) is imported when a file of that format is read: a
+folder of text files, or a data set read back from the loading cache, needs none of them.
 """
 
 from __future__ import annotations
@@ -12,9 +15,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from peskovtui.corpus.csv_rows import csv_line_records, csv_records
-from peskovtui.corpus.html import html_to_text
-from peskovtui.corpus.json_rows import json_lines_records, json_records, streamed_json_lines
 from peskovtui.corpus.rows import Record, Warn, display_name
 from peskovtui.corpus.streaming import DELIMITERS, OPEN_FLAGS, Survey, looks_binary, survey
 
@@ -129,6 +129,8 @@ def read_article_file(path: Path, warn: Warn) -> Iterator[Record]:
     if text is None:
         return
     if path.suffix.lower() in HTML_SUFFIXES:
+        from peskovtui.corpus.html import html_to_text
+
         text = html_to_text(text)
     if not text.strip():
         warn(f"{display_name(path)} is empty; skipped.")
@@ -176,10 +178,16 @@ def dataset_records(
         return
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
+        from peskovtui.corpus.csv_rows import csv_records
+
         yield from csv_records(path, text, warn, overrides)
     elif suffix in (".jsonl", ".ndjson"):
+        from peskovtui.corpus.json_rows import json_lines_records
+
         yield from json_lines_records(path, text, warn, overrides)
     else:
+        from peskovtui.corpus.json_rows import json_records
+
         yield from json_records(path, text, warn, overrides)
 
 
@@ -188,8 +196,12 @@ def _streamed_records(
 ) -> Iterator[Record]:
     path = surveyed.path
     if path.suffix.lower() not in (".csv", ".tsv"):
+        from peskovtui.corpus.json_rows import streamed_json_lines
+
         yield from streamed_json_lines(path, surveyed.lines, warn, overrides)
         return
+    from peskovtui.corpus.csv_rows import csv_line_records
+
     lines = surveyed.lines()
     counts = dict(zip(DELIMITERS, surveyed.delimiter_counts, strict=True))
     yield from csv_line_records(path, lines, counts, warn, overrides)

@@ -80,7 +80,12 @@ class PeskovApp(App[None]):
         return {**super().available_themes, **{theme.name: theme for theme in THEMES}}
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.library, self.history)
+        screen = MainScreen(self.library, self.history)
+        # The breakpoint class of the terminal's width from the start: Textual gives it on the
+        # first resize, and a class added to the screen then would style every widget of it a
+        # second time before the first frame.
+        screen.set_class(True, *width_classes(self.size.width), update=False)
+        return screen
 
     @property
     def main(self) -> MainScreen:
@@ -207,6 +212,14 @@ def first_theme(remembered: str | None) -> str:
     """The theme to open with: the one remembered if it is still there, else the dark one."""
     known = {*BUILTIN_THEMES, *(theme.name for theme in THEMES)}
     return remembered if remembered in known else DARK.name
+
+
+def width_classes(width: int) -> tuple[str, ...]:
+    """The breakpoint class ``HORIZONTAL_BREAKPOINTS`` gives a screen ``width`` cells wide."""
+    for breakpoint, name in sorted(PeskovApp.HORIZONTAL_BREAKPOINTS, reverse=True):
+        if width >= breakpoint:
+            return (name,)
+    return ()
 
 
 def binding_ids() -> set[str]:

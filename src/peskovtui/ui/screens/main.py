@@ -60,6 +60,9 @@ class MainScreen(
 ):
     """Read, search and cite: the screen the app opens on."""
 
+    # The document list has the focus from the start (see on_mount): Textual's default, the
+    # first focusable widget, would focus the search bar first and style it twice for nothing.
+    AUTO_FOCUS = "#articles"
     COMMANDS: ClassVar = {ArticleCommands, QuoteCommands, SpeakerCommands, ListingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Keys that move the focus are priority bindings: the move happens before the keys
@@ -134,6 +137,16 @@ class MainScreen(
             # Hidden until an index is built: mounted after the first frame, not before it.
             yield Lazy(ProgressBar(show_eta=True))
         yield Footer()
+
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first resume follows the mount at once: every widget was styled as it was
+        mounted, and styling them all again would only delay the first frame. Later resumes
+        (after another screen) refresh the styles as Textual does."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.sub_title = self.corpus_title

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 
 class Footer(TextualFooter):
@@ -14,6 +16,9 @@ class Footer(TextualFooter):
     stack or of the app's focus. At start-up five such changes came before and just after the
     first frame, and each made the fourteen keys of the main screen anew with the same keys;
     later, moving the focus between widgets that show the same keys did the same.
+
+    Each key bound to the footer's style is made in it from the start: Textual's keys start
+    compact and are made wide by that binding, which restyled every key twice.
     """
 
     _shown: Hashable = None
@@ -38,6 +43,17 @@ class Footer(TextualFooter):
             if binding.show or binding.key == app.COMMAND_PALETTE_BINDING
         )
         return (keys, self.show_command_palette, app.ENABLE_COMMAND_PALETTE, self.compact)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # A key bound to the footer's style takes it; the command palette's keeps
+                # Textual's default, compact.
+                bound = "compact" in (widget._reactive_connect or {})
+                compact = self.compact if bound else True
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         if not self.is_attached or self._pruning:
