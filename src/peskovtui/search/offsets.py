@@ -50,7 +50,8 @@ def learn_stems(texts: Iterable[str], stop: Callable[[], bool]) -> None:
     for text in texts:
         if stop():
             return
-        _forms(text)
+        for form in set(WORD_RE.findall(text)):
+            stem_word(fold(form))
 
 
 @dataclass(slots=True)
