@@ -50,6 +50,8 @@ def learn_stems(texts: Iterable[str], stop: Callable[[], bool]) -> None:
     for text in texts:
         if stop():
             return
+        # Not ``_forms``: a text its cache already holds would stem nothing, and these texts
+        # would push the hits' own out of its 128.
         for form in set(WORD_RE.findall(text)):
             stem_word(fold(form))
 
