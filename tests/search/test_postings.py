@@ -122,3 +122,22 @@ def test_kept_postings_leave_deleted_articles_out_of_the_live_ones() -> None:
         ids, weights = read.live()
         assert len(read.ids) == 400 and ids == [d for d in range(400) if d % 7]
         assert weights == [float(1 + d % 3) for d in ids]
+
+
+def test_an_answer_is_worked_out_once_per_segment_while_kept() -> None:
+    kept = KeptPostings()
+    made: list[str] = []
+
+    def work_out(name: str) -> Any:
+        made.append(name)
+        return [name]
+
+    one, two = object(), object()
+    assert kept.answer(one, "q", lambda: work_out("one")) == ["one"]
+    assert kept.answer(one, "q", lambda: work_out("again")) == ["one"]
+    assert kept.answer(two, "q", lambda: work_out("two")) == ["two"]
+    assert made == ["one", "two"]
+    unkept = KeptPostings(budget=0)
+    unkept.answer(one, "q", lambda: work_out("a"))
+    unkept.answer(one, "q", lambda: work_out("b"))
+    assert made[-2:] == ["a", "b"]

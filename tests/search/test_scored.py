@@ -13,6 +13,7 @@ from whoosh import query as wq
 from peskovtui.corpus.model import Article
 from peskovtui.search import SearchCancelled, WhooshSearchEngine
 from peskovtui.search import cancel as cancel_module
+from peskovtui.search import phrases as phrases_module
 from peskovtui.search import postings as postings_module
 from peskovtui.search import stems as stems_module
 from peskovtui.search.scored import scored_list
@@ -193,3 +194,30 @@ def test_a_phrase_search_is_cancelled_while_its_positions_are_read(
     with pytest.raises(SearchCancelled) as raised:
         engine.search('"prime minister"', limit=5, cancel=cancel)
     assert any(entry.name == "phrase_articles" for entry in raised.traceback)
+
+
+def test_a_phrase_typed_on_is_worked_out_once_per_index_reader(
+    engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[object] = []
+    real = phrases_module.phrase_articles
+
+    def counted(*args: Any) -> Any:
+        calls.append(args[0])
+        return real(*args)
+
+    monkeypatch.setattr(stems_module, "phrase_articles", counted)
+    segments = len(engine._index.searcher.leaf_searchers())
+    first = _answers(engine, '"prime minister')
+    assert len(calls) == segments
+    assert _answers(engine, '"prime minister"') == first  # the closing quote: the same phrase
+    assert len(calls) == segments
+    # A new reader (the corpus changed) works the phrase out again, on its own postings.
+    changed = [*_articles(300, 1), make_article("z0001", "new", ["the prime minister said"])]
+    engine.refresh(changed)
+    again = _answers(engine, '"prime minister"')
+    assert len(calls) > segments
+    fresh = WhooshSearchEngine(None)
+    fresh.refresh(changed)
+    assert again[0] == _answers(fresh, '"prime minister"')[0] != first[0]
+    fresh.close()

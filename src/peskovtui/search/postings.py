@@ -14,19 +14,23 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
 from peskovtui.search.errors import CancelCheck, check
 
+T = TypeVar("T")
+
 # Postings read between two asks whether the search is still wanted (a millisecond or so).
 CHECK_EVERY = 2048
 # Postings kept between searches, 16 bytes each (16 MiB at most): the words of the last few
 # dozen queries.
 KEPT_POSTINGS = 1_000_000
+# Answers worked out from postings (a phrase's articles) kept between searches.
+KEPT_ANSWERS = 32
 
 
 class Block(NamedTuple):
@@ -147,7 +151,26 @@ class KeptPostings:
         self._budget = budget
         self._kept: OrderedDict[tuple[int, str, str], tuple[Any, WordPostings]] = OrderedDict()
         self._size = 0
+        self._answers: OrderedDict[tuple[int, Hashable], tuple[Any, Any]] = OrderedDict()
         self._guard = threading.Lock()
+
+    def answer(self, segment: Any, question: Hashable, work_out: Callable[[], T]) -> T:
+        """What ``work_out`` gives for ``question`` in ``segment``, worked out once while it is
+        kept (the last ``KEPT_ANSWERS``): the keys typed after the opening quote of a phrase
+        search the same phrase again (``"prime minister``, then ``"prime minister"``)."""
+        key = (id(segment), question)
+        with self._guard:
+            kept = self._answers.get(key)
+            if kept is not None:
+                self._answers.move_to_end(key)
+                return kept[1]  # type: ignore[no-any-return]
+        found = work_out()
+        if self._budget:
+            with self._guard:
+                self._answers[key] = (segment, found)
+                while len(self._answers) > KEPT_ANSWERS:
+                    self._answers.popitem(last=False)
+        return found
 
     def read(
         self, segment: Any, field: str, word: str, cancel: CancelCheck | None = None

@@ -347,8 +347,11 @@ class StemPhrase(wq.Query):  # type: ignore[misc]
         """The phrase's articles with the scores ``SpanNear2`` gives them: the parts' BM25
         summed as its tree of intersections sums them."""
         cancel = next((part.cancel for part in self.parts if part.cancel is not None), None)
-        ids, frequencies = phrase_articles(
-            reader, [(part.fieldname, part.words) for part in self.parts], self.slop, cancel
+        parts = tuple((part.fieldname, part.words) for part in self.parts)
+        ids, frequencies = self.parts[0].kept.answer(
+            reader,
+            ("phrase", parts, self.slop),
+            lambda: phrase_articles(reader, parts, self.slop, cancel),
         )
         columns = [
             _StemScorer(searcher, part.fieldname, part.frequency, weighting).scores(
