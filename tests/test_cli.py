@@ -97,6 +97,34 @@ def test_the_reader_starts_with_the_collector_paused_and_leaves_it_running(
     assert gc.isenabled()
 
 
+def test_a_command_run_as_a_process_of_its_own_opens_its_corpus_with_the_collector_paused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running: list[bool] = []
+    frozen: list[bool] = []
+    real = Library.open
+
+    def opened(*args: object) -> Library:
+        running.append(gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("peskovtui.library.Library.open", opened)
+    # Counted, not done: freezing would keep this test process's objects from the collector.
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["peskovtui", "list", "--format", "jsonl"])
+    assert main() == 0
+    # The console script: the corpus opened with the collector paused, what it made frozen,
+    # the collector running again for the rest of the command.
+    assert (running, frozen) == ([False], [True])
+    assert gc.isenabled()
+    # Given its arguments by a caller, ``main`` leaves the caller's collector as it is.
+    assert main(["list", "--format", "jsonl"]) == 0
+    assert (running, frozen) == ([False, True], [True])
+    assert gc.isenabled()
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 10 and listed[:5] == listed[5:]
+
+
 def test_the_readers_exit_status_is_the_commands(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from peskovtui.cli import collector
 from peskovtui.cli.parser import COMPOUNDS, PROG, SUBCOMMANDS, USAGE, build_parser
 from peskovtui.errors import PeskovError
 
@@ -33,6 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A subcommand's run needs its own arguments only; the help lists them all.
     parser, handlers = build_parser(args_list[0] if args_list[0] in SUBCOMMANDS else None)
     args = parser.parse_args(args_list)
+    if argv is None:  # the console script: a process of its own (see ``collector``)
+        collector.pause()
     try:
         return handlers[args.command](args)
     except PeskovError as error:
@@ -47,3 +50,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (``| head``): not an error of ours.
         sys.stderr.close()
         return 0
+    finally:
+        collector.resume(freeze=False)

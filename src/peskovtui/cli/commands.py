@@ -11,7 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from peskovtui.citation import as_markdown, as_plain
-from peskovtui.cli import output
+from peskovtui.cli import collector, output
 from peskovtui.cli.output import (
     emit_json,
     emit_jsonl,
@@ -45,6 +45,7 @@ ROLE_STYLES = {
 def open_library(args: argparse.Namespace) -> Library:
     """Open the corpus the arguments name, printing what was skipped."""
     library = Library.open(args.paths, parse_field_overrides(args.fields))
+    collector.resume()  # what the opening made lasts as long as the command
     for message in library.warnings:
         warn(message)
     return library
