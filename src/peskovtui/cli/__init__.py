@@ -6,8 +6,8 @@ can cause end in one line on stderr (``peskovtui: ...``) and a non-zero exit sta
 The parts: ``parser`` (arguments and usage lines), ``commands`` (one function per subcommand),
 with the clip subcommands in ``clipping``, ``speakers`` in ``speakers`` and the reader in
 ``reading``, each imported only when its subcommand runs, ``output`` (tables,
-JSON, CSV, Markdown, warnings), ``rows`` (long tables a row at a time) and ``progress`` (an
-index build's progress).
+JSON, CSV, Markdown, warnings), ``rows`` (long tables a row at a time), ``progress`` (an
+index build's progress) and ``collector`` (Python's collector while a command opens its corpus).
 """
 
 from __future__ import annotations
