@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from peskovtui.search.errors import CancelCheck, check
-from peskovtui.search.postings import Block, blocks, decoder
+from peskovtui.search.postings import Block, add_frequencies, blocks, decoder
 
 # Articles chained between two asks whether the search is still wanted.
 _CHECK_EVERY = 1024
@@ -35,8 +35,7 @@ class _Part:
             decode = decoder(postings)
             for block in blocks(postings, values=True, cancel=cancel):
                 self.read.append((block, decode))
-                for docnum, weight in zip(block.ids, block.weights, strict=True):
-                    self.frequencies[docnum] = self.frequencies.get(docnum, 0.0) + weight
+                add_frequencies(self.frequencies, block.ids, block.weights)
 
     def positions(self, wanted: set[int]) -> dict[int, list[int]]:
         """The positions of the stem's words in each of the articles ``wanted`` it holds."""

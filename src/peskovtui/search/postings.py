@@ -47,10 +47,7 @@ def blocks(
 ) -> Iterator[Block]:
     """The postings of ``postings`` (a reader's ``postings()``), block by block, the deleted
     articles a reader filters out left out here too."""
-    deleted: frozenset[int] | set[int] = frozenset()
-    if type(postings) is FilterMatcher and postings._exclude:
-        # How a reader leaves out a segment's deleted articles (``SegmentReader.postings``).
-        deleted, postings = postings._ids, postings.child
+    deleted, postings = unfiltered(postings)
     if type(postings) is W3LeafMatcher and _is_block_reader(postings):
         found = _leaf_blocks(postings, values)
     else:
@@ -64,10 +61,24 @@ def blocks(
         yield _without(block, deleted) if deleted else block
 
 
+def add_frequencies(sums: dict[int, float], ids: Sequence[int], weights: Sequence[float]) -> None:
+    """Add one word's frequencies in articles ``ids`` to ``sums``, the summed frequencies of a
+    stem's words in each article (in the order the words are read, as a stemmed field's)."""
+    for docnum, weight in zip(ids, weights, strict=True):
+        sums[docnum] = sums.get(docnum, 0.0) + weight
+
+
+def unfiltered(postings: Any) -> tuple[frozenset[int] | set[int], Any]:
+    """The articles a reader's ``postings()`` leaves out (a segment's deleted ones, through
+    Whoosh's ``FilterMatcher``: see ``SegmentReader.postings``), and the postings unfiltered."""
+    if type(postings) is FilterMatcher and postings._exclude:
+        return postings._ids, postings.child
+    return frozenset(), postings
+
+
 def decoder(postings: Any) -> Any:
     """What turns one of ``postings``' encoded values into the word's positions."""
-    while type(postings) is FilterMatcher:
-        postings = postings.child
+    postings = unfiltered(postings)[1]
     form = getattr(postings, "format", None) or postings._format
     return form.decoder("positions")
 
@@ -182,10 +193,8 @@ class KeptPostings:
             if kept is not None:
                 self._kept.move_to_end(key)
                 return kept[1]
-        postings = segment.postings(field, word)
-        deleted: frozenset[int] | set[int] = frozenset()
-        if type(postings) is FilterMatcher and postings._exclude:
-            deleted, postings = postings._ids, postings.child
+        deleted, postings = unfiltered(segment.postings(field, word))
+        if deleted:
             # The filter has stepped its child past the deleted articles it starts with.
             postings.reset()
         ids, weights = array("q"), array("d")

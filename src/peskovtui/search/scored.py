@@ -17,11 +17,10 @@ from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching import IntersectionMatcher, ListMatcher, NullMatcherClass, UnionMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
-from peskovtui.search.postings import blocks
+from peskovtui.search.postings import blocks, unfiltered
 
 
 class ScoredList(ListMatcher):  # type: ignore[misc]
@@ -104,7 +103,7 @@ def _lists(matcher: Any, searcher: Any, cancel: Any) -> tuple[list[int], list[fl
 def _word_scorer(matcher: Any) -> Any:
     """The ``BM25FScorer`` of one word's postings (a reader's ``postings``), or None for any
     other matcher."""
-    postings = matcher.child if type(matcher) is FilterMatcher else matcher
+    postings = unfiltered(matcher)[1]
     scorer = getattr(postings, "scorer", None) or getattr(postings, "_scorer", None)
     if type(scorer) is not BM25FScorer or getattr(postings, "term", lambda: None)() is None:
         return None
@@ -116,7 +115,7 @@ def _word_scores(
 ) -> tuple[list[int], list[float]]:
     """The articles of one word's postings from the current one on, with the scores its
     ``scorer`` gives them (``WeightLengthScorer.score``)."""
-    field = (matcher.child if type(matcher) is FilterMatcher else matcher).term()[0]
+    field = unfiltered(matcher)[1].term()[0]
     ids: list[int] = []
     frequencies: list[float] = []
     for block in blocks(matcher, cancel=cancel):

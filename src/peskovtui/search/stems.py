@@ -32,7 +32,7 @@ from peskovtui.search.cancel import CancelCheck, check
 from peskovtui.search.expansion import field_leaves
 from peskovtui.search.offsets import stem_word
 from peskovtui.search.phrases import phrase_articles
-from peskovtui.search.postings import KeptPostings
+from peskovtui.search.postings import KeptPostings, add_frequencies
 from peskovtui.search.schema import WORD_TWINS
 from peskovtui.search.scored import ScoredList, bm25_scores
 
@@ -205,9 +205,7 @@ def _frequencies(
         return kept.read(reader, field, words[0], cancel).live()
     weights: dict[int, float] = {}
     for word in words:
-        ids, frequencies = kept.read(reader, field, word, cancel).live()
-        for docnum, weight in zip(ids, frequencies, strict=True):
-            weights[docnum] = weights.get(docnum, 0.0) + weight
+        add_frequencies(weights, *kept.read(reader, field, word, cancel).live())
     check(cancel)
     ids = sorted(weights)
     return ids, [weights[i] for i in ids]
