@@ -83,8 +83,11 @@ class PeskovApp(App[None]):
         screen = MainScreen(self.library, self.history)
         # The breakpoint class of the terminal's width from the start: Textual gives it on the
         # first resize, and a class added to the screen then would style every widget of it a
-        # second time before the first frame.
-        screen.set_class(True, *width_classes(self.size.width), update=False)
+        # second time before the first frame. The class is found by Textual's own rule.
+        breakpoints = screen._get_breakpoint_classes(
+            self.size.width, self.HORIZONTAL_BREAKPOINTS or []
+        )
+        screen.set_class(True, *breakpoints, update=False)
         return screen
 
     @property
@@ -212,14 +215,6 @@ def first_theme(remembered: str | None) -> str:
     """The theme to open with: the one remembered if it is still there, else the dark one."""
     known = {*BUILTIN_THEMES, *(theme.name for theme in THEMES)}
     return remembered if remembered in known else DARK.name
-
-
-def width_classes(width: int) -> tuple[str, ...]:
-    """The breakpoint class ``HORIZONTAL_BREAKPOINTS`` gives a screen ``width`` cells wide."""
-    for breakpoint, name in sorted(PeskovApp.HORIZONTAL_BREAKPOINTS, reverse=True):
-        if width >= breakpoint:
-            return (name,)
-    return ()
 
 
 def binding_ids() -> set[str]:
