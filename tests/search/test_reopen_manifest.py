@@ -308,13 +308,21 @@ def test_a_manifest_without_text_checks_is_given_them_without_reindexing(
     again.close()
 
 
+@pytest.mark.parametrize(
+    "lose_text_checks",
+    [
+        pytest.param(_as_format_2, id="a manifest of the format before"),
+        # Read back from the index's stored fields, which hold no text checks.
+        pytest.param(Path.unlink, id="a manifest read back from the index"),
+    ],
+)
 def test_a_manifest_without_text_checks_still_sees_a_text_changed_in_place(
-    corpus: Path,
+    corpus: Path, lose_text_checks: Callable[[Path], object]
 ) -> None:
     engine, _ = reopen(corpus)
     (current,) = manifest_files(engine)
     engine.close()
-    _as_format_2(current)
+    lose_text_checks(current)
     rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
     assert_reindexed(corpus)
 
@@ -328,14 +336,3 @@ def test_the_fingerprint_changes_with_a_text_of_the_same_length(tmp_path: Path) 
     typo = make_items(load(path), None)
     assert [item[2] for item in typo] == [item[2] for item in items]
     assert fingerprint(typo) != key
-
-
-def test_a_manifest_read_back_from_the_index_still_sees_a_text_changed_in_place(
-    corpus: Path,
-) -> None:
-    engine, _ = reopen(corpus)
-    (current,) = manifest_files(engine)
-    engine.close()
-    current.unlink()  # read back from the index's stored fields, which hold no text checks
-    rewrite_in_place(corpus, lambda: write_csv(corpus, typo_fixed(ROWS)))
-    assert_reindexed(corpus)

@@ -74,15 +74,20 @@ def _answers(engine: WhooshSearchEngine, query: str) -> tuple[int, list[tuple[st
     return results.total, [(hit.article_id, hit.score) for hit in results.hits]
 
 
+def _step_as_whoosh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Searches from now on step Whoosh's tree of matchers article by article, collecting
+    each match with the collector's own call: nothing merged, nothing kept at once."""
+    monkeypatch.setattr(cancel_module, "scored_list", lambda *matcher: None)
+    monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_the_same_hits_scores_and_totals_as_stepping_the_matchers(
     engine: WhooshSearchEngine, query: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     merged = _answers(engine, query)
     top = engine.search(query, limit=5, ranged=0)
-    # Whoosh's tree of matchers, stepped article by article.
-    monkeypatch.setattr(cancel_module, "scored_list", lambda *matcher: None)
-    monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
+    _step_as_whoosh(monkeypatch)
     stepped = _answers(engine, query)
     assert merged == stepped
     assert merged[0] > 0
@@ -125,17 +130,24 @@ def test_unions_and_intersections_of_stems_are_merged(
     assert all(found is not None for found in merged)
 
 
-def test_a_search_is_cancelled_while_its_stems_are_read(
-    engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("query", "reading"),
+    [
+        pytest.param("russia OR china", "_merged", id="its stems"),
+        pytest.param('"prime minister"', "phrase_articles", id="a phrase's positions"),
+    ],
+)
+def test_a_search_is_cancelled_while_its_postings_are_read(
+    engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch, query: str, reading: str
 ) -> None:
     monkeypatch.setattr(postings_module, "CHECK_EVERY", 1)
 
     def cancel() -> bool:
-        return any(frame.name == "_merged" for frame in traceback.extract_stack())
+        return any(frame.name == reading for frame in traceback.extract_stack())
 
     with pytest.raises(SearchCancelled) as raised:
-        engine.search("russia OR china", limit=5, cancel=cancel)
-    assert any(entry.name == "_merged" for entry in raised.traceback)
+        engine.search(query, limit=5, cancel=cancel)
+    assert any(entry.name == reading for entry in raised.traceback)
 
 
 def _top(engine: WhooshSearchEngine, query: str, limit: int) -> tuple[int, list[tuple[str, float]]]:
@@ -151,8 +163,7 @@ def test_the_best_hits_kept_at_once_are_those_whoosh_keeps(
     # best ``limit`` (the earlier article) is decided on every cut.
     limits = (1, 7, 50)
     merged = [_top(engine, query, limit) for limit in limits]
-    monkeypatch.setattr(cancel_module, "scored_list", lambda *matcher: None)
-    monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
+    _step_as_whoosh(monkeypatch)
     stepped = [_top(engine, query, limit) for limit in limits]
     assert merged == stepped
     scores = [score for _, score in _answers(engine, query)[1]]
@@ -176,24 +187,10 @@ def test_a_phrase_read_at_once_matches_and_scores_as_whooshs_span_query(
 ) -> None:
     at_once = _answers(engine, query)
     monkeypatch.setattr(stems_module.StemPhrase, "_read_at_once", lambda self, reader: False)
-    monkeypatch.setattr(cancel_module, "scored_list", lambda *matcher: None)
-    monkeypatch.setattr(cancel_module, "ScoredList", type("Unlike", (), {}))
+    _step_as_whoosh(monkeypatch)
     assert at_once == _answers(engine, query)
     if "nosuchword" not in query:
         assert at_once[0] > 0
-
-
-def test_a_phrase_search_is_cancelled_while_its_positions_are_read(
-    engine: WhooshSearchEngine, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(postings_module, "CHECK_EVERY", 1)
-
-    def cancel() -> bool:
-        return any(frame.name == "phrase_articles" for frame in traceback.extract_stack())
-
-    with pytest.raises(SearchCancelled) as raised:
-        engine.search('"prime minister"', limit=5, cancel=cancel)
-    assert any(entry.name == "phrase_articles" for entry in raised.traceback)
 
 
 def test_a_phrase_typed_on_is_worked_out_once_per_index_reader(
