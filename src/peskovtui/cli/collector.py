@@ -4,9 +4,10 @@ Opening a corpus makes objects that live as long as the command (some 300,000 at
 articles), and the collector, left as it is, walks them again and again while they are made:
 ``peskovtui search kremlin`` on 50,000 articles took 1.34-1.47 s, 0.84-0.91 s with the
 collector paused. The console script pauses it (``pause``) until the corpus is open, then
-freezes what was made out of the collector's later passes and lets it run (``resume``), as the
-reader does until its first frame (see ``reading``). A caller that gives ``main`` its own
-arguments (a script, a test) keeps its collector as it is.
+freezes what was made out of the collector's later passes and lets it run (``resume``). The
+reader pauses it too, until its first frame, when the app freezes what the start made and lets
+it run (see ``reading``). Otherwise a caller that gives ``main`` its own arguments (a script, a
+test) keeps its collector as it is.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ that opening the reader imports only what its first screen needs."""
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 
+from peskovtui.cli import collector
 from peskovtui.errors import PeskovError
 
 
@@ -21,7 +21,7 @@ def run_read(args: argparse.Namespace) -> int:
     # makes (the modules, the corpus, the first screen) lives as long as the reader, and the
     # collector would walk it again and again before the first frame. The app turns it back on
     # then, with those objects frozen out of its later passes (``PeskovApp.on_ready``).
-    gc.disable()
+    collector.pause()
     try:
         # Imported here, with the collector paused, as is Textual below (which the scripting
         # commands never load).
@@ -34,4 +34,4 @@ def run_read(args: argparse.Namespace) -> int:
 
         return run(library)
     finally:
-        gc.enable()
+        collector.resume(freeze=False)
